@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../commandIds';
+import { pickSection, showFindInGuide } from './findInGuide';
+import type { GuideOutline, GuideSection } from './outline';
+import { GuideReader } from './reader';
+import { GuideTreeProvider } from './tree';
+
+export const SECTIONS_VIEW_ID = 'iliopsoas.sections';
+
+export interface GuideFeature extends vscode.Disposable {
+  readonly tree: GuideTreeProvider;
+  readonly treeView: vscode.TreeView<GuideSection>;
+  readonly reader: GuideReader;
+}
+
+/** The guide's sidebar tree, its reader and its commands. */
+export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutline): GuideFeature {
+  const tree = new GuideTreeProvider(outline);
+  const treeView = vscode.window.createTreeView(SECTIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const reader = new GuideReader(extensionUri, outline);
+
+  const reveal = async (sectionId: string, focus: boolean) => {
+    const section = outline().get(sectionId);
+    if (section) await treeView.reveal(section, { select: true, focus, expand: true });
+  };
+
+  const disposables: vscode.Disposable[] = [
+    treeView,
+    reader,
+    vscode.commands.registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown) => {
+      if (typeof sectionId !== 'string' || !reader.show(sectionId, { preserveFocus: true })) {
+        void vscode.window.showWarningMessage(`Iliopsoas Guide has no section "${String(sectionId)}".`);
+      }
+    }),
+    vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, () => reader.show()),
+    vscode.commands.registerCommand(FIND_IN_GUIDE_COMMAND, () => showFindInGuide(outline(), (section) => reader.show(section.id))),
+    vscode.commands.registerCommand(REVEAL_SECTION_COMMAND, async (sectionId?: unknown) => {
+      const id = typeof sectionId === 'string' ? sectionId : (await pickSection(outline(), 'Section to reveal in the guide tree'))?.id;
+      if (id) await reveal(id, true);
+    }),
+    // Keep the tree's selection on the section being read (prev/next links, Find in Guide).
+    reader.onDidShowSection((section) => {
+      if (treeView.visible && section !== outline().root && treeView.selection[0] !== section) void reveal(section.id, false);
+    }),
+  ];
+
+  return {
+    tree,
+    treeView,
+    reader,
+    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+  };
+}

@@ -1,0 +1,85 @@
+import { OPEN_SECTION_COMMAND } from '../commandIds';
+import { escapeHtml, markdownIt } from './markdown';
+import { readingOrder, type GuideOutline, type GuideSection } from './outline';
+import { isQuizPart, quizQuestions } from './quiz';
+
+/** Safe HTML for guide Markdown: raw HTML is shown as text and only http(s), mailto and # links survive. */
+export function renderMarkdown(markdown: string): string {
+  return markdownIt().render(markdown);
+}
+
+/** A `command:` link that opens a section in the reader; the reader enables only this command. */
+export function openSectionHref(sectionId: string): string {
+  return `command:${OPEN_SECTION_COMMAND}?${encodeURIComponent(JSON.stringify([sectionId]))}`;
+}
+
+function sectionLink(section: GuideSection, rel?: 'prev' | 'next'): string {
+  const relAttr = rel ? ` rel="${rel}"` : '';
+  return `<a href="${escapeHtml(openSectionHref(section.id))}"${relAttr}>${escapeHtml(section.title)}</a>`;
+}
+
+// Answers sit in <details> so each stays hidden until the reader opens it, with no script.
+function renderQuizPart(part: GuideSection): string {
+  const questions = quizQuestions(part).map((question) => {
+    const options = question.options
+      .map((option) => `<li><span class="quiz-letter">(${escapeHtml(option.letter)})</span> ${markdownIt().renderInline(option.text)}</li>`)
+      .join('');
+    const answer = question.answer
+      ? `<details class="quiz-answer"><summary>Show answer</summary><p>(${escapeHtml(question.answer.letter)}) ${markdownIt().renderInline(question.answer.text)}</p></details>`
+      : '';
+    return `<li class="quiz-question"><p>${markdownIt().renderInline(question.prompt)}</p><ul class="quiz-options">${options}</ul>${answer}</li>`;
+  });
+  return `<ol class="quiz">${questions.join('')}</ol>\n`;
+}
+
+/** The body of a section as the reader shows it: its own text (a quiz part as a quiz) and links to its subsections. */
+export function renderSectionBody(section: GuideSection): string {
+  const own = isQuizPart(section) ? renderQuizPart(section) : renderMarkdown(section.markdown);
+  if (section.children.length === 0) return own;
+  const contents = section.children.map((child) => `<li>${sectionLink(child)}</li>`).join('');
+  return `${own}<nav class="contents" aria-label="In this section"><h2>In this section</h2><ul>${contents}</ul></nav>\n`;
+}
+
+export interface ReaderPageOptions {
+  /** The webview's `cspSource`: the only origin allowed to serve styles and images. */
+  readonly cspSource: string;
+  /** Webview URI of the reader stylesheet in media/. */
+  readonly stylesheetUri: string;
+}
+
+export function contentSecurityPolicy(cspSource: string): string {
+  return `default-src 'none'; style-src ${cspSource}; img-src ${cspSource};`;
+}
+
+/** The reader's whole HTML document for one section. No scripts: links are command URIs. */
+export function renderReaderPage(outline: GuideOutline, section: GuideSection, options: ReaderPageOptions): string {
+  const order = readingOrder(outline);
+  const index = order.indexOf(section);
+  const previous = index > 0 ? order[index - 1] : undefined;
+  const next = index >= 0 && index + 1 < order.length ? order[index + 1] : undefined;
+  const breadcrumb = section.parent
+    ? `<nav class="breadcrumb" aria-label="Breadcrumb">${sectionLink(section.parent)}</nav>`
+    : '';
+  const pager = [
+    previous ? `<span class="previous">Previous: ${sectionLink(previous, 'prev')}</span>` : '',
+    next ? `<span class="next">Next: ${sectionLink(next, 'next')}</span>` : '',
+  ].join('');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.cspSource))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(options.stylesheetUri)}">
+<title>${escapeHtml(section.title)}</title>
+</head>
+<body>
+${breadcrumb}
+<main data-section-id="${escapeHtml(section.id)}">
+<h1>${escapeHtml(section.title)}</h1>
+${renderSectionBody(section)}</main>
+<nav class="pager" aria-label="Guide pages">${pager}</nav>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { OPEN_SECTION_COMMAND } from '../commandIds';
+import { firstSentence, type GuideOutline, type GuideSection } from './outline';
+import { isQuizPart } from './quiz';
+
+function iconFor(section: GuideSection): vscode.ThemeIcon {
+  if (section.title === 'Quiz') return new vscode.ThemeIcon('question');
+  if (isQuizPart(section)) return new vscode.ThemeIcon('checklist');
+  if (section.parent?.title === 'Quiz') return new vscode.ThemeIcon('key');
+  return new vscode.ThemeIcon(section.level <= 2 ? 'book' : 'note');
+}
+
+/** The guide's sections as a tree, built from the parsed outline. */
+export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> {
+  constructor(private readonly outline: () => GuideOutline) {}
+
+  getChildren(section?: GuideSection): GuideSection[] {
+    return section ? section.children : this.outline().root.children;
+  }
+
+  getParent(section: GuideSection): GuideSection | undefined {
+    // Top-level sections hang off the (hidden) title node.
+    return section.parent === this.outline().root ? undefined : section.parent;
+  }
+
+  getTreeItem(section: GuideSection): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+      section.title,
+      section.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
+    item.id = section.id;
+    item.iconPath = iconFor(section);
+    item.tooltip = firstSentence(section);
+    item.contextValue = 'iliopsoas.section';
+    item.command = { command: OPEN_SECTION_COMMAND, title: 'Read Section', arguments: [section.id] };
+    return item;
+  }
+}

@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { firstSentence, parseGuide, readingOrder, slugify } from '../../src/guide/outline';
+import { GUIDE_PATH, guideOutline } from './guideFixture';
+
+// Every heading of the guide, in order, written out by hand from the source text.
+const EXPECTED_HEADINGS: [number, string][] = [
+  [2, '1. What is the Iliopsoas Muscle?'],
+  [2, '2. Causes of Iliopsoas Back Pain'],
+  [3, 'Muscle Strain or Overuse'],
+  [3, 'Hip Arthritis'],
+  [3, 'Spinal Stenosis'],
+  [3, 'Nerve Compression'],
+  [2, '3. Symptoms of Iliopsoas Back Pain'],
+  [3, 'Location and Radiation'],
+  [3, 'Intensity and Duration'],
+  [3, 'Aggravating and Relieving Factors'],
+  [2, '4. Treatment Options for Iliopsoas Back Pain'],
+  [3, 'Conservative Treatment'],
+  [3, 'Injections'],
+  [3, 'Surgery'],
+  [2, '5. Tips for Preventing Iliopsoas Back Pain'],
+  [3, 'Warm-Up and Stretching'],
+  [3, 'Proper Technique'],
+  [3, 'Strengthening Exercises'],
+  [3, 'Weight Management'],
+  [2, 'Quiz'],
+  [3, 'Multiple Choice Questions'],
+  [3, 'True/False Questions'],
+  [3, 'Answer Key'],
+];
+
+describe('guide outline', () => {
+  it('has the guide title as its root, with the introduction as its text', () => {
+    const { root } = guideOutline();
+    assert.strictEqual(root.level, 1);
+    assert.strictEqual(root.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
+    assert.match(root.markdown, /^\*Understanding Iliopsoas Pain: A Journey Towards Relief\*/);
+    assert.match(root.markdown, /regain your active lifestyle\.$/);
+  });
+
+  it('finds every heading of the guide, in order, at the right level', () => {
+    const found = guideOutline().sections.map((section) => [section.level, section.title]);
+    assert.deepStrictEqual(found, EXPECTED_HEADINGS);
+  });
+
+  it('gives every section a unique, stable id', () => {
+    const ids = readingOrder(guideOutline()).map((section) => section.id);
+    assert.strictEqual(new Set(ids).size, ids.length);
+    assert.deepStrictEqual(ids.slice(0, 3), [
+      'iliopsoas-back-pain-causes-symptoms-and-relief',
+      '1-what-is-the-iliopsoas-muscle',
+      '2-causes-of-iliopsoas-back-pain',
+    ]);
+    assert.strictEqual(guideOutline().get('spinal-stenosis')?.title, 'Spinal Stenosis');
+  });
+
+  it('gives every section a non-empty body without its own heading or its subsections', () => {
+    for (const section of guideOutline().sections) {
+      assert.ok(section.markdown.length > 0, `${section.title} has no text`);
+      assert.ok(!/^#/m.test(section.markdown), `${section.title} contains a heading`);
+    }
+    const causes = guideOutline().get('2-causes-of-iliopsoas-back-pain')!;
+    assert.match(causes.markdown, /^The onset of iliopsoas back pain/);
+    assert.ok(!causes.markdown.includes('microscopic tears'), 'a subsection leaked into its parent');
+  });
+
+  it('nests subsections under their section', () => {
+    const outline = guideOutline();
+    assert.deepStrictEqual(
+      outline.root.children.map((section) => section.title),
+      EXPECTED_HEADINGS.filter(([level]) => level === 2).map(([, title]) => title),
+    );
+    const causes = outline.get('2-causes-of-iliopsoas-back-pain')!;
+    assert.deepStrictEqual(
+      causes.children.map((section) => section.title),
+      ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'],
+    );
+    assert.strictEqual(outline.get('spinal-stenosis')!.parent, causes);
+  });
+
+  it('carries the content corrections listed in the README', () => {
+    const text = fs.readFileSync(GUIDE_PATH, 'utf8');
+    assert.ok(!text.includes('日常'), 'stray "日常" is still in the guide');
+    assert.ok(text.includes('during daily activities'));
+    const anatomy = guideOutline().get('1-what-is-the-iliopsoas-muscle')!.markdown;
+    assert.match(anatomy, /psoas major, arising from the lumbar spine, and the iliacus/);
+    assert.match(anatomy, /lesser trochanter of the femur/);
+    assert.ok(!anatomy.includes('its counterpart, the psoas major'));
+  });
+
+  it('makes GitHub-style slugs and suffixes repeated ones', () => {
+    assert.strictEqual(slugify('True/False Questions'), 'truefalse-questions');
+    assert.strictEqual(slugify('  Warm-Up and Stretching '), 'warm-up-and-stretching');
+    const outline = parseGuide('# T\n\nIntro.\n\n## Notes\n\nA.\n\n## Notes\n\nB.\n\n## Notes\n\nC.\n');
+    assert.deepStrictEqual(outline.sections.map((section) => section.id), ['notes', 'notes-1', 'notes-2']);
+  });
+
+  it('rejects text that does not start with a single title', () => {
+    assert.throws(() => parseGuide('## No title\n\nText.'), /must begin with a "#" title/);
+    assert.throws(() => parseGuide('# One\n\nA.\n\n# Two\n\nB.'), /exactly one "#" title/);
+  });
+
+  it('takes the first sentence of a section for its tooltip', () => {
+    assert.strictEqual(
+      firstSentence(guideOutline().get('spinal-stenosis')!),
+      'Spinal stenosis, a condition characterized by the narrowing of the spinal canal, can exert pressure on the lumbar nerve roots that innervate the iliopsoas muscle, resulting in pain and weakness.',
+    );
+  });
+});
