@@ -31,6 +31,8 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> 
     item.id = section.id;
     item.iconPath = iconFor(section);
     item.tooltip = firstSentence(section);
+    // Without this, screen readers announce the tooltip (a whole sentence) instead of the title.
+    item.accessibilityInformation = { label: section.title, role: 'treeitem' };
     item.contextValue = 'iliopsoas.section';
     item.command = { command: OPEN_SECTION_COMMAND, title: 'Read Section', arguments: [section.id] };
     return item;

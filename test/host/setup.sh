@@ -28,9 +28,14 @@ install_debian_packages() {
 
 # npm install into a versioned cache folder; a marker file says the install finished,
 # so a half-built folder from an interrupted run is removed and redone.
+# The lock keeps two runs at once (test.sh and try.sh, say) from removing each other's half-done install.
 install_cached() {
-  local dir="$1" spec="$2"
+  local dir="$1" spec="$2" lock_fd
   shift 2
+  [ -f "$dir/.complete" ] && return 0
+  mkdir -p "$(dirname "$dir")"
+  exec {lock_fd}>"$dir.lock"
+  flock "$lock_fd"
   if [ ! -f "$dir/.complete" ]; then
     log "npm install $spec into $dir"
     rm -rf "$dir"
@@ -38,6 +43,7 @@ install_cached() {
     (cd "$dir" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error "$@" "$spec")
     touch "$dir/.complete"
   fi
+  exec {lock_fd}>&-
 }
 
 install_debian_packages

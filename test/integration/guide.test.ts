@@ -1,0 +1,167 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { IliopsoasNotesApi } from '../../src/extension';
+import type { GuideSection } from '../../src/guide/outline';
+
+const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
+
+async function extensionApi(): Promise<IliopsoasNotesApi> {
+  const extension = vscode.extensions.getExtension<IliopsoasNotesApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function readerTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('iliopsoas.reader'));
+}
+
+/** Runs the command behind a `command:` link of the reader, as a click on it would. */
+async function followCommandLink(href: string): Promise<void> {
+  const uri = vscode.Uri.parse(href.replace(/&amp;/g, '&'));
+  assert.strictEqual(uri.scheme, 'command');
+  await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
+}
+
+function linkWithRel(html: string, rel: 'prev' | 'next'): string {
+  const match = new RegExp(`<a href="([^"]+)" rel="${rel}">`).exec(html);
+  assert.ok(match, `the reader has no ${rel} link`);
+  return match[1];
+}
+
+describe('guide tree and reader', () => {
+  let api: IliopsoasNotesApi;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('contributes its commands, with the internal one hidden from the palette', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['iliopsoas.openGuide', 'iliopsoas.findInGuide', 'iliopsoas.revealSection', 'iliopsoas.openSection']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: { command: string; category: string }[]; menus: { commandPalette: { command: string; when: string }[] } };
+    };
+    assert.ok(manifest.contributes.commands.every((command) => command.category === 'Iliopsoas'));
+    assert.deepStrictEqual(manifest.contributes.menus.commandPalette, [{ command: 'iliopsoas.openSection', when: 'false' }]);
+  });
+
+  it('shows the five sections and the quiz as the tree’s top level, each with its subsections', () => {
+    const top = api.guide.tree.getChildren();
+    assert.deepStrictEqual(
+      top.map((section) => api.guide.tree.getTreeItem(section).label),
+      [
+        '1. What is the Iliopsoas Muscle?',
+        '2. Causes of Iliopsoas Back Pain',
+        '3. Symptoms of Iliopsoas Back Pain',
+        '4. Treatment Options for Iliopsoas Back Pain',
+        '5. Tips for Preventing Iliopsoas Back Pain',
+        'Quiz',
+      ],
+    );
+    const causes = top[1];
+    assert.deepStrictEqual(
+      api.guide.tree.getChildren(causes).map((section) => section.title),
+      ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'],
+    );
+    const causesItem = api.guide.tree.getTreeItem(causes);
+    assert.strictEqual(causesItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.strictEqual((causesItem.iconPath as vscode.ThemeIcon).id, 'book');
+    const stenosis = api.guide.tree.getChildren(causes)[2];
+    const stenosisItem = api.guide.tree.getTreeItem(stenosis);
+    assert.strictEqual(stenosisItem.collapsibleState, vscode.TreeItemCollapsibleState.None);
+    assert.match(String(stenosisItem.tooltip), /^Spinal stenosis, a condition characterized by the narrowing of the spinal canal/);
+    assert.deepStrictEqual(stenosisItem.command?.arguments, ['spinal-stenosis']);
+    assert.strictEqual(api.guide.tree.getParent(stenosis), causes);
+    assert.strictEqual(api.guide.tree.getParent(causes), undefined);
+  });
+
+  it('reads a selected section in one reader tab titled with its name, under a strict CSP', async () => {
+    const stenosis = api.guide.tree.getChildren(api.guide.tree.getChildren()[1])[2];
+    const { command } = api.guide.tree.getTreeItem(stenosis);
+    await vscode.commands.executeCommand(command!.command, ...command!.arguments!);
+
+    assert.strictEqual(api.guide.reader.section?.id, 'spinal-stenosis');
+    const html = api.guide.reader.html!;
+    assert.ok(html.includes('The spinal canal is the passageway within the spine that houses the spinal cord and nerve roots.'));
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;"]+; img-src [^;"]+;">/);
+    assert.ok(!/<script/i.test(html));
+    const tabs = await waitFor('the reader tab', () => (readerTabs().length > 0 ? readerTabs() : undefined));
+    assert.deepStrictEqual(tabs.map((tab) => tab.label), ['Spinal Stenosis']);
+  });
+
+  it('reuses the same tab for the next section instead of opening another', async () => {
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'hip-arthritis');
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'injections');
+    await waitFor('the reader tab to follow', () => readerTabs()[0]?.label === 'Injections');
+    assert.strictEqual(readerTabs().length, 1);
+    assert.ok(api.guide.reader.html!.includes('Corticosteroid injections are a minimally invasive treatment option'));
+  });
+
+  it('moves to the next and previous sections through the reader’s links', async () => {
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'spinal-stenosis');
+    await followCommandLink(linkWithRel(api.guide.reader.html!, 'next'));
+    assert.strictEqual(api.guide.reader.section?.id, 'nerve-compression');
+    await followCommandLink(linkWithRel(api.guide.reader.html!, 'prev'));
+    await followCommandLink(linkWithRel(api.guide.reader.html!, 'prev'));
+    assert.strictEqual(api.guide.reader.section?.id, 'hip-arthritis');
+    await waitFor('the tab title to follow', () => readerTabs()[0]?.label === 'Hip Arthritis');
+  });
+
+  it('shows the quiz with its answers hidden until asked for', async () => {
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'truefalse-questions');
+    const html = api.guide.reader.html!;
+    assert.strictEqual((html.match(/<details class="quiz-answer"><summary>Show answer<\/summary>/g) ?? []).length, 3);
+    assert.ok(html.includes('Surgery is always the first-line treatment for iliopsoas pain.'));
+  });
+
+  it('opens the guide’s title page and warns about an unknown section', async () => {
+    await vscode.commands.executeCommand('iliopsoas.openGuide');
+    assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'no-such-section');
+    assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
+  });
+
+  it('reveals and selects a section in the tree', async () => {
+    await vscode.commands.executeCommand('iliopsoas.revealSection', 'weight-management');
+    const treeView = api.guide.treeView;
+    await waitFor('the tree to become visible', () => treeView.visible);
+    await waitFor('the selection', () => treeView.selection[0]?.id === 'weight-management');
+  });
+
+  it('finds sections by the words of their text, and opens the one chosen', async () => {
+    const pick = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem & { section: GuideSection }>>('iliopsoas.findInGuide');
+    try {
+      const everySection = [...api.guide.tree.getChildren()].flatMap((section) => [section, ...section.children]);
+      assert.deepStrictEqual(
+        pick.items.map((item) => item.section.id),
+        everySection.map((section) => section.id),
+      );
+      pick.value = 'laminectomy foraminotomy';
+      await waitFor('the items to narrow', () => pick.items.length === 1);
+      assert.strictEqual(pick.items[0].label, 'Surgery');
+      assert.match(pick.items[0].detail ?? '', /laminectomy or foraminotomy/);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await waitFor('the reader to open Surgery', () => api.guide.reader.section?.id === 'surgery');
+    } finally {
+      pick.hide();
+    }
+  });
+});

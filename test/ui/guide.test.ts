@@ -1,0 +1,83 @@
+// The guide as a person meets it in the real workbench: activity-bar entry, tree, reader tab.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { eventually, openExtensionWorkbench, screenshotsDir, widenSideBar, type Workbench } from './workbench';
+
+const TOP_LEVEL = [
+  '1. What is the Iliopsoas Muscle?',
+  '2. Causes of Iliopsoas Back Pain',
+  '3. Symptoms of Iliopsoas Back Pain',
+  '4. Treatment Options for Iliopsoas Back Pain',
+  '5. Tips for Preventing Iliopsoas Back Pain',
+  'Quiz',
+];
+const CAUSES = ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'];
+
+/** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
+async function rowLabels(rows: Locator): Promise<string[]> {
+  return (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
+}
+
+/** The frame (webviews are iframes in iframes) whose document contains `text`. */
+async function frameWithText(page: Page, text: string): Promise<Frame> {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+      if (body.includes(text)) return frame;
+    }
+    throw new Error(`no frame shows "${text}"`);
+  });
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  await page.mouse.move(640, 700); // no hover tooltip in the picture
+  await page.screenshot({ path: path.join(screenshotsDir, name) });
+}
+
+describe('Iliopsoas Guide in the workbench (UI)', function () {
+  let workbench: Workbench;
+  let page: Page;
+  let tree: Locator;
+
+  before(async function () {
+    this.timeout(180_000);
+    workbench = await openExtensionWorkbench();
+    page = workbench.page;
+    tree = page.getByRole('tree', { name: 'Sections' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('lists the six top-level sections in order after a click on the activity-bar entry', async () => {
+    // The entry appears once the extension host has registered the contribution: click() waits for it.
+    await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Iliopsoas Guide/ }).click();
+    const topRows = tree.locator('[role="treeitem"][aria-level="1"]');
+    await eventually(async () => assert.deepStrictEqual(await rowLabels(topRows), TOP_LEVEL));
+    await widenSideBar(page, 120); // for the screenshots: the long section titles fit
+  });
+
+  it('expands "2. Causes of Iliopsoas Back Pain" into its four causes', async () => {
+    const causes = tree.getByRole('treeitem').filter({ hasText: TOP_LEVEL[1] });
+    // A row with a command opens it on click; expanding is the chevron's job (VS Code's twistie).
+    await causes.locator('.monaco-tl-twistie').click();
+    await eventually(async () => assert.strictEqual(await causes.getAttribute('aria-expanded'), 'true'));
+    const children = tree.locator('[role="treeitem"][aria-level="2"]');
+    await eventually(async () => assert.deepStrictEqual(await rowLabels(children), CAUSES));
+    await screenshot(page, 'guide-tree.png');
+  });
+
+  it('opens "Spinal Stenosis" in the reader tab', async () => {
+    await tree.locator('[role="treeitem"][aria-level="2"]').filter({ hasText: 'Spinal Stenosis' }).click();
+    const tab = page.getByRole('tablist').getByRole('tab', { name: /^Spinal Stenosis\b/ });
+    await tab.waitFor();
+    // The Causes section mentions spinal stenosis too: check the reader shows the subsection itself.
+    const reader = await frameWithText(page, 'narrowing of the spinal canal');
+    await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Spinal Stenosis' }).isVisible()));
+    await screenshot(page, 'reader.png');
+  });
+});

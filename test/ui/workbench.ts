@@ -1,0 +1,66 @@
+// Fixture for the UI tests: one code-server + Chromium (the shared launcher in
+// test/host/codeServer.ts) showing the workbench with the extension under development.
+// UI tests run in plain Node under mocha; they act on the page as a person would.
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from '../host/codeServer';
+
+export const screenshotsDir = path.join(repoRoot, 'media', 'screenshots');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly server: CodeServer;
+  close(): Promise<void>;
+}
+
+export async function openExtensionWorkbench(): Promise<Workbench> {
+  exitOnSignals();
+  const server = await startCodeServer({ logFile: path.join(resultsDir, 'code-server-ui.log') });
+  let chromium: Chromium | undefined;
+  try {
+    chromium = await launchChromium();
+    // No extensionTestsPath: a test run ends by shutting its extension host down.
+    const page = await openWorkbench(chromium.browser, server.workbenchUrl({ extensionDevelopmentPath: repoRoot }));
+    const browser = chromium;
+    return {
+      page,
+      server,
+      async close() {
+        await browser.close();
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await chromium?.close();
+    await server.stop();
+    throw new Error(`${(err as Error).message}\n--- code-server log (tail) ---\n${server.logTail()}`);
+  }
+}
+
+/**
+ * Retries an assertion until it passes or the timeout ends, then rethrows its last error:
+ * waits on the condition itself, never for a fixed time.
+ */
+export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** Drags the side bar's edge as a person would, so long tree labels fit in screenshots. */
+export async function widenSideBar(page: Page, byPx: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) throw new Error('the side bar is not visible');
+  const edgeX = box.x + box.width + 2; // the sash straddles the edge, 4px wide, mostly outside
+  const y = box.y + box.height / 2;
+  await page.mouse.move(edgeX, y);
+  await page.mouse.down();
+  await page.mouse.move(edgeX + byPx, y, { steps: 5 });
+  await page.mouse.up();
+}
