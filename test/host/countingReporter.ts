@@ -1,36 +1,10 @@
 // Mocha reporter used by every stage (unit, integration in the extension host, UI):
 // prints like `spec` and, when given an output path, writes the counts as JSON so the
 // orchestrator (runAll) can add the stages up.
-import * as fs from 'fs';
-import * as path from 'path';
 import Mocha from 'mocha';
+import { describeError, writeJsonAtomic, type TestResults } from './results';
 
-export interface TestResults {
-  passed: number;
-  failed: number;
-  pending: number;
-  failures: { title: string; error: string }[];
-  tests: { title: string; state: 'passed' | 'failed' | 'pending' }[];
-}
-
-/** Write JSON atomically (tmp + rename): a poller must never read half a file. */
-export function writeJsonAtomic(file: string, data: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(data, null, 2));
-  fs.renameSync(tmp, file);
-}
-
-export function describeError(err: unknown): string {
-  if (err instanceof Error) {
-    // Keep the message and a few frames: enough to locate the failure, short enough to print.
-    const stack = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 4).join('\n');
-    return stack ? `${err.message}\n${stack}` : err.message;
-  }
-  return String(err);
-}
-
-export default class CountingReporter extends Mocha.reporters.Spec {
+class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
     const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
@@ -59,3 +33,6 @@ export default class CountingReporter extends Mocha.reporters.Spec {
     });
   }
 }
+
+// `export =`: mocha's CLI loads a reporter with require() and wants the class itself.
+export = CountingReporter;

@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot, resultsDir } from './codeServer';
-import type { TestResults } from './countingReporter';
+import type { TestResults } from './results';
 
 const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(__dirname, 'countingReporter.js');

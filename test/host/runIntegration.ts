@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from './codeServer';
-import type { TestResults } from './countingReporter';
+import type { TestResults } from './results';
 import { RESULTS_ENV } from '../integration/index';
 
 const { values: argv } = parseArgs({

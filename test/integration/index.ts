@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
-import CountingReporter, { describeError, writeJsonAtomic, type TestResults } from '../host/countingReporter';
+import CountingReporter = require('../host/countingReporter');
+import { describeError, writeJsonAtomic, type TestResults } from '../host/results';
 
 /** Env var through which a driver asks for the results as JSON (code-server passes its env on). */
 export const RESULTS_ENV = 'ILIOPSOAS_TEST_RESULTS';
