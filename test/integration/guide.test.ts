@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
 import type { GuideSection } from '../../src/guide/outline';
+import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 
 const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
 
@@ -67,19 +68,12 @@ describe('guide tree and reader', () => {
     const top = api.guide.tree.getChildren();
     assert.deepStrictEqual(
       top.map((section) => api.guide.tree.getTreeItem(section).label),
-      [
-        '1. What is the Iliopsoas Muscle?',
-        '2. Causes of Iliopsoas Back Pain',
-        '3. Symptoms of Iliopsoas Back Pain',
-        '4. Treatment Options for Iliopsoas Back Pain',
-        '5. Tips for Preventing Iliopsoas Back Pain',
-        'Quiz',
-      ],
+      TOP_LEVEL_SECTIONS,
     );
     const causes = top[1];
     assert.deepStrictEqual(
       api.guide.tree.getChildren(causes).map((section) => section.title),
-      ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'],
+      CAUSES_SUBSECTIONS,
     );
     const causesItem = api.guide.tree.getTreeItem(causes);
     assert.strictEqual(causesItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);

@@ -3,17 +3,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Locator, Page } from 'playwright-core';
+import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { eventually, openExtensionWorkbench, screenshotsDir, widenSideBar, type Workbench } from './workbench';
-
-const TOP_LEVEL = [
-  '1. What is the Iliopsoas Muscle?',
-  '2. Causes of Iliopsoas Back Pain',
-  '3. Symptoms of Iliopsoas Back Pain',
-  '4. Treatment Options for Iliopsoas Back Pain',
-  '5. Tips for Preventing Iliopsoas Back Pain',
-  'Quiz',
-];
-const CAUSES = ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'];
 
 /** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
 async function rowLabels(rows: Locator): Promise<string[]> {
@@ -57,17 +48,17 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     // The entry appears once the extension host has registered the contribution: click() waits for it.
     await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Iliopsoas Guide/ }).click();
     const topRows = tree.locator('[role="treeitem"][aria-level="1"]');
-    await eventually(async () => assert.deepStrictEqual(await rowLabels(topRows), TOP_LEVEL));
+    await eventually(async () => assert.deepStrictEqual(await rowLabels(topRows), TOP_LEVEL_SECTIONS));
     await widenSideBar(page, 120); // for the screenshots: the long section titles fit
   });
 
   it('expands "2. Causes of Iliopsoas Back Pain" into its four causes', async () => {
-    const causes = tree.getByRole('treeitem').filter({ hasText: TOP_LEVEL[1] });
+    const causes = tree.getByRole('treeitem').filter({ hasText: TOP_LEVEL_SECTIONS[1] });
     // A row with a command opens it on click; expanding is the chevron's job (VS Code's twistie).
     await causes.locator('.monaco-tl-twistie').click();
     await eventually(async () => assert.strictEqual(await causes.getAttribute('aria-expanded'), 'true'));
     const children = tree.locator('[role="treeitem"][aria-level="2"]');
-    await eventually(async () => assert.deepStrictEqual(await rowLabels(children), CAUSES));
+    await eventually(async () => assert.deepStrictEqual(await rowLabels(children), CAUSES_SUBSECTIONS));
     await screenshot(page, 'guide-tree.png');
   });
 
@@ -79,5 +70,18 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     const reader = await frameWithText(page, 'narrowing of the spinal canal');
     await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Spinal Stenosis' }).isVisible()));
     await screenshot(page, 'reader.png');
+  });
+
+  it('keeps each quiz answer hidden until "Show answer" is clicked', async () => {
+    const quiz = tree.getByRole('treeitem', { name: 'Quiz' });
+    await quiz.locator('.monaco-tl-twistie').click();
+    await tree.getByRole('treeitem', { name: 'Multiple Choice Questions' }).click();
+    await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor();
+    const reader = await frameWithText(page, 'Which type of arthritis commonly affects the hip joint');
+    const firstAnswer = reader.locator('details.quiz-answer').first();
+    assert.strictEqual(await firstAnswer.getByText('(b) Hip flexion').isVisible(), false);
+    await firstAnswer.getByText('Show answer').click();
+    await eventually(async () => assert.ok(await firstAnswer.getByText('(b) Hip flexion').isVisible()));
+    assert.strictEqual(await reader.locator('details.quiz-answer').nth(1).getByText('(b) Osteoarthritis').isVisible(), false);
   });
 });

@@ -1,34 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { firstSentence, parseGuide, readingOrder, slugify } from '../../src/guide/outline';
+import { CAUSES_SUBSECTIONS, EXPECTED_HEADINGS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { GUIDE_PATH, guideOutline } from './guideFixture';
-
-// Every heading of the guide, in order, written out by hand from the source text.
-const EXPECTED_HEADINGS: [number, string][] = [
-  [2, '1. What is the Iliopsoas Muscle?'],
-  [2, '2. Causes of Iliopsoas Back Pain'],
-  [3, 'Muscle Strain or Overuse'],
-  [3, 'Hip Arthritis'],
-  [3, 'Spinal Stenosis'],
-  [3, 'Nerve Compression'],
-  [2, '3. Symptoms of Iliopsoas Back Pain'],
-  [3, 'Location and Radiation'],
-  [3, 'Intensity and Duration'],
-  [3, 'Aggravating and Relieving Factors'],
-  [2, '4. Treatment Options for Iliopsoas Back Pain'],
-  [3, 'Conservative Treatment'],
-  [3, 'Injections'],
-  [3, 'Surgery'],
-  [2, '5. Tips for Preventing Iliopsoas Back Pain'],
-  [3, 'Warm-Up and Stretching'],
-  [3, 'Proper Technique'],
-  [3, 'Strengthening Exercises'],
-  [3, 'Weight Management'],
-  [2, 'Quiz'],
-  [3, 'Multiple Choice Questions'],
-  [3, 'True/False Questions'],
-  [3, 'Answer Key'],
-];
 
 describe('guide outline', () => {
   it('has the guide title as its root, with the introduction as its text', () => {
@@ -69,12 +43,12 @@ describe('guide outline', () => {
     const outline = guideOutline();
     assert.deepStrictEqual(
       outline.root.children.map((section) => section.title),
-      EXPECTED_HEADINGS.filter(([level]) => level === 2).map(([, title]) => title),
+      TOP_LEVEL_SECTIONS,
     );
     const causes = outline.get('2-causes-of-iliopsoas-back-pain')!;
     assert.deepStrictEqual(
       causes.children.map((section) => section.title),
-      ['Muscle Strain or Overuse', 'Hip Arthritis', 'Spinal Stenosis', 'Nerve Compression'],
+      CAUSES_SUBSECTIONS,
     );
     assert.strictEqual(outline.get('spinal-stenosis')!.parent, causes);
   });
