@@ -1,0 +1,496 @@
+/**
+ * Finds glossary terms in text: the pure core of the hover, the "Terms in this Note" view and
+ * the preview plugin. No `vscode` import; positions are VS Code's (0-based line, UTF-16 character).
+ *
+ * Matching rules
+ * - Words are runs of letters, digits and combining marks (Unicode), with an apostrophe (' or ’)
+ *   inside a word belonging to it: "disc" is not found in "discussion" nor in "disc's".
+ * - Terms and variants match case-insensitively; abbreviations case-sensitively ("OA", never "oa").
+ * - Plurals come for free: the last word of a term or variant also matches +s, +es after
+ *   s/x/z/ch/sh/o, and y→ies after a consonant ("discs", "therapies"); an abbreviation +s ("NSAIDs").
+ *   Irregular plurals ("vertebrae") must be listed as variants.
+ * - Between the words of a form, whitespace matches any run of spaces and tabs with at most one
+ *   line break, after which indentation and blockquote markers (`>`) may follow; a blank line
+ *   never does. Any other separator must be written as in the form; hyphen, non-breaking hyphen
+ *   and en dash count as the same hyphen. So "hip flexor" does not match "hip-flexor" (nor the
+ *   reverse) unless the entry lists both, while "hip" alone matches in "hip-flexor" (a hyphen
+ *   ends a word) when no longer form does. Leading and trailing punctuation of a form is ignored.
+ * - Scanning is left to right; at each word the longest form wins (greatest end offset); ties go
+ *   to the form listed first (entries in order, each term, variants, abbreviations), and a
+ *   listed form always beats a generated plural. Matches never overlap.
+ * - In Markdown, code, front matter, link destinations, autolinks, raw URLs and HTML tags are
+ *   skipped (see markdownRegions.ts); link text matches.
+ *
+ * Design: no regular expression per glossary (a regex alternation of thousands of terms grows
+ * past the size V8 optimises). Text is tokenised into words once, left to right; each word is
+ * looked up in a Map of normalised form prefixes, and only when a prefix continues is the next
+ * separator and word read. Cost is linear in the text and independent of the glossary's size.
+ */
+import type { GlossaryEntry } from './types';
+import {
+  isAtxHeading,
+  isBlankLine,
+  markCodeAndFrontMatter,
+  markdownInlineExclusions,
+  plainTextExclusions,
+  type LinePredicate,
+  type TextRange,
+} from './markdownRegions';
+
+export { codeAndFrontMatterLines, type LinePredicate } from './markdownRegions';
+
+/** A VS Code-compatible position: 0-based line, character in UTF-16 code units. */
+export interface TextPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A term found in a document: which entry, as written, and where. */
+export interface TermLocation {
+  readonly entry: GlossaryEntry;
+  /** The text as written in the note, e.g. "herniated discs" (may contain a line break). */
+  readonly text: string;
+  /** Start (inclusive) and end (exclusive) of the match. */
+  readonly range: { readonly start: TextPosition; readonly end: TextPosition };
+}
+
+/** A term found by scanning a whole text: its location plus offsets into that text. */
+export interface TermMatch extends TermLocation {
+  /** Offset (UTF-16 code units) of the first character in the scanned text. */
+  readonly start: number;
+  /** Offset just past the last character. */
+  readonly end: number;
+}
+
+/** How often one entry occurs in a note, for the "Terms in this Note" view. */
+export interface TermCount {
+  readonly entry: GlossaryEntry;
+  /** Every occurrence, in document order; never empty. */
+  readonly occurrences: readonly TermMatch[];
+}
+
+export interface CompiledGlossary {
+  readonly entries: readonly GlossaryEntry[];
+  /** Every term in a Markdown note, in order, skipping code, front matter, URLs and link destinations. */
+  scan(markdown: string): TermMatch[];
+  /**
+   * Every term in text that has no Markdown syntax left (a markdown-it text token), skipping
+   * only raw URLs, e-mail addresses and things that look like HTML tags.
+   */
+  scanPlainText(text: string): TermMatch[];
+  /**
+   * The term covering a position of a Markdown document (start ≤ position < end), or undefined.
+   * Looks only at the hovered paragraph, at most a few dozen lines around `line` and a few
+   * kilobytes around `character`, so its cost does not grow with the document. Pass
+   * `isExcludedLine` from {@link codeAndFrontMatterLines}, computed once per document version;
+   * without it the lines are classified on every call (linear in the document).
+   */
+  termAt(lines: readonly string[], line: number, character: number, isExcludedLine?: LinePredicate): TermLocation | undefined;
+  /** The entries found in a Markdown note with all their occurrences, in order of first occurrence. */
+  countTerms(markdown: string): TermCount[];
+}
+
+/**
+ * Prepares a glossary for matching. Cheap: the lookup tables are built on first use and kept,
+ * so compile once per glossary (re-compile when a team glossary changes).
+ */
+export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlossary {
+  let built: FormIndex | undefined;
+  const index = (): FormIndex => (built ??= buildFormIndex(entries));
+  return {
+    entries,
+    scan: (markdown) => scanMarkdown(index(), markdown),
+    scanPlainText: (text) => scanPlainText(index(), text),
+    termAt: (lines, line, character, isExcludedLine) => termAt(index(), lines, line, character, isExcludedLine),
+    countTerms: (markdown) => countByEntry(scanMarkdown(index(), markdown)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words and separators
+
+const APOSTROPHE = 0x27;
+const RIGHT_SINGLE_QUOTE = 0x2019;
+const NON_ASCII_WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
+
+/** Length (1, or 2 for a surrogate pair) of the word character at `i`, or 0 if it is none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return NON_ASCII_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  return NON_ASCII_WORD_CHAR.test(text[i]) ? 1 : 0;
+}
+
+/** End of the word starting at `start`: word characters and apostrophes between them. */
+function wordEnd(text: string, start: number, limit: number): number {
+  let i = start;
+  while (i < limit) {
+    const length = wordCharLength(text, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if ((c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE) && i + 1 < limit && wordCharLength(text, i + 1) > 0) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/** Whether `i` is inside a word (so a scan starting there must skip to the word's end). */
+function insideWord(text: string, i: number): boolean {
+  if (i === 0 || i >= text.length || wordCharLength(text, i) === 0) return false;
+  const before = text.charCodeAt(i - 1);
+  if (before === APOSTROPHE || before === RIGHT_SINGLE_QUOTE) return i >= 2 && wordCharLength(text, i - 2) > 0;
+  return wordCharLength(text, i - 1) > 0 || (before >= 0xdc00 && before <= 0xdfff && wordCharLength(text, i - 2) > 0);
+}
+
+function normalizeApostrophes(word: string): string {
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
+}
+
+const HYPHENS = /[\u2010\u2011\u2013]/g;
+const NON_ASCII_SPACE = /\s/;
+
+/** Spaces and tabs (and Unicode spaces) that may separate the words of a term on one line. */
+function isInlineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || (c > 0x7f && NON_ASCII_SPACE.test(String.fromCharCode(c)));
+}
+const WHITESPACE_RUN = /\s+/g;
+
+/** A form's separator as a lookup key: whitespace becomes one space, every hyphen "-". */
+function separatorKey(raw: string): string {
+  return raw.replace(WHITESPACE_RUN, ' ').replace(HYPHENS, '-');
+}
+
+/**
+ * The key of the separator in running text between `start` and the next word character, or
+ * undefined if it cannot join the words of a term (a blank line, or a second line break).
+ * After a line break only spaces, tabs and blockquote markers may precede other characters.
+ */
+function textSeparatorKey(text: string, start: number, end: number): string | undefined {
+  let key = '';
+  let lineBreaks = 0;
+  let inWhitespace = false;
+  let lineStart = false; // just after a line break, where `>` markers are allowed
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      if (c === 0x0a && ++lineBreaks > 1) return undefined;
+      inWhitespace = true;
+      lineStart = true;
+    } else if (isInlineSpace(c) || (lineStart && c === 0x3e)) {
+      inWhitespace = true;
+    } else {
+      if (inWhitespace) key += ' ';
+      inWhitespace = false;
+      lineStart = false;
+      key += c === 0x2010 || c === 0x2011 || c === 0x2013 ? '-' : text[i];
+    }
+  }
+  return inWhitespace ? key + ' ' : key;
+}
+
+/** The words of a form and the separator keys between them; empty if it has no word. */
+function splitForm(form: string): { words: string[]; separators: string[] } {
+  const words: string[] = [];
+  const separators: string[] = [];
+  let previousEnd = -1;
+  for (let i = 0; i < form.length; ) {
+    if (wordCharLength(form, i) === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(form, i, form.length);
+    if (previousEnd >= 0) separators.push(separatorKey(form.slice(previousEnd, i)));
+    words.push(normalizeApostrophes(form.slice(i, end)));
+    previousEnd = end;
+    i = end;
+  }
+  return { words, separators };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index: for case-insensitive forms and for case-sensitive abbreviations, a map from every
+// normalised word prefix of a form ("lumbar", "lumbar spinal", "lumbar spinal stenosis") to what
+// that prefix is. One flat Map per case keeps building cheap (no Map per trie node) and lets a
+// scan extend a match word by word, longest first, with one lookup per word.
+
+interface Prefix {
+  /** The entry whose form ends here, if any. */
+  entry: GlossaryEntry | undefined;
+  /** Lower wins a tie between the two maps: listing order, listed forms before plurals. */
+  priority: number;
+  /** Whether some longer form continues this prefix. */
+  continues: boolean;
+}
+
+interface FormIndex {
+  /** Keys: lower-cased words joined by their separator keys. */
+  readonly caseInsensitive: Map<string, Prefix>;
+  /** Keys: words as written joined by their separator keys. */
+  readonly caseSensitive: Map<string, Prefix>;
+}
+
+const ENDS_WITH_LETTER = /\p{L}$/u;
+
+/** Regular plurals of a term's last word: +s; +es after s, x, z, ch, sh, o; y→ies after a consonant. */
+function regularPlurals(word: string): string[] {
+  if (!ENDS_WITH_LETTER.test(word)) return [];
+  const lower = word.toLowerCase();
+  if (/[^aeiou]y$/.test(lower)) return [word.slice(0, -1) + 'ies'];
+  if (/(?:s|x|z|ch|sh)$/.test(lower)) return [word + 'es'];
+  if (lower.endsWith('o')) return [word + 's', word + 'es'];
+  return [word + 's'];
+}
+
+function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
+  const caseInsensitive = new Map<string, Prefix>();
+  const caseSensitive = new Map<string, Prefix>();
+  let priority = 0;
+
+  const insert = (prefixes: Map<string, Prefix>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry): void => {
+    const foldCase = prefixes === caseInsensitive;
+    priority++;
+    let key = '';
+    words.forEach((word, i) => {
+      key += (i === 0 ? '' : separators[i - 1]) + (foldCase ? word.toLowerCase() : word);
+      let prefix = prefixes.get(key);
+      if (!prefix) prefixes.set(key, (prefix = { entry: undefined, priority: 0, continues: false }));
+      if (i < words.length - 1) prefix.continues = true;
+      else if (!prefix.entry) {
+        prefix.entry = entry;
+        prefix.priority = priority;
+      }
+    });
+  };
+
+  const forms = entries
+    .flatMap((entry) => [
+      ...[entry.term, ...entry.variants].map((form) => ({ entry, prefixes: caseInsensitive, ...splitForm(form) })),
+      ...entry.abbreviations.map((form) => ({ entry, prefixes: caseSensitive, ...splitForm(form) })),
+    ])
+    .filter((form) => form.words.length > 0);
+
+  // Listed forms first, so a generated plural never displaces a form someone wrote down.
+  for (const form of forms) insert(form.prefixes, form.words, form.separators, form.entry);
+  for (const form of forms) {
+    const last = form.words[form.words.length - 1];
+    // An abbreviation's plural is a lower-case s ("NSAIDs"); "NSAIDS" could be another abbreviation.
+    const plurals = form.prefixes === caseSensitive ? (ENDS_WITH_LETTER.test(last) ? [last + 's'] : []) : regularPlurals(last);
+    for (const plural of plurals) insert(form.prefixes, [...form.words.slice(0, -1), plural], form.separators, form.entry);
+  }
+  return { caseInsensitive, caseSensitive };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching one run of text
+
+interface RawMatch {
+  entry: GlossaryEntry;
+  start: number;
+  end: number;
+}
+
+/**
+ * Greedy left-to-right matching of the words starting in [from, to) of `text`; matches may
+ * extend up to `limit`. `excluded` (sorted, disjoint) ranges are never part of a match.
+ */
+function matchWords(index: FormIndex, text: string, from: number, to: number, limit: number, excluded: readonly TextRange[], out: RawMatch[]): void {
+  let nextExcluded = 0;
+  let i = from;
+  if (insideWord(text, i)) i = wordEnd(text, i, limit);
+  while (i < to) {
+    if (wordCharLength(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i, limit);
+    while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
+    const barrier = nextExcluded < excluded.length ? excluded[nextExcluded].start : limit;
+    if (barrier < end) {
+      // The word is (partly) markup: resume after the excluded range.
+      i = Math.max(end, excluded[nextExcluded].end);
+      if (insideWord(text, i)) i = wordEnd(text, i, limit);
+      continue;
+    }
+    const word = normalizeApostrophes(text.slice(i, end));
+    const insensitive = longestFrom(index.caseInsensitive, text, word.toLowerCase(), end, barrier, true);
+    const sensitive = longestFrom(index.caseSensitive, text, word, end, barrier, false);
+    const best =
+      !insensitive ? sensitive
+      : !sensitive ? insensitive
+      : sensitive.end > insensitive.end || (sensitive.end === insensitive.end && sensitive.prefix.priority < insensitive.prefix.priority) ? sensitive
+      : insensitive;
+    if (best) {
+      out.push({ entry: best.prefix.entry!, start: i, end: best.end });
+      i = best.end;
+    } else {
+      i = end;
+    }
+  }
+}
+
+/** Extends a match word by word from a first word; the longest form found, and where it ends. */
+function longestFrom(prefixes: Map<string, Prefix>, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { prefix: Prefix; end: number } | undefined {
+  let key = firstWord;
+  let prefix = prefixes.get(key);
+  let best = prefix?.entry ? { prefix, end: firstEnd } : undefined;
+  let wordEndAt = firstEnd;
+  while (prefix?.continues) {
+    let next = wordEndAt;
+    while (next < barrier && wordCharLength(text, next) === 0) next++;
+    if (next >= barrier) break;
+    const separator = textSeparatorKey(text, wordEndAt, next);
+    if (separator === undefined) break;
+    const end = wordEnd(text, next, barrier);
+    // A word running into an excluded range is not a whole word of prose.
+    if (end === barrier && barrier < text.length && wordCharLength(text, barrier) > 0) break;
+    const word = normalizeApostrophes(text.slice(next, end));
+    key += separator + (foldCase ? word.toLowerCase() : word);
+    prefix = prefixes.get(key);
+    if (prefix?.entry) best = { prefix, end };
+    wordEndAt = end;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole texts
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Converts offsets to positions with one binary search per offset. */
+function positionAt(lineStarts: readonly number[], offset: number): TextPosition {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+function toTermMatches(text: string, lineStarts: readonly number[], raw: readonly RawMatch[]): TermMatch[] {
+  return raw.map(({ entry, start, end }) => ({
+    entry,
+    text: text.slice(start, end),
+    start,
+    end,
+    range: { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) },
+  }));
+}
+
+/** Whether a line cannot share a paragraph with its neighbour (so no term or code span crosses it). */
+function breaksParagraph(line: string, excluded: boolean): boolean {
+  return excluded || isBlankLine(line);
+}
+
+function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
+  const lineStarts = lineStartsOf(text);
+  const lineEnd = (line: number): number => {
+    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+    return next > lineStarts[line] && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+  };
+  const lines = lineStarts.map((start, line) => text.slice(start, lineEnd(line)));
+  const excludedLines = markCodeAndFrontMatter(lines);
+
+  const raw: RawMatch[] = [];
+  for (let first = 0; first < lines.length; ) {
+    if (breaksParagraph(lines[first], excludedLines[first] === 1)) {
+      first++;
+      continue;
+    }
+    // A paragraph: following lines that do not break it; a heading stands alone.
+    let last = first;
+    if (!isAtxHeading(lines[first])) {
+      while (last + 1 < lines.length && !breaksParagraph(lines[last + 1], excludedLines[last + 1] === 1) && !isAtxHeading(lines[last + 1])) last++;
+    }
+    const start = lineStarts[first];
+    const end = lineEnd(last);
+    // Ranges are relative to the paragraph so code spans pair within it alone.
+    const paragraph = text.slice(start, end);
+    const found: RawMatch[] = [];
+    matchWords(index, paragraph, 0, paragraph.length, paragraph.length, markdownInlineExclusions(paragraph), found);
+    for (const match of found) raw.push({ entry: match.entry, start: match.start + start, end: match.end + start });
+    first = last + 1;
+  }
+  return toTermMatches(text, lineStarts, raw);
+}
+
+function scanPlainText(index: FormIndex, text: string): TermMatch[] {
+  const raw: RawMatch[] = [];
+  matchWords(index, text, 0, text.length, text.length, plainTextExclusions(text), raw);
+  return toTermMatches(text, lineStartsOf(text), raw);
+}
+
+function countByEntry(matches: readonly TermMatch[]): TermCount[] {
+  const byEntry = new Map<GlossaryEntry, TermMatch[]>();
+  for (const match of matches) {
+    const occurrences = byEntry.get(match.entry);
+    if (occurrences) occurrences.push(match);
+    else byEntry.set(match.entry, [match]);
+  }
+  return [...byEntry].map(([entry, occurrences]) => ({ entry, occurrences }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One position
+
+/** Lines of a paragraph looked at on each side of the hovered line (for code spans that cross lines). */
+const PARAGRAPH_CONTEXT_LINES = 20;
+/** Characters looked at on each side of the hovered offset: far more than any term is long. */
+const WINDOW = 2048;
+
+function termAt(index: FormIndex, lines: readonly string[], line: number, character: number, isExcludedLine?: LinePredicate): TermLocation | undefined {
+  if (line < 0 || line >= lines.length || character < 0 || character >= lines[line].length) return undefined;
+  let excluded = isExcludedLine;
+  if (!excluded) {
+    const marked = markCodeAndFrontMatter(lines);
+    excluded = (l) => marked[l] === 1;
+  }
+  if (breaksParagraph(lines[line], excluded(line))) return undefined;
+
+  // The hovered paragraph, bounded so a paragraph of thousands of lines stays cheap.
+  let first = line;
+  let last = line;
+  if (!isAtxHeading(lines[line])) {
+    while (first > 0 && line - first < PARAGRAPH_CONTEXT_LINES && !breaksParagraph(lines[first - 1], excluded(first - 1)) && !isAtxHeading(lines[first - 1])) first--;
+    while (last + 1 < lines.length && last - line < PARAGRAPH_CONTEXT_LINES && !breaksParagraph(lines[last + 1], excluded(last + 1)) && !isAtxHeading(lines[last + 1])) last++;
+  }
+  const paragraphLines = lines.slice(first, last + 1);
+  const paragraph = paragraphLines.length === 1 ? paragraphLines[0] : paragraphLines.join('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const text of paragraphLines) {
+    lineStarts.push(offset);
+    offset += text.length + 1;
+  }
+  const hovered = lineStarts[line - first] + character;
+
+  // Only words starting shortly before the hovered offset can cover it.
+  const from = Math.max(0, hovered - WINDOW);
+  const limit = Math.min(paragraph.length, hovered + WINDOW);
+  const exclusions = markdownInlineExclusions(paragraph, Math.max(0, from - WINDOW), limit);
+  const found: RawMatch[] = [];
+  matchWords(index, paragraph, from, hovered + 1, limit, exclusions, found);
+  const match = found.find((candidate) => candidate.start <= hovered && hovered < candidate.end);
+  if (!match) return undefined;
+  const toDocument = (at: number): TextPosition => {
+    const position = positionAt(lineStarts, at);
+    return { line: position.line + first, character: position.character };
+  };
+  return {
+    entry: match.entry,
+    text: paragraph.slice(match.start, match.end),
+    range: { start: toDocument(match.start), end: toDocument(match.end) },
+  };
+}

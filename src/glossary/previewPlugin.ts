@@ -1,0 +1,134 @@
+/**
+ * A markdown-it plugin for VS Code's built-in Markdown preview: wraps glossary terms in
+ * `<abbr class="iliopsoas-term" title="definition" data-term="term">`. Pure (no `vscode`).
+ *
+ * It is a core rule pushed to the end of the chain (after inline, linkify, the typographer and
+ * text_join), so it sees the final text tokens, and only ever sees prose:
+ * text tokens and the soft line breaks between them, never code spans, fences, HTML, link
+ * destinations or image alt text (an attribute cannot hold markup). Text of links written in
+ * Markdown is marked; the text of autolinks and linkified URLs is not. The wrapper is built from
+ * Tokens with attributes, which markdown-it's renderer escapes, so output is the same with
+ * `html: true` or `false`.
+ */
+import MarkdownIt = require('markdown-it');
+import type { CompiledGlossary, TermMatch } from './matcher';
+
+type Token = MarkdownIt.Token;
+type TokenConstructor = MarkdownIt.StateCore['Token'];
+
+export interface GlossaryPreviewOptions {
+  /** Class of the wrapping element; default "iliopsoas-term". */
+  readonly className?: string;
+}
+
+const RULE_NAME = 'iliopsoas_glossary_terms';
+const OPEN = 'iliopsoas_term_open';
+const CLOSE = 'iliopsoas_term_close';
+
+/**
+ * Installs the term-marking rule. `getGlossary` is called once per render; returning undefined
+ * (the feature is switched off, or no glossary is loaded yet) leaves the output untouched.
+ */
+export function glossaryMarkdownItPlugin(md: MarkdownIt.MarkdownIt, getGlossary: () => CompiledGlossary | undefined, options: GlossaryPreviewOptions = {}): void {
+  const className = options.className ?? 'iliopsoas-term';
+  md.core.ruler.push(RULE_NAME, (state) => {
+    const glossary = getGlossary();
+    if (!glossary) return;
+    for (const token of state.tokens) {
+      if (token.type === 'inline' && token.children) token.children = markTerms(token.children, glossary, state.Token, className);
+    }
+  });
+}
+
+/** The children of one inline token with each run of text and soft breaks marked. */
+function markTerms(children: Token[], glossary: CompiledGlossary, TokenClass: TokenConstructor, className: string): Token[] {
+  const marked: Token[] = [];
+  let autolinkDepth = 0;
+  for (let i = 0; i < children.length; ) {
+    const token = children[i];
+    if (token.type === 'link_open' && token.info === 'auto') autolinkDepth++;
+    if (token.type === 'link_close' && token.info === 'auto') autolinkDepth--;
+    if (token.type !== 'text' || autolinkDepth > 0) {
+      marked.push(token);
+      i++;
+      continue;
+    }
+    // A term may run across a soft line break, so match the whole run of text and breaks.
+    let end = i + 1;
+    while (end < children.length && (children[end].type === 'text' || children[end].type === 'softbreak')) end++;
+    const run = children.slice(i, end);
+    const text = run.map((part) => (part.type === 'softbreak' ? '\n' : part.content)).join('');
+    const matches = glossary.scanPlainText(text);
+    marked.push(...(matches.length === 0 ? run : wrapMatches(run, matches, TokenClass, className)));
+    i = end;
+  }
+  return marked;
+}
+
+/**
+ * Rebuilds a run of text and softbreak tokens with each match wrapped in open/close tokens,
+ * splitting text tokens at match boundaries. Matches start and end on word characters, so a
+ * boundary never falls on a soft break.
+ */
+function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], TokenClass: TokenConstructor, className: string): Token[] {
+  const out: Token[] = [];
+  const level = run[0].level;
+  let matchIndex = 0;
+  let inside = false;
+  let offset = 0;
+  const pushText = (content: string): void => {
+    if (content.length === 0) return;
+    const text = new TokenClass('text', '', 0);
+    text.content = content;
+    text.level = inside ? level + 1 : level;
+    out.push(text);
+  };
+
+  for (const token of run) {
+    if (token.type === 'softbreak') {
+      token.level = inside ? level + 1 : level;
+      out.push(token);
+      offset += 1;
+      continue;
+    }
+    const tokenStart = offset;
+    const tokenEnd = offset + token.content.length;
+    let cursor = tokenStart;
+    while (cursor < tokenEnd) {
+      const match: TermMatch | undefined = matches[matchIndex];
+      if (!match || (!inside && match.start >= tokenEnd)) {
+        pushText(token.content.slice(cursor - tokenStart));
+        break;
+      }
+      if (!inside) {
+        pushText(token.content.slice(cursor - tokenStart, match.start - tokenStart));
+        out.push(openToken(TokenClass, match, level, className));
+        inside = true;
+        cursor = match.start;
+      }
+      const pieceEnd = Math.min(match.end, tokenEnd);
+      pushText(token.content.slice(cursor - tokenStart, pieceEnd - tokenStart));
+      cursor = pieceEnd;
+      if (cursor === match.end) {
+        inside = false;
+        const close = new TokenClass(CLOSE, 'abbr', -1);
+        close.level = level;
+        out.push(close);
+        matchIndex++;
+      }
+    }
+    offset = tokenEnd;
+  }
+  return out;
+}
+
+function openToken(TokenClass: TokenConstructor, match: TermMatch, level: number, className: string): Token {
+  const open = new TokenClass(OPEN, 'abbr', 1);
+  open.level = level;
+  open.attrs = [
+    ['class', className],
+    ['title', match.entry.definition],
+    ['data-term', match.entry.term],
+  ];
+  return open;
+}

@@ -1,0 +1,184 @@
+/**
+ * Reading-grade estimates for patient-facing text (pure: no `vscode`).
+ *
+ * Both formulas give a U.S. school grade:
+ * - Flesch–Kincaid grade (Kincaid et al., 1975):
+ *     0.39 × (words / sentences) + 11.8 × (syllables / words) − 15.59
+ * - SMOG grade (McLaughlin, 1969), with the 30-sentence normalisation for shorter samples:
+ *     1.0430 × √(polysyllables × 30 / sentences) + 3.1291
+ *   where a polysyllable is a word of three or more syllables.
+ *
+ * Input is plain text (strip Markdown first). Blank lines and list items end a sentence even
+ * without a full stop, so headings and bullet points are not glued into one long sentence.
+ */
+
+// Abbreviations whose full stop does not end a sentence (lower case, without the final dot).
+const NON_TERMINAL_ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'approx', 'fig']);
+
+// Words the vowel-group heuristic below gets wrong, with their dictionary syllable counts.
+const SYLLABLE_EXCEPTIONS: ReadonlyMap<string, number> = new Map([
+  ['ago', 2],
+  ['area', 3],
+  ['areas', 3],
+  ['idea', 3],
+  ['ideas', 3],
+  ['create', 2],
+  ['created', 3],
+  ['creates', 2],
+  ['every', 2],
+  ['fluid', 2],
+  ['fluids', 2],
+  ['hundred', 2],
+  ['people', 2],
+  ['science', 2],
+  ['sciatica', 4],
+  ['million', 2],
+  ['osteoarthritis', 6],
+  ['osteoarthrosis', 6],
+  ['business', 2],
+  ['evening', 2],
+  ['someone', 2],
+  ['something', 2],
+  ['sometimes', 2],
+  ['surgeon', 2],
+  ['surgeons', 2],
+  ['anyone', 3],
+]);
+
+/** Syllables in one word, by vowel groups with corrections for silent and split vowels. */
+export function syllables(word: string): number {
+  // Hyphenated compounds ("anti-inflammatory", "warm-up") are counted part by part.
+  const parts = word.toLowerCase().split(/[-‐‑–]/);
+  if (parts.length > 1) return parts.reduce((sum, part) => sum + syllables(part), 0);
+
+  const letters = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (letters === '') return /\d/.test(word) ? 1 : 0;
+  const known = SYLLABLE_EXCEPTIONS.get(letters);
+  if (known !== undefined) return known;
+  if (letters.length <= 3) return 1;
+
+  // A "y" at the start or between vowels is a consonant ("you", "beyond", "player"); mark it "#".
+  let w = letters.replace(/^y/, '#').replace(/([aeiou])y(?=[aeiou])/g, '$1#');
+  let count = 0;
+
+  // Silent endings: "-e" (move), "-es" (makes), "-ed" (jumped) add no syllable, except
+  // consonant + "le" (muscle, ankle), "-es" after a hissing sound (boxes, bridges, raises) and
+  // "-ed" after t or d (wanted, needed) or consonant + "l" (handled).
+  if (/[^aeiouy]le$/.test(w)) {
+    // keeps its syllable
+  } else if (/[^aeiouy]e$/.test(w)) {
+    w = w.slice(0, -1);
+  } else if (/es$/.test(w) && !/([sxzcg]|ch|sh|[^aeiouy]l)es$/.test(w)) {
+    w = w.slice(0, -2);
+  } else if (/ed$/.test(w) && !/([td]|[^aeiouy]l)ed$/.test(w)) {
+    w = w.slice(0, -2);
+  }
+
+  count += (w.match(/[aeiouy]+/g) ?? []).length;
+
+  // Silent "e" before a suffix: lately, movement, careful, likeness.
+  if (/[aeiouy][^aeiouy]e(ly|ment|ments|ful|ness)$/.test(w)) count -= 1;
+  // Adjacent vowels spoken as two syllables.
+  if (/[^cgtsxh]io/.test(w)) count += 1; // bio-logy, ili-o, seri-ous; not -tion, -sion, region
+  if (/[^cgts]ia/.test(w) || /^ia/.test(w)) count += 1; // medi-an, ili-ac; not special, Asia
+  if (/iu/.test(w)) count += 1; // medi-um, synovi-um
+  if (/eo(?!u)/.test(w)) count += 1; // vide-o, oste-o; not gorgeous
+  if (/[^qg]ua/.test(w)) count += 1; // usu-al, gradu-al; not squat, guard
+  if (/iet/.test(w)) count += 1; // di-et, qui-et
+  if (/oas?$/.test(w)) count += 1; // pso-as, bo-a
+  if (/[aeiouy]ing$/.test(w)) count += 1; // do-ing, ly-ing (a consonant y is already "#")
+  if (/[aeiouy].*[^aeiouy]i(er|est)$/.test(w)) count += 1; // eas-i-er, happi-est
+
+  return Math.max(1, count);
+}
+
+/** The text split into sentences: at . ! ? followed by a space or the end, at blank lines, and at list items. */
+export function sentences(text: string): string[] {
+  const blocks = text
+    .split(/\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)])\s)/)
+    // A list marker ("-", "1.") is not a word, and its dot does not end a sentence.
+    .map((block) => block.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim())
+    .filter((block) => block !== '');
+  const result: string[] = [];
+  for (const block of blocks) {
+    let start = 0;
+    const ends = /[.!?]+["'”’)\]]*(?=\s|$)/g;
+    for (let match = ends.exec(block); match; match = ends.exec(block)) {
+      const before = block.slice(start, match.index);
+      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase();
+      if (match[0] === '.' && lastWord !== undefined && NON_TERMINAL_ABBREVIATIONS.has(lastWord)) continue;
+      const sentence = block.slice(start, match.index + match[0].length).trim();
+      if (words(sentence).length > 0) result.push(sentence);
+      start = match.index + match[0].length;
+    }
+    const rest = block.slice(start).trim();
+    if (words(rest).length > 0) result.push(rest);
+  }
+  return result;
+}
+
+/** The words of a text: runs of letters or digits, keeping inner apostrophes and hyphens (don't, warm-up). */
+export function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+interface TextCounts {
+  readonly sentences: number;
+  readonly words: number;
+  readonly syllables: number;
+  /** Words of three or more syllables. */
+  readonly polysyllables: number;
+}
+
+function countText(text: string): TextCounts {
+  const allWords = words(text);
+  const perWord = allWords.map(syllables);
+  return {
+    sentences: sentences(text).length,
+    words: allWords.length,
+    syllables: perWord.reduce((sum, n) => sum + n, 0),
+    polysyllables: perWord.filter((n) => n >= 3).length,
+  };
+}
+
+// Grades are reported to one decimal and never below 0: "below first grade" is 0.
+const asGrade = (value: number): number => Math.max(0, Math.round(value * 10) / 10);
+
+/** Flesch–Kincaid grade level; 0 for a text without words. */
+export function fleschKincaidGrade(text: string): number {
+  const counts = countText(text);
+  if (counts.words === 0) return 0;
+  return asGrade(0.39 * (counts.words / counts.sentences) + 11.8 * (counts.syllables / counts.words) - 15.59);
+}
+
+/** SMOG grade; 0 for a text without words. */
+export function smogGrade(text: string): number {
+  const counts = countText(text);
+  if (counts.words === 0) return 0;
+  return asGrade(1.043 * Math.sqrt((counts.polysyllables * 30) / counts.sentences) + 3.1291);
+}
+
+/**
+ * The reading grade to hold patient material to: the higher of Flesch–Kincaid and SMOG.
+ * Flesch–Kincaid averages syllables over every word, so a few long medical words in otherwise
+ * short sentences barely move it; SMOG counts exactly those words and is the measure health
+ * literacy guidance prefers. Taking the stricter of the two keeps jargon from slipping through.
+ * On a text of a few sentences SMOG is strict by design (one long word in four sentences already
+ * scores 6), which suits the short explanations shown in hovers.
+ */
+export function readingGrade(text: string): number {
+  return Math.max(fleschKincaidGrade(text), smogGrade(text));
+}
+
+/**
+ * The text with each of the given terms replaced by a one-syllable word, for grading an
+ * explanation of those terms: a patient handout may name the word it teaches ("iliopsoas")
+ * without that word counting against its reading level. Matches whole words, ignoring case.
+ */
+export function exemptTerms(text: string, terms: readonly string[]): string {
+  const longestFirst = [...terms].filter((term) => term.trim() !== '').sort((a, b) => b.length - a.length);
+  if (longestFirst.length === 0) return text;
+  const escaped = longestFirst.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return text.replace(pattern, 'term');
+}

@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import MarkdownIt = require('markdown-it');
+import { compileGlossary, type CompiledGlossary } from '../../src/glossary/matcher';
+import { glossaryMarkdownItPlugin } from '../../src/glossary/previewPlugin';
+import type { GlossaryEntry } from '../../src/glossary/types';
+
+function entry(term: string, definition: string, abbreviations: string[] = []): GlossaryEntry {
+  return { term, variants: [], abbreviations, definition, plain: definition, sections: [], origin: 'test' };
+}
+
+const glossary = compileGlossary([
+  entry('disc', 'A pad between vertebrae.'),
+  entry('hip', 'The "ball" <and> socket joint & more.'),
+  entry('spinal stenosis', 'Narrowing of the spinal canal.'),
+  entry('osteoarthritis', 'Wear of joint cartilage.', ['OA']),
+]);
+
+const DISC = '<abbr class="iliopsoas-term" title="A pad between vertebrae." data-term="disc">';
+const HIP = '<abbr class="iliopsoas-term" title="The &quot;ball&quot; &lt;and&gt; socket joint &amp; more." data-term="hip">';
+const STENOSIS = '<abbr class="iliopsoas-term" title="Narrowing of the spinal canal." data-term="spinal stenosis">';
+
+function renderer(options: MarkdownIt.MarkdownItOptions, getGlossary: () => CompiledGlossary | undefined = () => glossary): MarkdownIt.MarkdownIt {
+  const md = new MarkdownIt(options);
+  md.use(glossaryMarkdownItPlugin, getGlossary);
+  return md;
+}
+
+describe('glossary preview plugin', () => {
+  for (const html of [true, false]) {
+    describe(`with html: ${html}`, () => {
+      const md = renderer({ html });
+
+      it('wraps terms in an abbr with the definition as its title', () => {
+        assert.strictEqual(md.render('A disc, OA and oa.'), `<p>A ${DISC}disc</abbr>, <abbr class="iliopsoas-term" title="Wear of joint cartilage." data-term="osteoarthritis">OA</abbr> and oa.</p>\n`);
+      });
+
+      it('escapes the definition in the title attribute', () => {
+        assert.strictEqual(md.render('Hip pain'), `<p>${HIP}Hip</abbr> pain</p>\n`);
+      });
+
+      it('marks a term across a soft line break, but not across emphasis', () => {
+        assert.strictEqual(md.render('> spinal\n> stenosis, *spinal* stenosis'), `<blockquote>\n<p>${STENOSIS}spinal\nstenosis</abbr>, <em>spinal</em> stenosis</p>\n</blockquote>\n`);
+      });
+
+      it('marks link text and headings, not code, link destinations, autolinks or image alt text', () => {
+        assert.strictEqual(
+          md.render('# Disc\n\n`disc` [hip](https://x.org/disc) <https://x.org/hip> ![disc](disc.png)\n\n```\ndisc\n```\n\n    hip'),
+          `<h1>${DISC}Disc</abbr></h1>\n` +
+            `<p><code>disc</code> <a href="https://x.org/disc">${HIP}hip</abbr></a> <a href="https://x.org/hip">https://x.org/hip</a> <img src="disc.png" alt="disc"></p>\n` +
+            '<pre><code>disc\n</code></pre>\n<pre><code>hip\n</code></pre>\n',
+        );
+      });
+
+      it('splits text around several terms and keeps escaped characters', () => {
+        assert.strictEqual(md.render('disc&amp;hip \\*disc\\*'), `<p>${DISC}disc</abbr>&amp;${HIP}hip</abbr> *${DISC}disc</abbr>*</p>\n`);
+      });
+
+      it('leaves the output unchanged when switched off', () => {
+        const plain = new MarkdownIt({ html });
+        const off = renderer({ html }, () => undefined);
+        const note = '---\n\n# Hip\n\nA *disc* and `hip`, [OA](x.md)\nspinal stenosis <b title="disc">hip</b>\n\n- disc\n\n```\nhip\n```\n';
+        assert.strictEqual(off.render(note), plain.render(note));
+      });
+    });
+  }
+
+  it('does not touch existing HTML tags (html: true), and leaves tag-like text unmarked (html: false)', () => {
+    const source = 'a <span title="disc">hip</span>';
+    assert.strictEqual(renderer({ html: true }).render(source), `<p>a <span title="disc">${HIP}hip</abbr></span></p>\n`);
+    assert.strictEqual(renderer({ html: false }).render(source), `<p>a &lt;span title=&quot;disc&quot;&gt;${HIP}hip</abbr>&lt;/span&gt;</p>\n`);
+    assert.strictEqual(renderer({ html: true }).render('<div title="disc">\nhip\n</div>\n'), '<div title="disc">\nhip\n</div>\n');
+  });
+
+  it('leaves linkified URLs alone', () => {
+    assert.strictEqual(renderer({ linkify: true }).render('see https://x.org/disc'), '<p>see <a href="https://x.org/disc">https://x.org/disc</a></p>\n');
+  });
+
+  it('asks for the glossary on every render, so a setting can turn it off and on', () => {
+    let enabled = false;
+    const md = renderer({}, () => (enabled ? glossary : undefined));
+    assert.strictEqual(md.render('disc'), '<p>disc</p>\n');
+    enabled = true;
+    assert.strictEqual(md.render('disc'), `<p>${DISC}disc</abbr></p>\n`);
+  });
+
+  it('uses a custom class name', () => {
+    const md = new MarkdownIt();
+    glossaryMarkdownItPlugin(md, () => glossary, { className: 'term' });
+    assert.strictEqual(md.render('disc'), '<p><abbr class="term" title="A pad between vertebrae." data-term="disc">disc</abbr></p>\n');
+  });
+});
