@@ -1,8 +1,18 @@
-// Command ids shared between features: the reader's links, the tree's items and (later) hovers
-// reach each other through these commands rather than through each other's code.
+// Command ids shared between features: the reader's links, the tree's items and the glossary's
+// hovers reach each other through these commands rather than through each other's code.
 export const OPEN_GUIDE_COMMAND = 'iliopsoas.openGuide';
 /** Internal: opens a guide section in the reader; argument: the section id. */
 export const OPEN_SECTION_COMMAND = 'iliopsoas.openSection';
 export const FIND_IN_GUIDE_COMMAND = 'iliopsoas.findInGuide';
 /** Reveals a section in the guide tree; argument: the section id, or none to pick one. */
 export const REVEAL_SECTION_COMMAND = 'iliopsoas.revealSection';
+/** Internal: inserts a term's plain-language explanation into a note; argument: InsertExplanationArgs. */
+export const INSERT_PLAIN_EXPLANATION_COMMAND = 'iliopsoas.insertPlainExplanation';
+/** Internal: selects the next occurrence of a term in the active note; argument: the term. */
+export const GO_TO_TERM_COMMAND = 'iliopsoas.goToTerm';
+export const OPEN_TEAM_GLOSSARY_COMMAND = 'iliopsoas.openTeamGlossary';
+
+/** A `command:` URI, as used in webview links and trusted hover Markdown. */
+export function commandUri(command: string, ...args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}

@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
-import guideMarkdown from './guide/iliopsoas-back-pain.md';
+import { registerGlossary, type GlossaryFeature } from './glossary';
 import { registerGuide, type GuideFeature } from './guide';
+import guideMarkdown from './guide/iliopsoas-back-pain.md';
 import { parseGuide, type GuideOutline } from './guide/outline';
 
-/** What the extension exports: its parts that the integration tests inspect. */
+/** What the extension exports: the preview hook VS Code calls, and the parts the integration tests inspect. */
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
+  readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote'>;
+  extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }
 
 export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
-  // Parsed on first use (the tree's first render or a command), not during activation.
+  // Parsed on first use (the tree's first render, a command or a hover's links), not during activation.
   let outline: GuideOutline | undefined;
   const guideOutline = () => (outline ??= parseGuide(guideMarkdown));
 
   const guide = registerGuide(context.extensionUri, guideOutline);
-  context.subscriptions.push(guide);
-  return { guide };
+  const glossary = registerGlossary((id) => guideOutline().get(id));
+  context.subscriptions.push(guide, glossary);
+  return { guide, glossary, extendMarkdownIt: (md) => glossary.extendMarkdownIt(md) };
 }
 
 export function deactivate(): void {}

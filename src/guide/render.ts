@@ -1,4 +1,4 @@
-import { OPEN_SECTION_COMMAND } from '../commandIds';
+import { commandUri, OPEN_SECTION_COMMAND } from '../commandIds';
 import { escapeHtml, markdownIt } from './markdown';
 import { readingOrder, type GuideOutline, type GuideSection } from './outline';
 import { isQuizPart, quizQuestions } from './quiz';
@@ -10,7 +10,7 @@ export function renderMarkdown(markdown: string): string {
 
 /** A `command:` link that opens a section in the reader; the reader enables only this command. */
 export function openSectionHref(sectionId: string): string {
-  return `command:${OPEN_SECTION_COMMAND}?${encodeURIComponent(JSON.stringify([sectionId]))}`;
+  return commandUri(OPEN_SECTION_COMMAND, sectionId);
 }
 
 function sectionLink(section: GuideSection, rel?: 'prev' | 'next'): string {

@@ -2,24 +2,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, openExtensionWorkbench, screenshotsDir, widenSideBar, type Workbench } from './workbench';
+import { eventually, frameWithText, screenshotsDir, sharedWorkbench, widenSideBar } from './workbench';
 
 /** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
 async function rowLabels(rows: Locator): Promise<string[]> {
   return (await rows.locator('.label-name').allInnerTexts()).map((s) => s.trim());
-}
-
-/** The frame (webviews are iframes in iframes) whose document contains `text`. */
-async function frameWithText(page: Page, text: string): Promise<Frame> {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
-      if (body.includes(text)) return frame;
-    }
-    throw new Error(`no frame shows "${text}"`);
-  });
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -29,19 +18,13 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe('Iliopsoas Guide in the workbench (UI)', function () {
-  let workbench: Workbench;
   let page: Page;
   let tree: Locator;
 
   before(async function () {
     this.timeout(180_000);
-    workbench = await openExtensionWorkbench();
-    page = workbench.page;
+    ({ page } = await sharedWorkbench());
     tree = page.getByRole('tree', { name: 'Sections' });
-  });
-
-  after(async () => {
-    await workbench?.close();
   });
 
   it('lists the six top-level sections in order after a click on the activity-bar entry', async () => {

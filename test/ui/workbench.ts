@@ -2,7 +2,7 @@
 // test/host/codeServer.ts) showing the workbench with the extension under development.
 // UI tests run in plain Node under mocha; they act on the page as a person would.
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from '../host/codeServer';
 
 export const screenshotsDir = path.join(repoRoot, 'media', 'screenshots');
@@ -37,6 +37,23 @@ export async function openExtensionWorkbench(): Promise<Workbench> {
   }
 }
 
+let shared: Promise<Workbench> | undefined;
+
+/** One workbench for every UI test file (starting one takes most of a UI run); closed after the last. */
+export function sharedWorkbench(): Promise<Workbench> {
+  return (shared ??= openExtensionWorkbench());
+}
+
+/** Mocha root hooks (loaded through .mocharc's `require`). */
+export const mochaHooks = {
+  async afterAll(): Promise<void> {
+    await shared?.then(
+      (workbench) => workbench.close(),
+      () => undefined,
+    );
+  },
+};
+
 /**
  * Retries an assertion until it passes or the timeout ends, then rethrows its last error:
  * waits on the condition itself, never for a fixed time.
@@ -63,4 +80,15 @@ export async function widenSideBar(page: Page, byPx: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(edgeX + byPx, y, { steps: 5 });
   await page.mouse.up();
+}
+
+/** The frame (webviews are iframes in iframes) whose document contains `text`. */
+export async function frameWithText(page: Page, text: string): Promise<Frame> {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      const body = await frame.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+      if (body.includes(text)) return frame;
+    }
+    throw new Error(`no frame shows "${text}"`);
+  });
 }

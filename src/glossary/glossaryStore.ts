@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from './entries';
+import { compileGlossary, type CompiledGlossary } from './matcher';
+import type { GlossaryEntry } from './types';
+
+export const GLOSSARY_FILES_SETTING = 'iliopsoas.glossary.files';
+const DEFAULT_GLOSSARY_FILES = ['.vscode/iliopsoas-glossary.json'];
+
+interface TeamFile {
+  readonly uri: vscode.Uri;
+  readonly entries: readonly GlossaryEntry[];
+}
+
+function glossaryFilePatterns(): string[] {
+  const configured = vscode.workspace.getConfiguration().get<unknown>(GLOSSARY_FILES_SETTING);
+  return Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && pattern.trim() !== '') : DEFAULT_GLOSSARY_FILES;
+}
+
+/**
+ * The glossary in force: the built-in entries with the workspace's team glossary files merged
+ * over them. Team files are found through the `iliopsoas.glossary.files` patterns, re-read when
+ * they are saved, created or deleted, and only in trusted workspaces. A broken file is reported
+ * (Problems view and a notification naming the file and the problem) and skips only what is
+ * broken: the built-in glossary and the file's good entries keep answering.
+ */
+export class GlossaryStore implements vscode.Disposable {
+  private teamFiles: TeamFile[] = [];
+  private compiled: CompiledGlossary | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private loading: Promise<void> = Promise.resolve();
+  /** The messages last shown per file, so a file is not reported again until its problems change. */
+  private readonly reported = new Map<string, string>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('iliopsoas-glossary');
+  private readonly didChange = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  /** Fires when team glossary files were re-read and the glossary in force may differ. */
+  readonly onDidChange = this.didChange.event;
+
+  constructor() {
+    this.subscriptions = [
+      this.diagnostics,
+      this.didChange,
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(GLOSSARY_FILES_SETTING)) this.restart();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.restart()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
+    ];
+    this.restart();
+  }
+
+  /** The compiled glossary in force now. Cheap: compiling defers all real work to the first lookup. */
+  current(): CompiledGlossary {
+    return (this.compiled ??= compileGlossary(mergeGlossaries(loadBuiltInGlossary(), this.teamFiles.map((file) => file.entries))));
+  }
+
+  /** Resolves once the team glossary files known so far have been read. */
+  whenLoaded(): Promise<void> {
+    return this.loading;
+  }
+
+  private restart(): void {
+    this.watchers.forEach((watcher) => watcher.dispose());
+    this.watchers = [];
+    if (vscode.workspace.isTrusted) {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) {
+        for (const pattern of glossaryFilePatterns()) {
+          const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
+          const reload = () => this.reload();
+          this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+        }
+      }
+    }
+    this.reload();
+  }
+
+  private reload(): void {
+    // Chained so that overlapping saves are read in order and the last one wins.
+    this.loading = this.loading.then(() => this.readTeamFiles()).catch((error: unknown) => {
+      void vscode.window.showErrorMessage(`Iliopsoas Notes could not read the team glossaries: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async readTeamFiles(): Promise<void> {
+    const uris = vscode.workspace.isTrusted ? await this.findTeamFiles() : [];
+    const files: TeamFile[] = [];
+    this.diagnostics.clear();
+    for (const uri of uris) {
+      const label = vscode.workspace.asRelativePath(uri);
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        continue; // deleted between the search and the read
+      }
+      const { entries, problems } = parseGlossaryFile(text, label);
+      files.push({ uri, entries });
+      this.report(uri, text, problems);
+    }
+    for (const key of [...this.reported.keys()]) {
+      if (!uris.some((uri) => uri.toString() === key)) this.reported.delete(key);
+    }
+    this.teamFiles = files;
+    this.compiled = undefined;
+    this.didChange.fire();
+  }
+
+  private async findTeamFiles(): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const pattern of glossaryFilePatterns()) {
+        // No exclude (null): .vscode/ and other usually-excluded folders are where these files live.
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null)) {
+          found.set(uri.toString(), uri);
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+  }
+
+  private report(uri: vscode.Uri, text: string, problems: readonly GlossaryProblem[]): void {
+    this.diagnostics.set(
+      uri,
+      problems.map((problem) => {
+        const at = problem.offset !== undefined ? lineAndColumn(text, problem.offset) : { line: 1, column: 1 };
+        const position = new vscode.Position(at.line - 1, at.column - 1);
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), problem.message, vscode.DiagnosticSeverity.Warning);
+        diagnostic.source = 'Iliopsoas Notes';
+        return diagnostic;
+      }),
+    );
+    const summary = problems.map((problem) => problem.message).join('\n');
+    if (summary === (this.reported.get(uri.toString()) ?? '')) return;
+    this.reported.set(uri.toString(), summary);
+    if (problems.length === 0) return;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, in the Problems view)` : '';
+    const message = `Team glossary ${problems[0].message}${more}. The built-in glossary and the file's valid entries are still in use.`;
+    void vscode.window.showWarningMessage(message, 'Open File').then((choice) => {
+      if (choice) void vscode.window.showTextDocument(uri);
+    });
+  }
+
+  dispose(): void {
+    this.watchers.forEach((watcher) => watcher.dispose());
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+}

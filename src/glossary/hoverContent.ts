@@ -1,0 +1,62 @@
+/**
+ * What a glossary hover says and what its "insert" action writes into a note. Pure: the hover
+ * glue wraps the Markdown in a MarkdownString that trusts only our own commands.
+ */
+import { commandUri, INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../commandIds';
+import { isAtxHeading, isBlankLine } from './markdownRegions';
+import { BUILT_IN_ORIGIN } from './entries';
+import type { GlossaryEntry } from './types';
+
+/** Where the hover's "insert" action puts an entry's explanation. */
+export interface InsertExplanationArgs {
+  /** The note's URI, as a string. */
+  readonly uri: string;
+  /** The 0-based line the term was hovered on. */
+  readonly line: number;
+  readonly term: string;
+}
+
+export interface GuideSectionLink {
+  readonly id: string;
+  readonly title: string;
+}
+
+/** Backslash-escapes Markdown syntax so glossary text shows exactly as written, never as markup. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+}
+
+/** The hover's Markdown: term, clinical definition, plain-language explanation, guide links, insert action. */
+export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly GuideSectionLink[], insert?: InsertExplanationArgs): string {
+  const abbreviations = entry.abbreviations.length > 0 ? ` (${entry.abbreviations.map(escapeMarkdown).join(', ')})` : '';
+  const origin = entry.origin === BUILT_IN_ORIGIN ? '' : ` · *team glossary: ${escapeMarkdown(entry.origin)}*`;
+  const blocks = [
+    `**${escapeMarkdown(entry.term)}**${abbreviations}${origin}`,
+    escapeMarkdown(entry.definition),
+    `**For patients:** ${escapeMarkdown(entry.plain)}`,
+  ];
+  const actions: string[] = [];
+  if (sections.length > 0) {
+    const links = sections.map((section) => `[${escapeMarkdown(section.title)}](${commandUri(OPEN_SECTION_COMMAND, section.id)} "Read in the Iliopsoas Guide")`);
+    actions.push(`Guide: ${links.join(' · ')}`);
+  }
+  if (insert) {
+    actions.push(`[Insert patient explanation](${commandUri(INSERT_PLAIN_EXPLANATION_COMMAND, insert)} "Add the plain-language explanation below this paragraph")`);
+  }
+  if (actions.length > 0) blocks.push(actions.join('  \n'));
+  return blocks.join('\n\n');
+}
+
+/** The note text for an entry's plain-language explanation: one quoted paragraph. */
+export function plainExplanationBlock(entry: GlossaryEntry): string {
+  const term = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
+  return `> **${term}, in plain words:** ${entry.plain.replace(/\s+/g, ' ').trim()}`;
+}
+
+/** The last line of the paragraph (or list, or heading) that contains `line`. */
+export function paragraphEndLine(lines: readonly string[], line: number): number {
+  if (isAtxHeading(lines[line] ?? '')) return line;
+  let end = line;
+  while (end + 1 < lines.length && !isBlankLine(lines[end + 1]) && !isAtxHeading(lines[end + 1])) end++;
+  return end;
+}

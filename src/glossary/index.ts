@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../commandIds';
+import { GlossaryStore } from './glossaryStore';
+import { DocumentLineIndex, GlossaryHoverProvider, registerGlossaryHover } from './hover';
+import type { GuideSectionLink } from './hoverContent';
+import { insertPlainExplanation } from './insertExplanation';
+import { glossaryMarkdownItPlugin } from './previewPlugin';
+import { openTeamGlossary } from './teamGlossaryFile';
+import { registerTermsView, type TermsInNoteProvider } from './termsView';
+import type MarkdownIt = require('markdown-it');
+
+export const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
+
+export interface GlossaryFeature extends vscode.Disposable {
+  readonly store: GlossaryStore;
+  readonly hover: GlossaryHoverProvider;
+  readonly termsInNote: TermsInNoteProvider;
+  /** For VS Code's Markdown preview (`markdown.markdownItPlugins`): marks terms with their definitions. */
+  extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt;
+}
+
+function refreshMarkdownPreview(): void {
+  // The built-in Markdown extension may be disabled: then there is no preview to refresh.
+  void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined);
+}
+
+/** Glossary hovers, the "Terms in this Note" view, team glossaries and the preview plugin. */
+export function registerGlossary(guideSection: (id: string) => GuideSectionLink | undefined): GlossaryFeature {
+  const store = new GlossaryStore();
+  const lineIndex = new DocumentLineIndex();
+  const hover = new GlossaryHoverProvider(store, lineIndex, guideSection);
+  const termsView = registerTermsView(store);
+  const previewEnabled = () => vscode.workspace.getConfiguration().get<boolean>(PREVIEW_ENABLED_SETTING, true);
+
+  const disposables: vscode.Disposable[] = [
+    store,
+    lineIndex,
+    termsView,
+    registerGlossaryHover(hover),
+    vscode.commands.registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, lineIndex, args)),
+    vscode.commands.registerCommand(OPEN_TEAM_GLOSSARY_COMMAND, openTeamGlossary),
+    store.onDidChange(refreshMarkdownPreview),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(PREVIEW_ENABLED_SETTING)) refreshMarkdownPreview();
+    }),
+  ];
+
+  return {
+    store,
+    hover,
+    termsInNote: termsView.provider,
+    extendMarkdownIt(md) {
+      glossaryMarkdownItPlugin(md, () => (previewEnabled() ? store.current() : undefined));
+      return md;
+    },
+    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+  };
+}

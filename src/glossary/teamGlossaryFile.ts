@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { GLOSSARY_FILES_SETTING } from './glossaryStore';
+
+// A starter entry that shows every field; the schema (jsonValidation) completes and checks the rest.
+const STARTER_GLOSSARY = `{
+  "entries": [
+    {
+      "term": "sacroiliac joint",
+      "variants": ["sacroiliac joints", "SI joint", "SI joints"],
+      "abbreviations": ["SIJ"],
+      "definition": "The synovial joint between the sacrum and the ilium on each side of the pelvis; it transfers load from the spine to the legs and allows only a few degrees of movement.",
+      "plain": "The sacroiliac joint is where the base of your spine meets your pelvis. There is one on each side. It moves only a little. It passes the weight of your upper body down to your legs."
+    }
+  ]
+}
+`;
+
+/** Opens the workspace's first team glossary file, creating it with a starter entry if it does not exist yet. */
+export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showInformationMessage('Open a folder first: a team glossary is a file in the workspace.');
+    return undefined;
+  }
+  const configured = vscode.workspace.getConfiguration().get<string[]>(GLOSSARY_FILES_SETTING) ?? [];
+  const path = configured.find((pattern) => !/[*?{[]/.test(pattern)) ?? '.vscode/iliopsoas-glossary.json';
+  const uri = vscode.Uri.joinPath(folder.uri, path);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_GLOSSARY));
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('Team glossaries are used once you trust this workspace; until then only the built-in glossary answers.');
+  }
+  return vscode.window.showTextDocument(uri);
+}

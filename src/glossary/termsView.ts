@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { GO_TO_TERM_COMMAND } from '../commandIds';
+import type { GlossaryStore } from './glossaryStore';
+import { HOVER_LANGUAGES_SETTING } from './hover';
+import { escapeMarkdown } from './hoverContent';
+import type { TermCount } from './matcher';
+
+export const TERMS_VIEW_ID = 'iliopsoas.terms';
+/** Edits are batched: a note is rescanned at most once per pause in typing. */
+const RESCAN_DELAY_MS = 300;
+
+function isNote(document: vscode.TextDocument): boolean {
+  const languages = vscode.workspace.getConfiguration().get<unknown>(HOVER_LANGUAGES_SETTING);
+  return Array.isArray(languages) ? languages.includes(document.languageId) : document.languageId === 'markdown';
+}
+
+/** "Terms in this Note": the glossary terms of the active note, in order of first use, with their counts. */
+export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, vscode.Disposable {
+  private counts: TermCount[] = [];
+  private document: vscode.TextDocument | undefined;
+  private readonly didChangeTreeData = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.didChangeTreeData.event;
+
+  constructor(private readonly store: GlossaryStore) {}
+
+  /** The note the view describes, if any. */
+  get note(): vscode.TextDocument | undefined {
+    return this.document;
+  }
+
+  get terms(): readonly TermCount[] {
+    return this.counts;
+  }
+
+  /** Rescans a note (or clears the view when there is none). */
+  show(document: vscode.TextDocument | undefined): void {
+    this.document = document && isNote(document) ? document : undefined;
+    this.counts = this.document ? this.store.current().countTerms(this.document.getText()) : [];
+    this.didChangeTreeData.fire();
+  }
+
+  getChildren(element?: TermCount): TermCount[] {
+    return element ? [] : this.counts;
+  }
+
+  getTreeItem(count: TermCount): vscode.TreeItem {
+    const { entry, occurrences } = count;
+    const item = new vscode.TreeItem(entry.term, vscode.TreeItemCollapsibleState.None);
+    item.id = entry.term;
+    item.description = `${occurrences.length}`;
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(entry.term)}** — ${escapeMarkdown(entry.definition)}`);
+    item.iconPath = new vscode.ThemeIcon('mortar-board');
+    item.accessibilityInformation = { label: `${entry.term}, ${occurrences.length} time${occurrences.length === 1 ? '' : 's'} in this note` };
+    item.command = { command: GO_TO_TERM_COMMAND, title: 'Go to Next Occurrence', arguments: [entry.term] };
+    return item;
+  }
+
+  dispose(): void {
+    this.didChangeTreeData.dispose();
+  }
+}
+
+/** Selects the next occurrence of a term after the cursor in the active note, wrapping to the top. */
+export function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown): boolean {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((visible) => visible.document === provider.note);
+  const count = provider.terms.find((candidate) => candidate.entry.term === term);
+  if (!editor || editor.document !== provider.note || !count) return false;
+  const cursor = editor.document.offsetAt(editor.selection.active);
+  const next = count.occurrences.find((occurrence) => occurrence.start > cursor) ?? count.occurrences[0];
+  const { start, end } = next.range;
+  editor.selection = new vscode.Selection(start.line, start.character, end.line, end.character);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  return true;
+}
+
+/** The view, following the active editor and its edits (debounced), and the glossary's changes. */
+export function registerTermsView(store: GlossaryStore): vscode.Disposable & { readonly provider: TermsInNoteProvider } {
+  const provider = new TermsInNoteProvider(store);
+  const view = vscode.window.createTreeView(TERMS_VIEW_ID, { treeDataProvider: provider });
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const refresh = () => {
+    clearTimeout(pending);
+    pending = undefined;
+    // Scanning only matters while someone can see the result.
+    if (!view.visible) return;
+    provider.show(vscode.window.activeTextEditor?.document);
+    view.message = provider.note
+      ? provider.terms.length === 0 ? 'No glossary terms in this note.' : undefined
+      : 'Open a Markdown note to see the glossary terms it contains.';
+  };
+  const refreshSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(refresh, RESCAN_DELAY_MS);
+  };
+
+  const subscriptions = [
+    view,
+    provider,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document && event.contentChanges.length > 0) refreshSoon();
+    }),
+    view.onDidChangeVisibility(refresh),
+    store.onDidChange(refresh),
+    vscode.commands.registerCommand(GO_TO_TERM_COMMAND, (term: unknown) => goToNextOccurrence(provider, term)),
+  ];
+  refresh();
+  return {
+    provider,
+    dispose: () => {
+      clearTimeout(pending);
+      subscriptions.forEach((subscription) => subscription.dispose());
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { IliopsoasNotesApi } from '../../src/extension';
+import { loadBuiltInGlossary } from '../../src/glossary/entries';
+
+const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
+
+async function extensionApi(): Promise<IliopsoasNotesApi> {
+  const extension = vscode.extensions.getExtension<IliopsoasNotesApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function markdownNote(content: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'markdown', content });
+}
+
+/** The hover text VS Code shows at the first occurrence of `text` (offset `within` characters into it), unescaped. */
+async function hoverAt(document: vscode.TextDocument, text: string, within = 1): Promise<string> {
+  const offset = document.getText().indexOf(text);
+  assert.ok(offset >= 0, `"${text}" is not in the note`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + within));
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
+}
+
+const teamGlossaryUri = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'iliopsoas-glossary.json');
+
+async function writeTeamGlossary(text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(teamGlossaryUri(), new TextEncoder().encode(text));
+}
+
+const THOMAS_TEST = {
+  term: 'Thomas test',
+  definition: 'A clinical test of hip flexor length in which the patient lies supine and hugs one knee to the chest; the other thigh rising from the couch shows a tight iliopsoas.',
+  plain: 'The Thomas test checks if the muscles at the front of your hip are tight.',
+};
+
+describe('glossary in VS Code', () => {
+  let api: IliopsoasNotesApi;
+
+  before(async () => {
+    api = await extensionApi();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  describe('hovers', () => {
+    it('explains the terms of a real note: definition, plain language and guide links', async () => {
+      const [note] = await vscode.workspace.findFiles('notes/2026-11-02-initial-assessment.md');
+      const document = await vscode.workspace.openTextDocument(note);
+      const stenosis = await hoverAt(document, 'spinal stenosis');
+      assert.match(stenosis, /\*\*spinal stenosis\*\*/);
+      assert.ok(stenosis.includes('Narrowing of the spinal canal'), stenosis);
+      assert.ok(stenosis.includes('For patients:** Spinal stenosis means the tunnel inside your spine has become too narrow.'));
+      assert.ok(stenosis.includes('[Spinal Stenosis](command:iliopsoas.openSection?'), 'no link to the guide section');
+      assert.match(await hoverAt(document, 'NSAIDs'), /\*\*nonsteroidal anti-inflammatory drug\*\* \(NSAID, NSAIDs, NSAIDS\)/);
+      assert.match(await hoverAt(document, 'lesser trochanter', 8), /A conical bony projection/);
+      assert.match(await hoverAt(document, 'herniated discs', 12), /\*\*herniated disc\*\*/);
+    });
+
+    it('answers for every built-in term, each with its own entry', async () => {
+      const entries = loadBuiltInGlossary();
+      const document = await markdownNote(entries.map((entry) => `- ${entry.term}\n`).join(''));
+      for (const entry of entries) {
+        const hover = await hoverAt(document, `- ${entry.term}\n`, 2);
+        assert.ok(hover.startsWith(`**${entry.term}**`), `"${entry.term}" shows: ${hover.slice(0, 80)}`);
+      }
+    });
+
+    it('stays silent on ordinary words, near misses and code', async () => {
+      const document = await markdownNote(
+        'The patient discussed her hippocampus study at the worship hall; a boa and an era later.\n' +
+          'She rests well, walks daily and reports no trouble at work.\n\n' +
+          '`spinal stenosis` in code\n\n```\nNSAIDs in a fence\n```\n',
+      );
+      for (const word of ['patient', 'discussed', 'hippocampus', 'worship', 'boa', 'era', 'rests', 'walks', 'daily', 'trouble', 'spinal stenosis', 'NSAIDs in a fence']) {
+        assert.strictEqual(await hoverAt(document, word), '', `"${word}" got a glossary hover`);
+      }
+    });
+
+    it('trusts only its own commands in hover links', async () => {
+      const document = await markdownNote('Mild spinal stenosis at L4/5.');
+      const offset = document.getText().indexOf('stenosis');
+      const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+      const content = hover.contents[0] as vscode.MarkdownString;
+      assert.deepStrictEqual(content.isTrusted, { enabledCommands: ['iliopsoas.openSection', 'iliopsoas.insertPlainExplanation'] });
+      assert.ok(!content.supportHtml);
+    });
+
+    it('inserts the plain-language explanation below the paragraph', async () => {
+      const document = await markdownNote('Imaging shows spinal stenosis\nat L4/5.\n\nPlan: review.');
+      const hover = await hoverAt(document, 'spinal stenosis');
+      const link = /\[Insert patient explanation\]\((command:iliopsoas\.insertPlainExplanation\?[^ )]+)/.exec(hover);
+      assert.ok(link, 'the hover has no insert action');
+      const uri = vscode.Uri.parse(link[1]);
+      await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
+      assert.strictEqual(
+        document.getText(),
+        'Imaging shows spinal stenosis\nat L4/5.\n\n> **Spinal stenosis, in plain words:** Spinal stenosis means the tunnel inside your spine has become too narrow. ' +
+          'This can squeeze the nerves that run through it. It may cause pain, numbness, or weakness in your back, buttocks, or legs. ' +
+          'It is often worse when you stand or walk, and better when you sit or lean forward.\n\nPlan: review.',
+      );
+    });
+
+    it('can be switched off, and on again', async () => {
+      const document = await markdownNote('Known osteoarthritis of the hip.');
+      const settings = vscode.workspace.getConfiguration('iliopsoas');
+      await settings.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('the hover to go', async () => (await hoverAt(document, 'osteoarthritis')) === '');
+      } finally {
+        await settings.update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor('the hover to return', async () => (await hoverAt(document, 'osteoarthritis')).includes('**osteoarthritis**'));
+    });
+  });
+
+  describe('Markdown preview', () => {
+    it('marks terms with their definition as a tooltip', async () => {
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Mild *spinal stenosis*; `NSAIDs` in code.');
+      assert.match(html, /<em><abbr class="iliopsoas-term" title="Narrowing of the spinal canal[^"]*" data-term="spinal stenosis">spinal stenosis<\/abbr><\/em>/);
+      assert.ok(html.includes('<code>NSAIDs</code>'), 'a term in code was marked');
+    });
+
+    it('can be switched off', async () => {
+      const settings = vscode.workspace.getConfiguration('iliopsoas');
+      await settings.update('preview.enabled', false, vscode.ConfigurationTarget.Global);
+      try {
+        const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Mild spinal stenosis.');
+        assert.ok(html.includes('Mild spinal stenosis.'), html);
+        assert.ok(!html.includes('<abbr'), html);
+      } finally {
+        await settings.update('preview.enabled', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  });
+
+  describe('team glossary', () => {
+    const settingsFolder = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode');
+    let hadSettingsFolder = false;
+
+    before(async () => {
+      hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder()).then(() => true, () => false);
+    });
+
+    // Leave the sample workspace as it was: no glossary file, and no .vscode/ if there was none.
+    after(async () => {
+      const leftover = hadSettingsFolder ? teamGlossaryUri() : settingsFolder();
+      await vscode.workspace.fs.delete(leftover, { recursive: true }).then(undefined, () => undefined);
+      await api.glossary.store.whenLoaded();
+    });
+
+    it('is picked up when added, changed and deleted, without a reload', async () => {
+      const document = await markdownNote('Thomas test positive on the left; spinal stenosis noted.');
+      assert.strictEqual(await hoverAt(document, 'Thomas test'), '');
+
+      await writeTeamGlossary(JSON.stringify({ entries: [THOMAS_TEST] }, null, 2));
+      const added = await waitFor('the new term', async () => {
+        const hover = await hoverAt(document, 'Thomas test');
+        return hover.includes('A clinical test of hip flexor length') && hover;
+      });
+      assert.match(added, /team glossary: \.vscode\/iliopsoas-glossary\.json/);
+
+      await writeTeamGlossary(JSON.stringify({ entries: [{ ...THOMAS_TEST, definition: 'Changed definition of the Thomas test.' }] }, null, 2));
+      await waitFor('the changed definition', async () => (await hoverAt(document, 'Thomas test')).includes('Changed definition of the Thomas test.'));
+
+      await vscode.workspace.fs.delete(teamGlossaryUri());
+      await waitFor('the term to go', async () => (await hoverAt(document, 'Thomas test')) === '');
+      assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
+    });
+
+    it('reports a broken file by name and problem, while the built-in glossary keeps answering', async () => {
+      const document = await markdownNote('Thomas test positive; spinal stenosis noted.');
+      await writeTeamGlossary('{\n  "entries": [\n    { "term": "Thomas test", "definition": "x", }\n  ]\n}\n');
+      const diagnostics = await waitFor('a diagnostic on the file', () => {
+        const found = vscode.languages.getDiagnostics(teamGlossaryUri());
+        return found.length > 0 && found;
+      });
+      assert.strictEqual(diagnostics.length, 1);
+      assert.match(diagnostics[0].message, /^\.vscode\/iliopsoas-glossary\.json: not valid JSON: unexpected "}" at line 3, column 49;/);
+      assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [2, 48]);
+      assert.strictEqual(await hoverAt(document, 'Thomas test'), '');
+      assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
+
+      // A file with one bad entry keeps its good ones.
+      await writeTeamGlossary(JSON.stringify({ entries: [THOMAS_TEST, { term: 'bird dog', plain: 'An exercise on hands and knees.' }] }, null, 2));
+      await waitFor('the good entry', async () => (await hoverAt(document, 'Thomas test')).includes('A clinical test of hip flexor length'));
+      const [problem] = vscode.languages.getDiagnostics(teamGlossaryUri());
+      assert.match(problem.message, /entries\[1\] \("bird dog"\) has no "definition"/);
+    });
+  });
+
+  describe('manifest', () => {
+    it('validates team glossary files against the shipped schema, and limits untrusted workspaces', async () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const manifest = extension.packageJSON as {
+        contributes: { jsonValidation: { fileMatch: string[]; url: string }[] };
+        capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+      };
+      const [validation] = manifest.contributes.jsonValidation;
+      assert.ok(validation.fileMatch.includes('**/.vscode/iliopsoas-glossary.json'));
+      const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, validation.url)))) as { required: string[] };
+      assert.deepStrictEqual(schema.required, ['entries']);
+      assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+      assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iliopsoas.glossary.files']);
+    });
+  });
+
+  describe('Terms in this Note', () => {
+    it('lists the note’s terms with their counts, follows edits and jumps to the next occurrence', async () => {
+      const document = await markdownNote('Hip osteoarthritis and spinal stenosis.\n\nSpinal stenosis again; NSAIDs daily.\n');
+      const editor = await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('iliopsoas.terms.focus');
+      const terms = () => api.glossary.termsInNote.terms.map((count) => `${count.entry.term} ${count.occurrences.length}`);
+      await waitFor('the terms of the note', () => api.glossary.termsInNote.note === document && terms().length > 0);
+      assert.deepStrictEqual(terms(), ['hip arthritis 1', 'spinal stenosis 2', 'nonsteroidal anti-inflammatory drug 1']);
+
+      await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), 'Laminectomy discussed.\n'));
+      await waitFor('the edit to show', () => terms().includes('laminectomy 1'));
+
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('iliopsoas.goToTerm', 'spinal stenosis');
+      assert.strictEqual(editor.document.getText(editor.selection), 'spinal stenosis');
+      await vscode.commands.executeCommand('iliopsoas.goToTerm', 'spinal stenosis');
+      assert.strictEqual(editor.document.getText(editor.selection), 'Spinal stenosis');
+      assert.strictEqual(editor.selection.start.line, 2);
+    });
+  });
+});
