@@ -1,16 +1,25 @@
-// Command ids shared between features: the reader's links, the tree's items and the glossary's
-// hovers reach each other through these commands rather than through each other's code.
+// Command ids shared between features: the reader's links, the tree's items, the glossary's
+// hovers and the handouts reach each other through these commands rather than through each
+// other's code. "Internal" commands are hidden from the Command Palette.
 export const OPEN_GUIDE_COMMAND = 'iliopsoas.openGuide';
 /** Internal: opens a guide section in the reader; argument: the section id. */
 export const OPEN_SECTION_COMMAND = 'iliopsoas.openSection';
 export const FIND_IN_GUIDE_COMMAND = 'iliopsoas.findInGuide';
 /** Reveals a section in the guide tree; argument: the section id, or none to pick one. */
 export const REVEAL_SECTION_COMMAND = 'iliopsoas.revealSection';
+
 /** Internal: inserts a term's plain-language explanation into a note; argument: InsertExplanationArgs. */
 export const INSERT_PLAIN_EXPLANATION_COMMAND = 'iliopsoas.insertPlainExplanation';
 /** Internal: selects the next occurrence of a term in the active note; argument: the term. */
 export const GO_TO_TERM_COMMAND = 'iliopsoas.goToTerm';
 export const OPEN_TEAM_GLOSSARY_COMMAND = 'iliopsoas.openTeamGlossary';
+
+/** Inserts a handout; argument: a handout id, or none to pick one. */
+export const INSERT_HANDOUT_COMMAND = 'iliopsoas.insertHandout';
+/** Internal (the guide tree's inline action): the handouts drawn from a section; argument: the section or its id. */
+export const INSERT_SECTION_HANDOUT_COMMAND = 'iliopsoas.insertSectionHandout';
+export const NOTE_READING_GRADE_COMMAND = 'iliopsoas.noteReadingGrade';
+export const EXPORT_HANDOUT_COMMAND = 'iliopsoas.exportHandoutHtml';
 
 /** A `command:` URI, as used in webview links and trusted hover Markdown. */
 export function commandUri(command: string, ...args: unknown[]): string {

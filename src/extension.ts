@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import { registerGlossary, type GlossaryFeature } from './glossary';
 import { registerGuide, type GuideFeature } from './guide';
 import guideMarkdown from './guide/iliopsoas-back-pain.md';
+import { isMarkdownItLoaded } from './guide/markdown';
 import { parseGuide, type GuideOutline } from './guide/outline';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts the integration tests inspect. */
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
   readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote'>;
+  readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }
 
 export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
+  const started = performance.now();
   // Parsed on first use (the tree's first render, a command or a hover's links), not during activation.
   let outline: GuideOutline | undefined;
   const guideOutline = () => (outline ??= parseGuide(guideMarkdown));
@@ -19,7 +22,12 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   const guide = registerGuide(context.extensionUri, guideOutline);
   const glossary = registerGlossary((id) => guideOutline().get(id));
   context.subscriptions.push(guide, glossary);
-  return { guide, glossary, extendMarkdownIt: (md) => glossary.extendMarkdownIt(md) };
+  return {
+    guide,
+    glossary,
+    performance: { activationMs: performance.now() - started, markdownItLoadedAtActivation: isMarkdownItLoaded() },
+    extendMarkdownIt: (md) => glossary.extendMarkdownIt(md),
+  };
 }
 
 export function deactivate(): void {}

@@ -14,8 +14,8 @@ export interface GuideFeature extends vscode.Disposable {
 }
 
 /** The guide's sidebar tree, its reader and its commands. */
-export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutline): GuideFeature {
-  const tree = new GuideTreeProvider(outline);
+export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutline, hasHandout?: (sectionId: string) => boolean): GuideFeature {
+  const tree = new GuideTreeProvider(outline, hasHandout);
   const treeView = vscode.window.createTreeView(SECTIONS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const reader = new GuideReader(extensionUri, outline);
 

@@ -1,4 +1,4 @@
-import MarkdownIt = require('markdown-it');
+import type MarkdownIt = require('markdown-it');
 
 export type Token = MarkdownIt.Token;
 
@@ -11,10 +11,17 @@ let shared: MarkdownIt.MarkdownIt | undefined;
 /** The one markdown-it instance, created on first use: raw HTML off, links limited to safe schemes. */
 export function markdownIt(): MarkdownIt.MarkdownIt {
   if (!shared) {
-    shared = new MarkdownIt({ html: false, linkify: false, typographer: false });
+    // Required here, not at the top: activation should not pay for loading markdown-it.
+    const createMarkdownIt = require('markdown-it') as typeof MarkdownIt;
+    shared = createMarkdownIt({ html: false, linkify: false, typographer: false });
     shared.validateLink = (url: string) => SAFE_LINK.test(url.trim());
   }
   return shared;
+}
+
+/** Whether markdown-it has been loaded yet (for the activation benchmark). */
+export function isMarkdownItLoaded(): boolean {
+  return shared !== undefined;
 }
 
 export function escapeHtml(text: string): string {

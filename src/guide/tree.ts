@@ -11,8 +11,16 @@ function iconFor(section: GuideSection): vscode.ThemeIcon {
 }
 
 /** The guide's sections as a tree, built from the parsed outline. */
+/** Context values that menus in package.json key on. */
+export const SECTION_CONTEXT = 'iliopsoas.section';
+export const SECTION_WITH_HANDOUT_CONTEXT = 'iliopsoas.sectionWithHandout';
+
 export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> {
-  constructor(private readonly outline: () => GuideOutline) {}
+  constructor(
+    private readonly outline: () => GuideOutline,
+    /** Whether a patient handout draws on a section (it then gets an inline "insert handout" action). */
+    private readonly hasHandout: (sectionId: string) => boolean = () => false,
+  ) {}
 
   getChildren(section?: GuideSection): GuideSection[] {
     return section ? section.children : this.outline().root.children;
@@ -33,7 +41,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> 
     item.tooltip = firstSentence(section);
     // Without this, screen readers announce the tooltip (a whole sentence) instead of the title.
     item.accessibilityInformation = { label: section.title, role: 'treeitem' };
-    item.contextValue = 'iliopsoas.section';
+    item.contextValue = this.hasHandout(section.id) ? SECTION_WITH_HANDOUT_CONTEXT : SECTION_CONTEXT;
     item.command = { command: OPEN_SECTION_COMMAND, title: 'Read Section', arguments: [section.id] };
     return item;
   }

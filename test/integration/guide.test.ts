@@ -65,6 +65,11 @@ describe('guide tree and reader', () => {
     assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.openSection']);
   });
 
+  it('activates without loading markdown-it', () => {
+    assert.strictEqual(api.performance.markdownItLoadedAtActivation, false);
+    assert.ok(api.performance.activationMs >= 0 && api.performance.activationMs < 1000, `activation took ${api.performance.activationMs} ms`);
+  });
+
   it('shows the five sections and the quiz as the tree’s top level, each with its subsections', () => {
     const top = api.guide.tree.getChildren();
     assert.deepStrictEqual(
