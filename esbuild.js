@@ -22,6 +22,44 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * Regenerates snippets/handouts.code-snippets from src/handouts/handouts.json, so the snippet
+ * file can never drift from the one source of handout content. The pure handouts module is
+ * bundled in memory and evaluated; nothing is written unless the content changed (no churn
+ * for file watchers). Runs at the start of every build, including each watch-mode rebuild.
+ */
+const handoutSnippetsPlugin = {
+  name: 'handout-snippets',
+  setup(build) {
+    build.onStart(async () => {
+      try {
+        const fs = require('fs');
+        const { outputFiles } = await esbuild.build({
+          entryPoints: ['src/handouts/handouts.ts'],
+          bundle: true,
+          write: false,
+          platform: 'node',
+          format: 'cjs',
+          logLevel: 'silent',
+        });
+        const handoutsModule = { exports: {} };
+        new Function('module', 'exports', 'require', outputFiles[0].text)(handoutsModule, handoutsModule.exports, require);
+        const { handoutSnippets, loadHandouts } = handoutsModule.exports;
+        const snippetsFile = 'snippets/handouts.code-snippets';
+        const json = JSON.stringify(handoutSnippets(loadHandouts()), null, 2) + '\n';
+        if (!fs.existsSync(snippetsFile) || fs.readFileSync(snippetsFile, 'utf8') !== json) {
+          fs.mkdirSync('snippets', { recursive: true });
+          fs.writeFileSync(snippetsFile, json);
+        }
+        return {};
+      } catch (error) {
+        // Reported like a build error, so a broken handouts.json fails the build (and shows in watch mode).
+        return { errors: [{ text: `snippets/handouts.code-snippets not generated: ${error.message}` }] };
+      }
+    });
+  },
+};
+
 async function main() {
   const context = await esbuild.context({
     entryPoints: ['src/extension.ts'],
@@ -36,7 +74,7 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [problemMatcherPlugin],
+    plugins: [handoutSnippetsPlugin, problemMatcherPlugin],
   });
   if (watch) {
     await context.watch();

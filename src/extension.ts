@@ -4,11 +4,13 @@ import { registerGuide, type GuideFeature } from './guide';
 import guideMarkdown from './guide/iliopsoas-back-pain.md';
 import { isMarkdownItLoaded } from './guide/markdown';
 import { parseGuide, type GuideOutline } from './guide/outline';
+import { registerHandouts, type HandoutsFeature } from './handouts';
 
-/** What the extension exports: the preview hook VS Code calls, and the parts the integration tests inspect. */
+/** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
   readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote'>;
+  readonly handouts: Pick<HandoutsFeature, 'handouts'>;
   readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }
@@ -19,12 +21,14 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   let outline: GuideOutline | undefined;
   const guideOutline = () => (outline ??= parseGuide(guideMarkdown));
 
-  const guide = registerGuide(context.extensionUri, guideOutline);
+  const handouts = registerHandouts((id) => guideOutline().get(id)?.title);
+  const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
   const glossary = registerGlossary((id) => guideOutline().get(id));
-  context.subscriptions.push(guide, glossary);
+  context.subscriptions.push(handouts, guide, glossary);
   return {
     guide,
     glossary,
+    handouts,
     performance: { activationMs: performance.now() - started, markdownItLoadedAtActivation: isMarkdownItLoaded() },
     extendMarkdownIt: (md) => glossary.extendMarkdownIt(md),
   };

@@ -155,6 +155,9 @@ const USER_SETTINGS = {
   'window.confirmBeforeClose': 'never',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.colorTheme': 'Default Dark Modern',
+  // UI tests type into the sample notes: those edits must never reach the files.
+  'files.autoSave': 'off',
+  'files.hotExit': 'off',
 };
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {

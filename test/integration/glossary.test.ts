@@ -1,29 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
+import { EXTENSION_ID, extensionApi, newNote, waitFor } from './helpers';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
-
-const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
-
-async function extensionApi(): Promise<IliopsoasNotesApi> {
-  const extension = vscode.extensions.getExtension<IliopsoasNotesApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  return extension.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function markdownNote(content: string): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ language: 'markdown', content });
-}
 
 /** The hover text VS Code shows at the first occurrence of `text` (offset `within` characters into it), unescaped. */
 async function hoverAt(document: vscode.TextDocument, text: string, within = 1): Promise<string> {
@@ -76,7 +55,7 @@ describe('glossary in VS Code', () => {
 
     it('answers for every built-in term, each with its own entry', async () => {
       const entries = loadBuiltInGlossary();
-      const document = await markdownNote(entries.map((entry) => `- ${entry.term}\n`).join(''));
+      const document = await newNote(entries.map((entry) => `- ${entry.term}\n`).join(''));
       for (const entry of entries) {
         const hover = await hoverAt(document, `- ${entry.term}\n`, 2);
         assert.ok(hover.startsWith(`**${entry.term}**`), `"${entry.term}" shows: ${hover.slice(0, 80)}`);
@@ -84,7 +63,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('stays silent on ordinary words, near misses and code', async () => {
-      const document = await markdownNote(
+      const document = await newNote(
         'The patient discussed her hippocampus study at the worship hall; a boa and an era later.\n' +
           'She rests well, walks daily and reports no trouble at work.\n\n' +
           '`spinal stenosis` in code\n\n```\nNSAIDs in a fence\n```\n',
@@ -95,7 +74,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('trusts only its own commands in hover links', async () => {
-      const document = await markdownNote('Mild spinal stenosis at L4/5.');
+      const document = await newNote('Mild spinal stenosis at L4/5.');
       const offset = document.getText().indexOf('stenosis');
       const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
       const content = hover.contents[0] as vscode.MarkdownString;
@@ -104,7 +83,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('inserts the plain-language explanation below the paragraph', async () => {
-      const document = await markdownNote('Imaging shows spinal stenosis\nat L4/5.\n\nPlan: review.');
+      const document = await newNote('Imaging shows spinal stenosis\nat L4/5.\n\nPlan: review.');
       const hover = await hoverAt(document, 'spinal stenosis');
       const link = /\[Insert patient explanation\]\((command:iliopsoas\.insertPlainExplanation\?[^ )]+)/.exec(hover);
       assert.ok(link, 'the hover has no insert action');
@@ -119,7 +98,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('can be switched off, and on again', async () => {
-      const document = await markdownNote('Known osteoarthritis of the hip.');
+      const document = await newNote('Known osteoarthritis of the hip.');
       const settings = vscode.workspace.getConfiguration('iliopsoas');
       await settings.update('hover.enabled', false, vscode.ConfigurationTarget.Global);
       try {
@@ -167,7 +146,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('is picked up when added, changed and deleted, without a reload', async () => {
-      const document = await markdownNote('Thomas test positive on the left; spinal stenosis noted.');
+      const document = await newNote('Thomas test positive on the left; spinal stenosis noted.');
       assert.strictEqual(await hoverAt(document, 'Thomas test'), '');
 
       await writeTeamGlossary(JSON.stringify({ entries: [THOMAS_TEST] }, null, 2));
@@ -186,7 +165,7 @@ describe('glossary in VS Code', () => {
     });
 
     it('reports a broken file by name and problem, while the built-in glossary keeps answering', async () => {
-      const document = await markdownNote('Thomas test positive; spinal stenosis noted.');
+      const document = await newNote('Thomas test positive; spinal stenosis noted.');
       await writeTeamGlossary('{\n  "entries": [\n    { "term": "Thomas test", "definition": "x", }\n  ]\n}\n');
       const diagnostics = await waitFor('a diagnostic on the file', () => {
         const found = vscode.languages.getDiagnostics(teamGlossaryUri());
@@ -224,7 +203,7 @@ describe('glossary in VS Code', () => {
 
   describe('Terms in this Note', () => {
     it('lists the note’s terms with their counts, follows edits and jumps to the next occurrence', async () => {
-      const document = await markdownNote('Hip osteoarthritis and spinal stenosis.\n\nSpinal stenosis again; NSAIDs daily.\n');
+      const document = await newNote('Hip osteoarthritis and spinal stenosis.\n\nSpinal stenosis again; NSAIDs daily.\n');
       const editor = await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('iliopsoas.terms.focus');
       const terms = () => api.glossary.termsInNote.terms.map((count) => `${count.entry.term} ${count.occurrences.length}`);

@@ -1,26 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
+import { EXTENSION_ID, extensionApi, waitFor } from './helpers';
 import type { GuideSection } from '../../src/guide/outline';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
-
-const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
-
-async function extensionApi(): Promise<IliopsoasNotesApi> {
-  const extension = vscode.extensions.getExtension<IliopsoasNotesApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  return extension.activate();
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function readerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
@@ -62,7 +45,7 @@ describe('guide tree and reader', () => {
     };
     assert.ok(manifest.contributes.commands.every((command) => command.category === 'Iliopsoas'));
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.openSection']);
+    assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.insertSectionHandout', 'iliopsoas.openSection']);
   });
 
   it('activates without loading markdown-it', () => {

@@ -2,8 +2,8 @@
 // extension under development loaded, and it activates.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
 
-const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
 
 describe('harness', () => {
   it('runs inside a real extension host with the extension under development', async () => {

@@ -18,6 +18,8 @@ export async function run(): Promise<void> {
     color: true,
     reporter: CountingReporter,
     reporterOptions: { output },
+    // For a quicker loop while developing: ILIOPSOAS_TEST_GREP=handouts npm run test:integration
+    ...(process.env.ILIOPSOAS_TEST_GREP ? { grep: process.env.ILIOPSOAS_TEST_GREP } : {}),
   });
   // This file is out/test/integration/index.js: its folder holds the compiled *.test.js files.
   const files = fs

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { eventually, frameWithText, screenshotsDir, sharedWorkbench } from './workbench';
+import { eventually, openNoteFromExplorer, frameWithText, screenshotsDir, sharedWorkbench } from './workbench';
 
 /** Centre of the first on-screen occurrence of `text` in the editor (strings: the test tsconfig has no DOM lib). */
 async function editorTextCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
@@ -32,12 +32,7 @@ describe('glossary hover in the workbench (UI)', function () {
   });
 
   it('explains "spinal stenosis" when the mouse rests on it in a note', async () => {
-    await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Explorer/ }).click();
-    const files = page.getByRole('tree', { name: /Files Explorer/ });
-    const note = files.getByRole('treeitem', { name: /2026-11-02-initial-assessment\.md/ });
-    if (!(await note.isVisible())) await files.getByRole('treeitem', { name: /^notes/ }).click();
-    await note.click();
-    await page.getByRole('tab', { name: /^2026-11-02-initial-assessment\.md/ }).waitFor();
+    await openNoteFromExplorer(page, '2026-11-02-initial-assessment.md');
 
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'For patients' });
     await eventually(async () => {

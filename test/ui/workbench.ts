@@ -92,3 +92,15 @@ export async function frameWithText(page: Page, text: string): Promise<Frame> {
     throw new Error(`no frame shows "${text}"`);
   });
 }
+
+/** Opens a note of the sample workspace from the Explorer, as a person would, and waits for its tab. */
+export async function openNoteFromExplorer(page: Page, fileName: string): Promise<void> {
+  const named = new RegExp(`^${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const files = page.getByRole('tree', { name: /Files Explorer/ });
+  // A click on the active view's icon would close the side bar.
+  if (!(await files.isVisible())) await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Explorer/ }).click();
+  const folder = files.getByRole('treeitem', { name: /^notes/ });
+  if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+  await files.getByRole('treeitem', { name: named }).click();
+  await page.getByRole('tab', { name: named }).waitFor();
+}

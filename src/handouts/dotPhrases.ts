@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import type { Handout } from './handouts';
+
+// A dot-phrase starts a line or follows a space: ".stretching". A full stop ending a sentence
+// ("daily.") follows a letter, so it never offers handouts.
+const DOT_PHRASE = /(?:^|\s)(\.[\w-]*)$/;
+
+/** Offers the handouts as completions after a "." in a Markdown note, like an EHR's dot-phrases. */
+export class HandoutDotPhrases implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly handouts: () => readonly Handout[],
+    private readonly detail: (handout: Handout) => string,
+  ) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const typed = DOT_PHRASE.exec(before)?.[1];
+    if (typed === undefined) return undefined;
+    const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
+    return this.handouts().map((handout, index) => {
+      const item = new vscode.CompletionItem({ label: `.${handout.id}`, description: handout.title }, vscode.CompletionItemKind.Snippet);
+      item.detail = this.detail(handout);
+      item.documentation = new vscode.MarkdownString().appendText(handout.description);
+      item.insertText = new vscode.SnippetString(handout.body);
+      item.range = range;
+      item.filterText = `.${handout.id}`;
+      item.sortText = String(index).padStart(3, '0');
+      return item;
+    });
+  }
+}

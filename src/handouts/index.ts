@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../commandIds';
+import { HandoutDotPhrases } from './dotPhrases';
+import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
+import { exportHandoutAsHtml } from './exportHandout';
+import { loadHandouts, type Handout } from './handouts';
+import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
+import { markdownReadingGrades } from './markdownReadability';
+import { registerReadingGradeStatus } from './readingStatus';
+
+export interface HandoutsFeature extends vscode.Disposable {
+  readonly handouts: () => readonly Handout[];
+  /** Whether a handout draws on a guide section (the guide tree shows an inline insert action). */
+  sectionHasHandout(sectionId: string): boolean;
+}
+
+/** The handouts, the note-writing aids around them (grade in the status bar, "Do Not Use" checks) and export. */
+export function registerHandouts(sectionTitle: (id: string) => string | undefined): HandoutsFeature {
+  let loaded: readonly Handout[] | undefined;
+  const handouts = () => (loaded ??= loadHandouts());
+  const grades = new Map<string, string>();
+  const gradeOf = (handout: Handout) => {
+    let grade = grades.get(handout.id);
+    if (grade === undefined) {
+      grade = markdownReadingGrades(handout.body)?.fleschKincaid.toFixed(1) ?? '–';
+      grades.set(handout.id, grade);
+    }
+    return grade;
+  };
+  const pickItem = (handout: Handout): HandoutPickItem => ({
+    label: handout.title,
+    description: `grade ${gradeOf(handout)}`,
+    detail: `${handout.description} Based on: ${handout.sections.map((id) => sectionTitle(id) ?? id).join(', ')}.`,
+    handout,
+  });
+  const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
+
+  const disposables: vscode.Disposable[] = [
+    vscode.commands.registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
+      const chosen = handouts().find((handout) => handout.id === handoutId);
+      return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), 'Handout to insert (type to filter by title, topic or section)');
+    }),
+    vscode.commands.registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
+      const sectionId = typeof section === 'string' ? section : (section as { id?: unknown } | undefined)?.id;
+      const matching = typeof sectionId === 'string' ? forSection(sectionId) : [];
+      if (matching.length === 1) return insertHandout(matching[0]);
+      return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), 'Handout drawn from this section');
+    }),
+    vscode.commands.registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: vscode.Uri }) => exportHandoutAsHtml(options)),
+    vscode.languages.registerCompletionItemProvider(
+      { language: 'markdown' },
+      new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`),
+      '.',
+    ),
+    registerReadingGradeStatus(),
+    registerDoNotUseDiagnostics(),
+  ];
+
+  return {
+    handouts,
+    sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
+    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+  };
+}

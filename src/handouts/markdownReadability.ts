@@ -1,0 +1,171 @@
+/**
+ * Reading grades of patient handouts written in Markdown (pure: no `vscode`).
+ *
+ * The Markdown is parsed with the project's markdown-it and reduced to the words a patient reads:
+ * headings, paragraphs, list items, quotes and table rows keep their text (link text, emphasis
+ * and image alt text included); code blocks, code spans, HTML tags and comments, raw URLs and
+ * e-mail addresses, link destinations and YAML front matter are dropped. Each block becomes its
+ * own paragraph of plain text, so a heading or a list item ends a sentence even without a full
+ * stop, as readability.ts expects.
+ *
+ * Handout sources may still hold VS Code snippet syntax (tab stops not yet filled in): see
+ * {@link snippetPlaceholdersAsText}, shared with the HTML export.
+ */
+import { markdownIt, type Token } from '../guide/markdown';
+import { markCodeAndFrontMatter, plainTextExclusions } from '../glossary/markdownRegions';
+import { fleschKincaidGrade, sentences, smogGrade, words } from './readability';
+
+export interface MarkdownReadingGrades {
+  /** Flesch–Kincaid grade, one decimal. */
+  readonly fleschKincaid: number;
+  /** SMOG grade, one decimal. */
+  readonly smog: number;
+  readonly words: number;
+  readonly sentences: number;
+}
+
+/** Fewer words than this give grades that swing on a single word; no grade is shown. */
+export const MIN_WORDS_TO_GRADE = 10;
+
+/** Stands in for a tab stop or variable without default text when grading: one short word. */
+export const UNFILLED_WORD = 'blank';
+
+// ---------------------------------------------------------------------------------------------
+// Snippet syntax (https://code.visualstudio.com/docs/editor/userdefinedsnippets#_snippet-syntax)
+
+// `$1`, `$CURRENT_DATE`: a bare tab stop or variable. `\$` is an escaped dollar, left alone.
+const BARE_TAB_STOP_OR_VARIABLE = /(?<!\\)\$(\d+|[A-Za-z_][A-Za-z0-9_]*)/g;
+// `${1}`, `${1:default}`, `${1|one,two|}`, `${NAME}`, `${NAME:default}` whose default holds no
+// other `${`: the innermost of nested placeholders, replaced first.
+const INNERMOST_BRACED = /(?<!\\)\$\{(\d+|[A-Za-z_][A-Za-z0-9_]*)(?::((?:[^$}\\]|\\[\s\S]|\$(?!\{))*)|\|((?:[^|\\]|\\[\s\S])*)\|)?\}/g;
+const FIRST_CHOICE = /^(?:[^,\\]|\\[\s\S])*/;
+// Nesting deeper than this is not written by hand; the bound keeps a pathological text linear.
+const MAX_NESTING = 8;
+
+/**
+ * The text with VS Code snippet placeholders replaced by what a reader should see: a placeholder
+ * by its default text (`${1:name}` → "name", nested ones too), a choice by its first option
+ * (`${2|a,b|}` → "a"), a tab stop or variable without default (`$1`, `${2}`, `$CURRENT_DATE`)
+ * by `unfilled`, and the final cursor position `$0` by nothing. Snippet escapes (`\$`, `\}`,
+ * `\,`) are left in place: they are Markdown escapes too, and render as the bare character.
+ * A literal dollar amount must be written `\$5`, as in any snippet.
+ */
+export function snippetPlaceholdersAsText(text: string, unfilled: string): string {
+  const withoutDefault = (name: string): string => (name === '0' ? '' : unfilled);
+  let result = text.replace(BARE_TAB_STOP_OR_VARIABLE, (_match, name: string) => withoutDefault(name));
+  for (let depth = 0; depth < MAX_NESTING && result.includes('${'); depth++) {
+    const replaced = result.replace(INNERMOST_BRACED, (_match, name: string, defaultText?: string, choices?: string) => {
+      if (defaultText !== undefined) return defaultText;
+      if (choices !== undefined) return FIRST_CHOICE.exec(choices)![0];
+      return withoutDefault(name);
+    });
+    if (replaced === result) break;
+    result = replaced;
+  }
+  return result;
+}
+
+/** The Markdown without its YAML front matter (a first line `---` up to the next `---` or `...`). */
+export function withoutFrontMatter(markdown: string): string {
+  if (!markdown.startsWith('---')) return markdown;
+  const lines = markdown.split('\n');
+  // markdownRegions decides what counts as front matter (an unclosed `---` is a thematic break).
+  if (markCodeAndFrontMatter(lines.map((line) => line.replace(/\r$/, '')))[0] !== 1) return markdown;
+  let close = 1;
+  while (close < lines.length && !/^(?:---|\.\.\.)[ \t]*\r?$/.test(lines[close])) close++;
+  return lines.slice(close + 1).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handout Markdown → tokens → plain prose
+
+/**
+ * The markdown-it tokens of a handout as a reader sees it: front matter dropped, snippet
+ * placeholders filled in (`unfilled` for tab stops without a default), images reduced to their
+ * alt text, and links to anything but http(s), mailto or # reduced to their link text.
+ * Shared by the reading grade and the HTML export, so both see the same words.
+ */
+export function handoutTokens(markdown: string, unfilled: string): Token[] {
+  const shared = markdownIt();
+  // A view of the one instance that accepts every destination while parsing, so an image or a
+  // relative link ("![stretch](stretch.png)", "[more](plan.md)") parses as one rather than
+  // showing its syntax; the shared instance's own validateLink still decides which links stay.
+  const acceptingAnyDestination: ReturnType<typeof markdownIt> = Object.create(shared);
+  acceptingAnyDestination.validateLink = () => true;
+  const tokens = acceptingAnyDestination.parse(snippetPlaceholdersAsText(withoutFrontMatter(markdown), unfilled), {});
+
+  for (const block of tokens) {
+    if (!block.children) continue;
+    const kept: Token[] = [];
+    let insideDroppedLink = false; // links never nest
+    for (const token of block.children) {
+      if (token.type === 'image') {
+        token.content = shared.renderer.renderInlineAsText(token.children ?? [], shared.options, {});
+        token.type = 'text';
+        token.tag = '';
+        token.attrs = null;
+        token.children = null;
+        kept.push(token);
+      } else if (token.type === 'link_open' && !shared.validateLink(String(token.attrGet('href') ?? ''))) {
+        insideDroppedLink = true;
+      } else if (token.type === 'link_close' && insideDroppedLink) {
+        insideDroppedLink = false;
+      } else {
+        kept.push(token);
+      }
+    }
+    block.children = kept;
+  }
+  return tokens;
+}
+
+/** The words of one inline token (a paragraph, heading or table cell) as a patient reads them. */
+function inlineProse(inline: Token): string {
+  const text = (inline.children ?? [])
+    // Code spans are not prose; link and emphasis tokens carry no text of their own.
+    .map((child) => (child.type === 'text' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
+    .join('');
+  // With html: false, HTML tags and comments arrive as text; raw URLs and e-mail addresses are not read aloud.
+  let result = '';
+  let from = 0;
+  for (const excluded of plainTextExclusions(text)) {
+    result += `${text.slice(from, excluded.start)} `;
+    from = excluded.end;
+  }
+  return (result + text.slice(from)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The prose of a handout: one paragraph per heading, paragraph, list item or table row, separated
+ * by blank lines, with placeholders shown as their default text (see the top of this file).
+ */
+export function handoutProse(markdown: string): string {
+  const blocks: string[] = [];
+  // A table row reads as one sentence, not one per cell.
+  let row: string[] | undefined;
+  for (const token of handoutTokens(markdown, UNFILLED_WORD)) {
+    if (token.type === 'tr_open') row = [];
+    else if (token.type === 'tr_close' && row) {
+      blocks.push(row.join(' '));
+      row = undefined;
+    } else if (token.type === 'inline') {
+      const prose = inlineProse(token);
+      if (row) row.push(prose);
+      else blocks.push(prose);
+    }
+  }
+  return blocks.filter((block) => block !== '').join('\n\n');
+}
+
+/** Reading grades of a Markdown handout, or undefined when it has too few words to grade. */
+export function markdownReadingGrades(markdown: string): MarkdownReadingGrades | undefined {
+  const prose = handoutProse(markdown);
+  const wordCount = words(prose).length;
+  if (wordCount < MIN_WORDS_TO_GRADE) return undefined;
+  return {
+    fleschKincaid: fleschKincaidGrade(prose),
+    smog: smogGrade(prose),
+    words: wordCount,
+    sentences: sentences(prose).length,
+  };
+}

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import { NOTE_READING_GRADE_COMMAND } from '../commandIds';
+import { isBlankLine } from '../glossary/markdownRegions';
+import { markdownReadingGrades } from './markdownReadability';
+
+/** Handouts should read at this grade or below (the level of MedlinePlus-style patient material). */
+export const TARGET_GRADE = 6;
+// Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
+const MAX_GRADED_CHARACTERS = 20_000;
+const UPDATE_DELAY_MS = 150;
+
+/** The selection, or else the paragraph at the cursor, limited in size. */
+function textToGrade(editor: vscode.TextEditor): { text: string; what: string } {
+  const { document, selection } = editor;
+  if (!selection.isEmpty) return { text: document.getText(selection).slice(0, MAX_GRADED_CHARACTERS), what: 'the selection' };
+  let first = selection.active.line;
+  let last = first;
+  while (first > 0 && !isBlankLine(document.lineAt(first - 1).text) && last - first < 500) first--;
+  while (last + 1 < document.lineCount && !isBlankLine(document.lineAt(last + 1).text) && last - first < 500) last++;
+  const text = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));
+  const cursor = document.offsetAt(selection.active) - document.offsetAt(new vscode.Position(first, 0));
+  const start = Math.max(0, Math.min(cursor - MAX_GRADED_CHARACTERS / 2, text.length - MAX_GRADED_CHARACTERS));
+  return { text: text.slice(start, start + MAX_GRADED_CHARACTERS), what: 'this paragraph' };
+}
+
+/** A status-bar item with the reading grade of the selection or paragraph in Markdown notes. */
+export function registerReadingGradeStatus(): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('iliopsoas.readingGrade', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Iliopsoas: Reading Grade';
+  item.command = NOTE_READING_GRADE_COMMAND;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId !== 'markdown') {
+      item.hide();
+      return;
+    }
+    const { text, what } = textToGrade(editor);
+    const grades = markdownReadingGrades(text);
+    if (!grades) {
+      item.text = '$(book) Grade –';
+      item.tooltip = `Too few words in ${what} to grade. Click for the whole note.`;
+      item.backgroundColor = undefined;
+    } else {
+      item.text = `$(book) Grade ${grades.fleschKincaid.toFixed(1)}`;
+      item.tooltip = `Reading grade of ${what}: Flesch–Kincaid ${grades.fleschKincaid.toFixed(1)}, SMOG ${grades.smog.toFixed(1)} (${grades.words} words). Patient handouts aim for grade ${TARGET_GRADE} or below. Click for the whole note.`;
+      item.backgroundColor = grades.fleschKincaid > TARGET_GRADE ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    }
+    item.accessibilityInformation = { label: `Reading grade ${grades ? grades.fleschKincaid.toFixed(1) : 'not available'}` };
+    item.show();
+  };
+  const updateSoon = () => {
+    clearTimeout(pending);
+    pending = setTimeout(update, UPDATE_DELAY_MS);
+  };
+
+  const subscriptions = [
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.window.onDidChangeTextEditorSelection(updateSoon),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) updateSoon();
+    }),
+    vscode.commands.registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
+  ];
+  update();
+  return new vscode.Disposable(() => {
+    clearTimeout(pending);
+    subscriptions.forEach((subscription) => subscription.dispose());
+  });
+}
+
+/** Reports the reading grade of the whole active note; returns the message shown. */
+export function reportNoteGrade(): string {
+  const document = vscode.window.activeTextEditor?.document;
+  const grades = document ? markdownReadingGrades(document.getText()) : undefined;
+  const message = !document
+    ? 'Open a note to see its reading grade.'
+    : !grades
+      ? 'This note has too few words to grade.'
+      : `This note reads at grade ${grades.fleschKincaid.toFixed(1)} (Flesch–Kincaid; SMOG ${grades.smog.toFixed(1)}; ${grades.words} words).` +
+        (grades.fleschKincaid > TARGET_GRADE ? ` Patient handouts should be grade ${TARGET_GRADE} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
+  void vscode.window.showInformationMessage(message);
+  return message;
+}

@@ -1,0 +1,153 @@
+import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IliopsoasNotesApi } from '../../src/extension';
+import { extensionApi, openNote, waitFor } from './helpers';
+import type { Handout } from '../../src/handouts/handouts';
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+async function completionsAtEnd(editor: vscode.TextEditor, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end, trigger);
+  return list.items;
+}
+
+describe('handouts in VS Code', () => {
+  let api: IliopsoasNotesApi;
+  let handouts: readonly Handout[];
+  let stretching: Handout;
+
+  before(async () => {
+    api = await extensionApi();
+    handouts = api.handouts.handouts();
+    stretching = handouts.find((handout) => handout.sections.includes('warm-up-and-stretching'))!;
+    assert.ok(handouts.length >= 10 && stretching);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('offers every handout as a snippet after "handout"', async () => {
+    const editor = await openNote('Plan for today.\n\nhandout');
+    const labels = (await completionsAtEnd(editor)).map(labelOf);
+    for (const handout of handouts) assert.ok(labels.includes(`handout-${handout.id}`), `no snippet handout-${handout.id} among ${labels.length} items`);
+  });
+
+  it('offers the handouts as dot-phrases after "." and not after a full stop', async () => {
+    const editor = await openNote('Plan for today.\n\n.');
+    const labels = (await completionsAtEnd(editor, '.')).map(labelOf);
+    for (const handout of handouts) assert.ok(labels.includes(`.${handout.id}`), `no dot-phrase .${handout.id} among ${labels.join(' ')}`);
+    const sentence = await openNote('Walk daily.');
+    assert.ok(!(await completionsAtEnd(sentence, '.')).map(labelOf).some((label) => label.startsWith('.')));
+  });
+
+  it('inserts a handout with its tab stops to fill in turn', async () => {
+    const editor = await openNote('');
+    await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+    const text = editor.document.getText();
+    assert.ok(text.startsWith(`# ${stretching.title}`), text.slice(0, 80));
+    assert.ok(!/\$\{?\d/.test(text), 'snippet syntax left in the note');
+    const firstStop = editor.document.getText(editor.selection);
+    assert.ok(firstStop.length > 0, 'the first tab stop is not selected');
+    await vscode.commands.executeCommand('type', { text: 'Jane Doe' });
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.ok(editor.document.getText().includes('Jane Doe'));
+    assert.notStrictEqual(editor.document.getText(editor.selection), firstStop, 'Tab did not move to the next stop');
+  });
+
+  it('lists every handout with its grade in Insert Handout…, and inserts the one chosen', async () => {
+    const editor = await openNote('');
+    const pick = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem>>('iliopsoas.insertHandout');
+    try {
+      assert.strictEqual(pick.items.length, handouts.length);
+      for (const item of pick.items) assert.match(item.description ?? '', /^grade [0-6]\.\d$/);
+      assert.ok(pick.items.every((item) => /Based on: /.test(item.detail ?? '')));
+      // Accept only once VS Code has narrowed the list to the handout typed (it echoes the active item back).
+      const narrowed = new Promise<void>((resolve) => {
+        const subscription = pick.onDidChangeActive((active) => {
+          if (active[0]?.label === stretching.title) {
+            subscription.dispose();
+            resolve();
+          }
+        });
+      });
+      pick.value = stretching.title;
+      await Promise.race([narrowed, new Promise((_, reject) => setTimeout(() => reject(new Error('the pick did not narrow')), 5000))]);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    } finally {
+      pick.hide();
+    }
+    await waitFor(`the handout (the note has: ${JSON.stringify(editor.document.getText().slice(0, 60))}; active: ${vscode.window.activeTextEditor?.document.uri.toString()})`, () => editor.document.getText().startsWith(`# ${stretching.title}`));
+  });
+
+  it('offers the handout of a guide section from the tree’s inline action', async () => {
+    const section = api.guide.tree.getChildren(api.guide.tree.getChildren()[4]).find((child) => child.id === 'warm-up-and-stretching')!;
+    assert.strictEqual(api.guide.tree.getTreeItem(section).contextValue, 'iliopsoas.sectionWithHandout');
+    const drawnFrom = handouts.filter((handout) => handout.sections.includes('warm-up-and-stretching'));
+    assert.deepStrictEqual(drawnFrom.map((handout) => handout.id), [stretching.id], 'the test expects one handout for this section');
+    const editor = await openNote('');
+    await vscode.commands.executeCommand('iliopsoas.insertSectionHandout', section);
+    assert.ok(editor.document.getText().startsWith(`# ${stretching.title}`), editor.document.getText().slice(0, 80));
+  });
+
+  it('flags "Do Not Use" abbreviations with a quick fix, and leaves ordinary text alone', async () => {
+    const editor = await openNote('Give 10 U insulin QD.\nUS guidelines; 10 ms; Ms. Lee.\n');
+    const uri = editor.document.uri;
+    const diagnostics = await waitFor('the diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Do Not Use');
+      return found.length > 0 && found;
+    });
+    assert.deepStrictEqual(diagnostics.map((diagnostic) => editor.document.getText(diagnostic.range)), ['U', 'QD']);
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.range.start.line === 0), 'a false alarm on line 2');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title.includes('units'));
+    assert.ok(fix?.edit, `no fix among ${actions.map((action) => action.title).join(', ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.ok(editor.document.getText().startsWith('Give 10 units insulin QD.'));
+  });
+
+  it('can switch the "Do Not Use" check off', async () => {
+    const editor = await openNote('Take it QOD.');
+    const ours = () => vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'Do Not Use');
+    await waitFor('the diagnostic', () => ours().length === 1);
+    const settings = vscode.workspace.getConfiguration('iliopsoas');
+    await settings.update('doNotUse.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the diagnostic to clear', () => ours().length === 0);
+    } finally {
+      await settings.update('doNotUse.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('reports the reading grade of the whole note', async () => {
+    await openNote('Rest your hip for a day or two. Then walk a little more each day. Stop if the pain gets worse. Call us if you are not better in a week.');
+    const message = await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade');
+    assert.match(message, /^This note reads at grade -?\d+\.\d \(Flesch–Kincaid; SMOG \d+\.\d; 31 words\)\. That suits patient handouts\.$/);
+  });
+
+  it('exports the handout at the cursor as one self-contained HTML file', async () => {
+    const editor = await openNote('Notes before.\n\n');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+    await vscode.commands.executeCommand('leaveSnippet');
+    editor.selection = new vscode.Selection(3, 0, 3, 0); // the cursor in the handout, nothing selected
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `iliopsoas-export-${process.pid}.html`));
+    try {
+      const written = await vscode.commands.executeCommand<vscode.Uri>('iliopsoas.exportHandoutHtml', { target });
+      assert.strictEqual(written?.toString(), target.toString());
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.ok(html.startsWith('<!DOCTYPE html>'));
+      assert.ok(html.includes(`<title>${stretching.title.replace(/&/g, '&amp;')}</title>`), html.slice(html.indexOf('<body'), html.indexOf('<body') + 600));
+      assert.ok(!html.includes('Notes before.'), 'text outside the handout was exported');
+      assert.ok(!/<script|<link|src="http/i.test(html));
+      assert.ok(editor.document.getText().includes(stretching.title));
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+// Shared by the integration suites: the extension's API, waiting on a condition, fresh notes.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { IliopsoasNotesApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
+
+export async function extensionApi(): Promise<IliopsoasNotesApi> {
+  const extension = vscode.extensions.getExtension<IliopsoasNotesApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+/** Polls a condition (sync or async) until it holds, or fails naming what it waited for. */
+export async function waitFor<T>(what: string | (() => string), probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let notesOpened = 0;
+
+/**
+ * A new untitled Markdown note with its own name. (Untitled-N names are reused once a note is
+ * closed, and a reused name can briefly show a provider the previous note's text.)
+ */
+export async function newNote(content: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:test-note-${++notesOpened}.md`));
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, new vscode.Position(0, 0), content);
+  await vscode.workspace.applyEdit(edit);
+  assert.strictEqual(document.languageId, 'markdown');
+  return document;
+}
+
+/** A new note shown in an editor, with the cursor at its start. */
+export async function openNote(content: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await newNote(content));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
+}

@@ -1,0 +1,34 @@
+// Inserting a patient handout as a clinician would: a dot-phrase typed in a note.
+import * as assert from 'assert';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { eventually, openNoteFromExplorer, screenshotsDir, sharedWorkbench } from './workbench';
+
+describe('handout insertion in the workbench (UI)', function () {
+  let page: Page;
+
+  before(async function () {
+    this.timeout(180_000);
+    ({ page } = await sharedWorkbench());
+  });
+
+  it('offers handouts after ".stre" in a note and inserts the one chosen', async () => {
+    await openNoteFromExplorer(page, '2026-11-16-follow-up.md');
+
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('.stre');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row').filter({ hasText: '.stretching' });
+    await suggestion.first().waitFor();
+    const title = (await suggestion.first().locator('.details-label, .label-description').first().innerText()).trim();
+    assert.ok(title.length > 0, 'the suggestion does not show the handout title');
+    await page.screenshot({ path: path.join(screenshotsDir, 'handout-insert.png') });
+
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.ok((await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').includes(`# ${title}`)));
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,226 @@
+import * as assert from 'assert';
+import { DO_NOT_USE_RULES, findDoNotUse, type DoNotUseFinding, type DoNotUseRuleId } from '../../src/handouts/doNotUse';
+
+/** [note, rule, flagged text, replacement] — each note holds exactly one finding. */
+const FLAGGED: [string, DoNotUseRuleId, string, string | undefined][] = [
+  // U / u as a unit of dose
+  ['Give 10 U insulin at night.', 'unit', 'U', 'units'],
+  ['Give 10 u insulin at night.', 'unit', 'u', 'units'],
+  ['Give 1 U insulin.', 'unit', 'U', 'unit'],
+  ['Heparin 5,000 U sc.', 'unit', 'U', 'units'],
+  ['Insulin 10U with meals.', 'unit', 'U', ' units'], // the fix must not glue "10units"
+  ['Infuse 0.1 U/kg/h.', 'unit', 'U', 'units'],
+  ['Dose in U/kg, see chart.', 'unit', 'U', 'units'],
+  ['Insulin 6 U.', 'unit', 'U', 'units'],
+  // IU
+  ['Vitamin D 1000 IU daily.', 'international-unit', 'IU', 'international units'],
+  ['Vitamin D 4 IU.', 'international-unit', 'IU', 'international units'],
+  ['Vitamin A 1 IU.', 'international-unit', 'IU', 'international unit'],
+  ['Dosed at IU/kg.', 'international-unit', 'IU', 'international units'],
+  // QD
+  ['Aspirin 75 mg QD with food.', 'daily', 'QD', 'daily'],
+  ['Aspirin 75 mg qd with food.', 'daily', 'qd', 'daily'],
+  ['Aspirin 75 mg Q.D. with food.', 'daily', 'Q.D.', 'daily'],
+  ['Aspirin 75 mg q.d. with food.', 'daily', 'q.d.', 'daily'],
+  ['Aspirin 75 mg q.d. Review in May.', 'daily', 'q.d.', 'daily.'], // the dot also ended the sentence
+  ['Aspirin 75 mg q.d.', 'daily', 'q.d.', 'daily.'],
+  ['Aspirin 75 mg QD.', 'daily', 'QD', 'daily'], // the full stop is not part of "QD"
+  // QOD
+  ['Prednisolone 5 mg QOD.', 'every-other-day', 'QOD', 'every other day'],
+  ['Prednisolone 5 mg qod for a week.', 'every-other-day', 'qod', 'every other day'],
+  ['Prednisolone 5 mg Q.O.D. for a week.', 'every-other-day', 'Q.O.D.', 'every other day'],
+  ['Prednisolone 5 mg q.o.d. for a week.', 'every-other-day', 'q.o.d.', 'every other day'],
+  // trailing zero
+  ['Warfarin 1.0 mg tonight.', 'trailing-zero', '1.0', '1'],
+  ['Warfarin 1.0mg tonight.', 'trailing-zero', '1.0', '1'],
+  ['Morphine 10.00 mg.', 'trailing-zero', '10.00', '10'],
+  ['Oral solution 2.50 mL.', 'trailing-zero', '2.50', '2.5'],
+  ['Give 5.0 mcg.', 'trailing-zero', '5.0', '5'],
+  ['Paracetamol 1,000.0 mg.', 'trailing-zero', '1,000.0', '1,000'],
+  ['Ketamine 1.0 mg/kg.', 'trailing-zero', '1.0', '1'],
+  ['Morphine 1.0 mg/mL solution.', 'trailing-zero', '1.0', '1'], // a drug concentration, not a lab value
+  ['Saline 1.0 L over an hour.', 'trailing-zero', '1.0', '1'],
+  // missing leading zero
+  ['Colchicine .5 mg.', 'leading-zero', '.5', '0.5'],
+  ['Colchicine (.5mg) twice.', 'leading-zero', '.5', '0.5'],
+  ['Take .25 mg.', 'leading-zero', '.25', '0.25'],
+  ['Take .50 mg.', 'leading-zero', '.50', '0.5'],
+  // MSO4, MgSO4
+  ['MSO4 for pain.', 'mso4', 'MSO4', 'morphine sulfate'],
+  ['Started MgSO4 infusion.', 'mgso4', 'MgSO4', 'magnesium sulfate'],
+  ['Started MgSO₄ infusion.', 'mgso4', 'MgSO₄', 'magnesium sulfate'],
+  // MS next to a dose or route: flagged, no single right fix
+  ['MS 4 mg given.', 'ms', 'MS', undefined],
+  ['MS: 2mg for pain.', 'ms', 'MS', undefined],
+  ['Gave MS IV.', 'ms', 'MS', undefined],
+  ['MS PRN for pain.', 'ms', 'MS', undefined],
+  ['Gave 2 mg MS for pain.', 'ms', 'MS', undefined],
+  ['Gave 4 mg of MS for pain.', 'ms', 'MS', undefined],
+  ['Gave IV MS for pain.', 'ms', 'MS', undefined],
+  // link text is prose
+  ['See [insulin 10 U](https://example.org/insulin).', 'unit', 'U', 'units'],
+];
+
+/** Notes that must raise nothing. */
+const NOT_FLAGGED: [string, string][] = [
+  ['ordinary prose', 'Use ice. Walk daily. Ms. Lee, 10 ms latency, US guidelines, IUD, a U-shaped cushion, version 1.0, at 1.30 pm, `QD` in code, [link](http://x.org/QD)'],
+  ['US, USA, U.S. and UK after a number', 'Seen in 10 US states, 3 USA sites, 10 U.S. clinics and 2 UK trials.'],
+  ['you and U-turn', 'You can do it; take a U-turn at 2 U-turns past the clinic, then U-100 pens.'],
+  ['a U-shaped cushion after a number', 'Use 2 U-shaped cushions.'],
+  ['IUD and IUs as words', 'Has an IUD since 2019. IUGR noted at 32 weeks.'],
+  ['a lone capital U or IU without a dose', 'Grade U on the chart. The IU team met.'],
+  ['Ms. as a title and ms as milliseconds', 'Ms. Smith and MS. SMITH; latency 10 ms, 250 ms at rest.'],
+  ['MS meaning multiple sclerosis', 'MS (multiple sclerosis) since 2010. Known MS, on 4 mg tizanidine.'],
+  ['MS inside words and other abbreviations', 'AMS, MSc, MSK pain, MS-DRG codes, BMS.'],
+  ['MS Contin as a brand name', 'MS Contin 30 mg twice daily.'],
+  ['version numbers and times', 'Version 1.0, v2.0, release 3.10, at 1.30 pm, 12.00 noon.'],
+  ['measurements that keep their precision', 'Weight 70.0 kg, lesion 2.0 cm, K 4.0 mmol/L, creatinine 1.0 mg/dL, 5.0 mmol/l.'],
+  ['decimals with a leading zero and no trailing zero', 'Give 0.5 mg, then 2.5 mg, then 1.25 mg.'],
+  ['q.d.s., QDS and q.i.d. are other abbreviations', 'Paracetamol 1 g q.d.s. or QDS or q.i.d.'],
+  ['QD inside words and identifiers', 'QDR scan, ID QD-12, aQD.'],
+  ['code spans', 'Type `10 U` or `qd` or ``MS 4 mg``.'],
+  ['fenced code', '```\nInsulin 10 U qd\nMS 4 mg\n```'],
+  ['tilde fence inside a list', '- item\n\n  ~~~\n  1.0 mg QOD\n  ~~~'],
+  ['indented code', 'Text.\n\n    insulin 10 U qd'],
+  ['front matter', '---\ndose: 1.0 mg qd\n---\nWalk daily.'],
+  ['link destinations and reference definitions', '[daily](https://x.org/QD?d=1.0mg) and [ref][qd]\n\n[qd]: https://x.org/qd/10U'],
+  ['raw URLs and autolinks', 'See https://example.org/qd/10U and <https://example.org/QOD> or www.x.org/MSO4.'],
+  ['HTML tags', '<span title="10 U qd">Walk</span> daily.'],
+  ['e-mail addresses', 'Write to qd@example.org.'],
+];
+
+function only(note: string): DoNotUseFinding {
+  const findings = findDoNotUse(note);
+  assert.strictEqual(findings.length, 1, `expected one finding in ${JSON.stringify(note)}, got ${JSON.stringify(findings.map((f) => f.text))}`);
+  return findings[0];
+}
+
+describe('Do Not Use list', () => {
+  describe('flags', () => {
+    for (const [note, rule, text, replacement] of FLAGGED) {
+      it(`${rule}: "${text}" in ${JSON.stringify(note)}`, () => {
+        const finding = only(note);
+        assert.strictEqual(finding.rule, rule);
+        assert.strictEqual(finding.text, text);
+        assert.strictEqual(note.slice(finding.start, finding.end), text);
+        assert.strictEqual(finding.replacement, replacement);
+        assert.ok(finding.message.includes(`“${text}”`), finding.message);
+        assert.ok(finding.message.endsWith('.') && !/[.;]\s+\p{Lu}/u.test(finding.message), `not one sentence: ${finding.message}`);
+      });
+    }
+  });
+
+  describe('does not flag', () => {
+    for (const [what, note] of NOT_FLAGGED) {
+      it(what, () => assert.deepStrictEqual(findDoNotUse(note).map((finding) => finding.text), []));
+    }
+  });
+
+  it('explains the risk and the fix in one sentence', () => {
+    assert.strictEqual(only('Give 10 U.').message, '“U” can be misread as 0, 4 or “cc”; write “units”.');
+    assert.strictEqual(only('Vitamin D 400 IU.').message, '“IU” can be misread as IV or 10; write “international units”.');
+    assert.strictEqual(only('Take qd').message, '“qd” can be mistaken for QOD (every other day) or q.i.d. (four times daily); write “daily”.');
+    assert.strictEqual(only('Give 1.0 mg').message, 'The decimal point in “1.0” can be missed, making it ten times larger; write “1”.');
+    assert.strictEqual(only('Give .5 mg').message, 'Without a leading zero “.5” can be read as 5, ten times larger; write “0.5”.');
+    assert.strictEqual(only('MS 4 mg').message, '“MS” can mean morphine sulfate or magnesium sulfate; write the drug name in full.');
+  });
+
+  it('finds several rules in one dose, in document order', () => {
+    const findings = findDoNotUse('Insulin 1.0 U qd and MS 2 mg.');
+    assert.deepStrictEqual(
+      findings.map((finding) => [finding.rule, finding.text]),
+      [['trailing-zero', '1.0'], ['unit', 'U'], ['daily', 'qd'], ['ms', 'MS']],
+    );
+  });
+
+  it('reports 0-based lines and UTF-16 characters for start and end, across lines and CRLF', () => {
+    const note = '# Plan 🩺\r\n\r\nMorphine `x` 2 mg\r\nqd and\n  - insulin 10 U ok\n\n🩺 Give .5 mg';
+    const positions = findDoNotUse(note).map(({ text, start, end, line, character, endLine, endCharacter }) => ({
+      text,
+      start,
+      end,
+      line,
+      character,
+      endLine,
+      endCharacter,
+    }));
+    const lineOf = (text: string): number => note.split('\n').findIndex((line) => line.includes(text));
+    assert.deepStrictEqual(positions, [
+      { text: 'qd', start: note.indexOf('qd'), end: note.indexOf('qd') + 2, line: 3, character: 0, endLine: 3, endCharacter: 2 },
+      { text: 'U', start: note.indexOf('10 U') + 3, end: note.indexOf('10 U') + 4, line: 4, character: 15, endLine: 4, endCharacter: 16 },
+      // "🩺" is two UTF-16 code units, as VS Code counts.
+      { text: '.5', start: note.indexOf('.5'), end: note.indexOf('.5') + 2, line: 6, character: 8, endLine: 6, endCharacter: 10 },
+    ]);
+    assert.strictEqual(lineOf('qd and'), 3);
+    assert.strictEqual(lineOf('.5'), 6);
+  });
+
+  it('checks headings, list items and quotes as prose, each on its own', () => {
+    const note = '## Insulin 10 U\n> Aspirin QD\n\n1. Warfarin 1.0 mg';
+    assert.deepStrictEqual(findDoNotUse(note).map((finding) => finding.text), ['U', 'QD', '1.0']);
+  });
+
+  it('does not let a code span on one line hide the next paragraph', () => {
+    // The unclosed backtick cannot pair across a blank line, so "qd" is prose.
+    assert.deepStrictEqual(findDoNotUse('Open ` here\n\nTake qd `x`').map((finding) => finding.text), ['qd']);
+  });
+
+  it('lists every rule once, with what to write instead, for the README', () => {
+    const ids = DO_NOT_USE_RULES.map((rule) => rule.id);
+    assert.deepStrictEqual([...new Set(ids)], ids);
+    assert.deepStrictEqual(
+      [...ids].sort(),
+      ['daily', 'every-other-day', 'international-unit', 'leading-zero', 'mgso4', 'ms', 'mso4', 'trailing-zero', 'unit'],
+    );
+    for (const rule of DO_NOT_USE_RULES) assert.ok(rule.forms && rule.risk && rule.write, rule.id);
+    // Every rule id can actually be produced.
+    assert.deepStrictEqual([...new Set(FLAGGED.map(([, rule]) => rule))].sort(), [...ids].sort());
+  });
+
+  describe('performance', function () {
+    this.timeout(30000);
+
+    function millis(action: () => void): number {
+      const start = process.hrtime.bigint();
+      action();
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }
+
+    it('checks a 1 MB note in linear time', () => {
+      const paragraph = [
+        '## Plan',
+        'Insulin 10 U qd with meals; MS 2 mg IV PRN. Warfarin 1.0 mg, colchicine .5 mg, `10 U` in code,',
+        'see [guide](https://x.org/QD) and https://example.org/10U. Ms. Lee, 10 ms, US, IUD, v2.0, 1.30 pm.',
+        '',
+        '```',
+        'qd 10 U MS 4 mg',
+        '```',
+        '',
+      ].join('\n');
+      const note = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
+      let findings: DoNotUseFinding[] = [];
+      findDoNotUse(paragraph.repeat(100)); // warm up the regular expressions
+      const fullTime = millis(() => (findings = findDoNotUse(note)));
+      const copies = note.length / paragraph.length;
+      console.log(`      ${(note.length / 1e6).toFixed(2)} MB note: ${fullTime.toFixed(0)} ms, ${findings.length} findings`);
+      assert.strictEqual(findings.length, copies * 5);
+      assert.ok(fullTime < 3000, `took ${fullTime} ms`);
+    });
+
+    it('stays linear on pathological single lines', () => {
+      const lines: [string, string][] = [
+        ['digits', '1'.repeat(1_000_000)],
+        ['numbers without units', '1.0 '.repeat(250_000)],
+        ['dots and digits', '.5.5.5'.repeat(170_000)],
+        ['MS without context', 'MS '.repeat(330_000)],
+        ['backticks', '`a'.repeat(500_000)],
+        ['q and d', 'q.q.d'.repeat(200_000)],
+      ];
+      for (const [what, line] of lines) {
+        const time = millis(() => findDoNotUse(line));
+        console.log(`      ${what} (${(line.length / 1e6).toFixed(2)} MB, one line): ${time.toFixed(0)} ms`);
+        assert.ok(time < 3000, `${what} took ${time} ms`);
+      }
+    });
+  });
+});
