@@ -4,10 +4,11 @@ import type { GlossaryStore } from './glossaryStore';
 import { HOVER_LANGUAGES_SETTING } from './hover';
 import { escapeMarkdown } from './hoverContent';
 import type { TermCount } from './matcher';
+import { TermIndex } from './termIndex';
 
 export const TERMS_VIEW_ID = 'iliopsoas.terms';
-/** Edits are batched: a note is rescanned at most once per pause in typing. */
-const RESCAN_DELAY_MS = 300;
+/** The index follows every edit at once; the tree is redrawn at most this often while typing. */
+const REDRAW_DELAY_MS = 150;
 
 function isNote(document: vscode.TextDocument): boolean {
   const languages = vscode.workspace.getConfiguration().get<unknown>(HOVER_LANGUAGES_SETTING);
@@ -16,7 +17,7 @@ function isNote(document: vscode.TextDocument): boolean {
 
 /** "Terms in this Note": the glossary terms of the active note, in order of first use, with their counts. */
 export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, vscode.Disposable {
-  private counts: TermCount[] = [];
+  private index: TermIndex | undefined;
   private document: vscode.TextDocument | undefined;
   private readonly didChangeTreeData = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.didChangeTreeData.event;
@@ -29,18 +30,33 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
   }
 
   get terms(): readonly TermCount[] {
-    return this.counts;
+    return this.index?.terms() ?? [];
   }
 
-  /** Rescans a note (or clears the view when there is none). */
+  /** Scans a note whole (or clears the view when there is none). */
   show(document: vscode.TextDocument | undefined): void {
     this.document = document && isNote(document) ? document : undefined;
-    this.counts = this.document ? this.store.current().countTerms(this.document.getText()) : [];
+    this.index = this.document ? new TermIndex(this.store.current(), this.document.getText()) : undefined;
+    this.didChangeTreeData.fire();
+  }
+
+  /** Brings the index up to date with an edit of the note, rescanning only the paragraphs it touched. */
+  update(event: vscode.TextDocumentChangeEvent): boolean {
+    if (!this.index || event.document !== this.document || event.contentChanges.length === 0) return false;
+    const { document } = event;
+    this.index.applyEdits(
+      event.contentChanges.map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text })),
+      () => document.getText(),
+    );
+    return true;
+  }
+
+  redraw(): void {
     this.didChangeTreeData.fire();
   }
 
   getChildren(element?: TermCount): TermCount[] {
-    return element ? [] : this.counts;
+    return element ? [] : [...this.terms];
   }
 
   getTreeItem(count: TermCount): vscode.TreeItem {
@@ -78,21 +94,30 @@ export function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown)
 export function registerTermsView(store: GlossaryStore): vscode.Disposable & { readonly provider: TermsInNoteProvider } {
   const provider = new TermsInNoteProvider(store);
   const view = vscode.window.createTreeView(TERMS_VIEW_ID, { treeDataProvider: provider });
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  let pendingRedraw: ReturnType<typeof setTimeout> | undefined;
 
   const refresh = () => {
-    clearTimeout(pending);
-    pending = undefined;
-    // Scanning only matters while someone can see the result.
-    if (!view.visible) return;
+    clearTimeout(pendingRedraw);
+    pendingRedraw = undefined;
+    // Scanning only matters while someone can see the result; the next showing rescans.
+    if (!view.visible) {
+      provider.show(undefined);
+      return;
+    }
     provider.show(vscode.window.activeTextEditor?.document);
+    showMessage();
+  };
+  const showMessage = () => {
     view.message = provider.note
       ? provider.terms.length === 0 ? 'No glossary terms in this note.' : undefined
       : 'Open a Markdown note to see the glossary terms it contains.';
   };
-  const refreshSoon = () => {
-    clearTimeout(pending);
-    pending = setTimeout(refresh, RESCAN_DELAY_MS);
+  const redrawSoon = () => {
+    pendingRedraw ??= setTimeout(() => {
+      pendingRedraw = undefined;
+      provider.redraw();
+      showMessage();
+    }, REDRAW_DELAY_MS);
   };
 
   const subscriptions = [
@@ -100,7 +125,7 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
     provider,
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document && event.contentChanges.length > 0) refreshSoon();
+      if (provider.update(event)) redrawSoon();
     }),
     view.onDidChangeVisibility(refresh),
     store.onDidChange(refresh),
@@ -110,7 +135,7 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
   return {
     provider,
     dispose: () => {
-      clearTimeout(pending);
+      clearTimeout(pendingRedraw);
       subscriptions.forEach((subscription) => subscription.dispose());
     },
   };

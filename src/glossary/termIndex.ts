@@ -1,0 +1,315 @@
+/**
+ * The glossary terms of one note, kept up to date edit by edit for the "Terms in this Note" view
+ * (pure: no `vscode`). Its answer is always the same as `glossary.countTerms(text)` on the
+ * current text, but an edit costs about the paragraph it touches instead of the whole note.
+ *
+ * How: the note is cut into segments at *sync lines*, where the matcher's Markdown state is as
+ * at the start of a document: a line after a blank line that is not code, starting at column 0
+ * with neither `>` nor a front-matter `---`. Code/front-matter classification and paragraphs
+ * below such a line do not depend on anything above it (no list item, fence or paragraph
+ * reaches across), so `glossary.scan()` of a run of whole segments finds exactly what a scan of
+ * the whole note finds there. An edit rescans from the sync line above it down to the first
+ * segment boundary below it that is still a sync line after the edit. Usually that is the edited
+ * paragraph; an edit that opens a fence, turns a line into a list item or edits front matter
+ * widens the rescan down to where the classification agrees again (for an unclosed fence, the
+ * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases.
+ *
+ * Later segments are not rescanned: they store their matches relative to their own start, and
+ * an edit only moves the start of each later segment (one number per paragraph, not per match).
+ */
+import { isBlankLine, markCodeAndFrontMatter } from './markdownRegions';
+import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
+import type { GlossaryEntry } from './types';
+
+/** A replacement of [start, end) of the text before it (UTF-16 offsets) by `text`: VS Code's rangeOffset, rangeLength and text. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A run of whole lines starting at a sync line (or the first line), with the terms found in it. */
+interface Segment {
+  /** Offset and line of the segment's first character in the current text; moved by edits above it. */
+  offset: number;
+  line: number;
+  readonly matches: SegmentMatch[];
+}
+
+/**
+ * A term found in a segment. Its offsets and range are relative to the segment, so they stay
+ * right, without being touched, when an edit above moves the segment.
+ */
+class SegmentMatch implements TermMatch {
+  constructor(
+    private readonly segment: Segment,
+    readonly entry: GlossaryEntry,
+    readonly text: string,
+    private readonly relativeStart: number,
+    private readonly relativeEnd: number,
+    private readonly relativeRange: { readonly start: TextPosition; readonly end: TextPosition },
+  ) {}
+
+  get start(): number {
+    return this.segment.offset + this.relativeStart;
+  }
+
+  get end(): number {
+    return this.segment.offset + this.relativeEnd;
+  }
+
+  get range(): { readonly start: TextPosition; readonly end: TextPosition } {
+    const { line } = this.segment;
+    const { start, end } = this.relativeRange;
+    return { start: { line: line + start.line, character: start.character }, end: { line: line + end.line, character: end.character } };
+  }
+}
+
+const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+/** Above this many lines, an edit is applied by scanning the new text whole. */
+const MAX_LINES_PER_EDIT = 10_000;
+
+function withoutCarriageReturn(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/**
+ * Whether the classifier's state before `line` is that of a fresh document: `previous` is blank
+ * and not inside a fence (`previousExcluded` false), and `line` starts at column 0 outside a
+ * quote, so it closes every open list item; a `---` there could open front matter in a scan
+ * that starts at it, so it is no sync line.
+ */
+function isSyncLine(previous: string, previousExcluded: boolean, line: string): boolean {
+  if (previousExcluded || !isBlankLine(previous) || line.length === 0) return false;
+  const first = line.charCodeAt(0);
+  return first !== 0x20 && first !== 0x09 && first !== 0x3e /* > */ && !isBlankLine(line) && !FRONT_MATTER_OPEN.test(line);
+}
+
+/**
+ * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The
+ * matches it returns are live: their `start`, `end` and `range` follow later edits elsewhere in
+ * the note; those of a rescanned paragraph are replaced by new ones.
+ */
+export class TermIndex {
+  /** The note's lines, split at "\n" (a "\r" before it stays on the line). */
+  private lines: string[] = [];
+  private length = 0;
+  /** In document order, tiling the note; the first starts at line 0. */
+  private segments: Segment[] = [];
+  /** Each entry found, with its occurrences in order; an edit replaces only the entries it touches. */
+  private byEntry = new Map<GlossaryEntry, TermCount>();
+  /** `byEntry` in order of first occurrence, made when asked for. */
+  private counts: TermCount[] | undefined;
+  private fullRescans = 0;
+  private rescanned = { fromLine: 0, toLine: 0 };
+
+  constructor(
+    private readonly glossary: CompiledGlossary,
+    text: string,
+  ) {
+    this.rebuild(text);
+  }
+
+  /** The note's text as the index knows it. */
+  get text(): string {
+    return this.lines.join('\n');
+  }
+
+  /** How often the index rescanned the whole note (when built, or when an edit did not add up). */
+  get wholeNoteScans(): number {
+    return this.fullRescans;
+  }
+
+  /** The lines [fromLine, toLine) of the current text that the last edit (or build) scanned. */
+  get lastRescan(): { readonly fromLine: number; readonly toLine: number } {
+    return this.rescanned;
+  }
+
+  /** The entries found, each with its occurrences in order, in order of first occurrence: `countTerms` of the current text. */
+  terms(): readonly TermCount[] {
+    // Matches never overlap, so no two entries share a first start.
+    this.counts ??= [...this.byEntry.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
+    return this.counts;
+  }
+
+  /** Forgets everything and scans `text` whole. */
+  rebuild(text: string): void {
+    this.fullRescans++;
+    this.lines = text.split('\n');
+    this.length = text.length;
+    this.rescanned = { fromLine: 0, toLine: this.lines.length };
+    this.segments = this.scanSegments(0, this.lines.length, 0, markCodeAndFrontMatter(this.lines.map(withoutCarriageReturn)), text);
+    const byEntry = new Map<GlossaryEntry, TermMatch[]>();
+    for (const segment of this.segments) {
+      for (const match of segment.matches) {
+        const occurrences = byEntry.get(match.entry);
+        if (occurrences) occurrences.push(match);
+        else byEntry.set(match.entry, [match]);
+      }
+    }
+    this.byEntry = new Map([...byEntry].map(([entry, occurrences]) => [entry, { entry, occurrences }]));
+    this.counts = undefined;
+  }
+
+  /** One change, as VS Code reports it; see {@link applyEdits} for `newText`. */
+  applyEdit(change: TextChange, newText: string | (() => string)): void {
+    this.applyEdits([change], newText);
+  }
+
+  /**
+   * The changes of one VS Code change event, applied one after the other in the order given,
+   * as VS Code's own extension host applies them to its copy of the document. `newText` is the note after them: as
+   * a string, its length is checked too; as a function (e.g. `() => document.getText()`, which
+   * spares copying the note on every keystroke), it is called only when a change does not fit
+   * the text the index knows. Either way an index out of step with the note is rebuilt from it.
+   */
+  applyEdits(changes: readonly TextChange[], newText: string | (() => string)): void {
+    const fits = changes.every((change) => this.applyOne(change));
+    const inStep = fits && (typeof newText !== 'string' || this.length === newText.length);
+    if (!inStep) this.rebuild(typeof newText === 'string' ? newText : newText());
+  }
+
+  /** Applies one change; false if it does not fit the text (the caller then rebuilds). */
+  private applyOne(change: TextChange): boolean {
+    const { start, end, text } = change;
+    if (!(start >= 0 && start <= end && end <= this.length)) return false;
+
+    const first = this.lineAt(start);
+    const last = end === start ? first : this.lineAt(end, first.segment);
+    const replaced = this.lines[first.line].slice(0, first.character) + text + this.lines[last.line].slice(last.character);
+    const newLines = replaced.split('\n');
+    // A paste of a whole note is cheaper (and safer for spreading into splice) scanned whole.
+    if (newLines.length > MAX_LINES_PER_EDIT) return false;
+    const lineDelta = newLines.length - (last.line - first.line + 1);
+    const offsetDelta = text.length - (end - start);
+    this.lines.splice(first.line, last.line - first.line + 1, ...newLines);
+    this.length += offsetDelta;
+
+    // Rescan from the sync line above: the edited line's segment, or the one before if the
+    // edit changed that segment's first line so that it may no longer be a sync line.
+    let firstSegment = first.segment;
+    const segmentStart = this.segments[firstSegment].line;
+    if (segmentStart === first.line && firstSegment > 0 && !isSyncLine(withoutCarriageReturn(this.lines[segmentStart - 1]), false, withoutCarriageReturn(this.lines[segmentStart]))) {
+      firstSegment--;
+    }
+    const fromLine = this.segments[firstSegment].line;
+    const fromOffset = this.segments[firstSegment].offset;
+
+    // ...down to the first later segment boundary whose lines the edit left alone and that is
+    // still a sync line in the new text (a newly opened fence can turn its blank line into code).
+    const lastEditedNewLine = last.line + lineDelta;
+    let nextSegment = last.segment + 1;
+    while (nextSegment < this.segments.length && this.segments[nextSegment].line + lineDelta - 1 <= lastEditedNewLine) nextSegment++;
+    let classified: Uint8Array = new Uint8Array(0);
+    const classify = (untilLine: number): void => {
+      if (classified.length >= untilLine - fromLine) return;
+      // Doubling the window keeps the classification linear in the rescanned length.
+      const windowEnd = Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
+      classified = markCodeAndFrontMatter(this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn));
+    };
+    for (; nextSegment < this.segments.length; nextSegment++) {
+      const boundary = this.segments[nextSegment].line + lineDelta;
+      classify(boundary);
+      if (classified[boundary - 1 - fromLine] === 0) break; // blank and not code: a sync line still
+    }
+    const toLine = nextSegment < this.segments.length ? this.segments[nextSegment].line + lineDelta : this.lines.length;
+    classify(toLine);
+
+    this.rescanned = { fromLine, toLine };
+    const regionText = this.lines.slice(fromLine, toLine).join('\n');
+    const rescanned = this.scanSegments(fromLine, toLine, fromOffset, classified, regionText);
+    // Before later segments move: the occurrence lists are searched by their current offsets.
+    this.replaceOccurrences(this.segments.slice(firstSegment, nextSegment), rescanned, fromOffset);
+    for (let i = nextSegment; i < this.segments.length; i++) {
+      this.segments[i].offset += offsetDelta;
+      this.segments[i].line += lineDelta;
+    }
+    this.segments.splice(firstSegment, nextSegment - firstSegment, ...rescanned);
+    this.counts = undefined;
+    return true;
+  }
+
+  /**
+   * Replaces, in the entries' occurrence lists, the matches of `removed` segments by those of
+   * `added` ones covering the same place of the note (starting at `offset`). Only the lists of
+   * the entries concerned are copied; the others, and their TermCount, stay as they were.
+   */
+  private replaceOccurrences(removed: readonly Segment[], added: readonly Segment[], offset: number): void {
+    const changes = new Map<GlossaryEntry, { removed: number; added: SegmentMatch[] }>();
+    const changeOf = (entry: GlossaryEntry) => {
+      let change = changes.get(entry);
+      if (!change) changes.set(entry, (change = { removed: 0, added: [] }));
+      return change;
+    };
+    for (const segment of removed) for (const match of segment.matches) changeOf(match.entry).removed++;
+    for (const segment of added) for (const match of segment.matches) changeOf(match.entry).added.push(match);
+    for (const [entry, change] of changes) {
+      const old = this.byEntry.get(entry)?.occurrences ?? [];
+      // The first occurrence at or after the replaced place: a binary search over document order.
+      let low = 0;
+      let high = old.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (old[mid].start < offset) low = mid + 1;
+        else high = mid;
+      }
+      const occurrences = [...old.slice(0, low), ...change.added, ...old.slice(low + change.removed)];
+      if (occurrences.length > 0) this.byEntry.set(entry, { entry, occurrences });
+      else this.byEntry.delete(entry);
+    }
+  }
+
+  /**
+   * Scans lines [fromLine, toLine), which start at a sync line (or line 0) and end before one
+   * (or at the end), and cuts them into segments at their sync lines. `excluded` classifies the
+   * lines from `fromLine` on; `regionText` is their text, starting at `fromOffset` of the note.
+   */
+  private scanSegments(fromLine: number, toLine: number, fromOffset: number, excluded: Uint8Array, regionText: string): Segment[] {
+    const segments: Segment[] = [{ offset: fromOffset, line: fromLine, matches: [] }];
+    let offset = fromOffset + this.lines[fromLine].length + 1;
+    for (let line = fromLine + 1; line < toLine; line++) {
+      if (isSyncLine(withoutCarriageReturn(this.lines[line - 1]), excluded[line - 1 - fromLine] === 1, withoutCarriageReturn(this.lines[line]))) {
+        segments.push({ offset, line, matches: [] });
+      }
+      offset += this.lines[line].length + 1;
+    }
+    let current = 0;
+    for (const match of this.glossary.scan(regionText)) {
+      const line = fromLine + match.range.start.line;
+      while (current + 1 < segments.length && segments[current + 1].line <= line) current++;
+      const segment = segments[current];
+      const lineShift = segment.line - fromLine;
+      const offsetShift = segment.offset - fromOffset;
+      segment.matches.push(
+        new SegmentMatch(segment, match.entry, match.text, match.start - offsetShift, match.end - offsetShift, {
+          start: { line: match.range.start.line - lineShift, character: match.range.start.character },
+          end: { line: match.range.end.line - lineShift, character: match.range.end.character },
+        }),
+      );
+    }
+    return segments;
+  }
+
+  /**
+   * The line and character of an offset, and the segment holding that line; an offset at the
+   * end of a line (on its "\n") belongs to that line. Searches from segment `from` on.
+   */
+  private lineAt(offset: number, from = 0): { segment: number; line: number; character: number } {
+    let low = from;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.segments[mid].offset <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const segment = this.segments[low];
+    const nextLine = low + 1 < this.segments.length ? this.segments[low + 1].line : this.lines.length;
+    let line = segment.line;
+    let lineOffset = segment.offset;
+    while (line + 1 < nextLine && lineOffset + this.lines[line].length < offset) {
+      lineOffset += this.lines[line].length + 1;
+      line++;
+    }
+    return { segment: low, line, character: offset - lineOffset };
+  }
+}

@@ -1,0 +1,206 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { loadBuiltInGlossary } from '../../src/glossary/entries';
+import { compileGlossary, type TermCount } from '../../src/glossary/matcher';
+import { TermIndex, type TextChange } from '../../src/glossary/termIndex';
+
+const glossary = compileGlossary(loadBuiltInGlossary());
+
+/** Everything the view can read of a result, as plain data: entry, then each occurrence's text, offsets and range. */
+function snapshot(counts: readonly TermCount[]): unknown[] {
+  return counts.map(({ entry, occurrences }) => [
+    entry.term,
+    occurrences.map(({ text, start, end, range }) => [text, start, end, range.start.line, range.start.character, range.end.line, range.end.character]),
+  ]);
+}
+
+function applyChange(text: string, { start, end, text: inserted }: TextChange): string {
+  return text.slice(0, start) + inserted + text.slice(end);
+}
+
+/** Applies the change to the note and to the index, and checks the index against a full count of the new note. */
+function editAndCheck(index: TermIndex, text: string, change: TextChange): string {
+  const next = applyChange(text, change);
+  index.applyEdit(change, next);
+  assert.strictEqual(index.text, next);
+  assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+  return next;
+}
+
+/** The change that replaces the first occurrence of `find` (after `from`, if given) by `replacement`. */
+function replaceIn(text: string, find: string, replacement: string, from = 0): TextChange {
+  const start = text.indexOf(find, from);
+  assert.ok(start >= 0, `"${find}" not in the note`);
+  return { start, end: start + find.length, text: replacement };
+}
+
+// Pieces of notes: glossary words (halves of multi-word terms too), an abbreviation in both
+// cases, and the Markdown that changes what is prose (fences, front matter, lists, quotes, indents, code spans).
+const WORDS = ['hip', 'flexor', 'hip flexor', 'lumbar', 'spinal', 'stenosis', 'OA', 'oa', 'NSAIDs', 'disc', 'herniated', 'psoas', 'pain', 'the', 'range of motion', 'warm-up'];
+const MARKUP = ['```', '~~~', '---', '\n---\n', '- ', '1. ', '> ', '  ', '    ', '\t', '`', '# ', '[', '](https://x.org/hip)', '\r\n'];
+const SEPARATORS = [' ', ' ', ' ', '\n', '\n\n', '\n\n', '\n    ', '\n> '];
+
+const piece = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: fc.constantFrom(...MARKUP) });
+const note = fc.array(fc.tuple(piece, fc.constantFrom(...SEPARATORS)), { maxLength: 60 }).map((parts) => parts.map(([word, separator]) => word + separator).join(''));
+
+/** A change at relative places (0..1) of the current note, so that every generated edit fits the text it is applied to. */
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  removed: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 40 })),
+  inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n')),
+});
+
+describe('TermIndex', () => {
+  it('starts out equal to countTerms', () => {
+    const text = '# Hip flexor\n\nThe hip flexor and the psoas.\n\n```\npsoas\n```\n\nOA, not oa.\n';
+    assert.deepStrictEqual(snapshot(new TermIndex(glossary, text).terms()), snapshot(glossary.countTerms(text)));
+  });
+
+  it('stays equal to countTerms over random notes and random edit sequences', () => {
+    fc.assert(
+      fc.property(note, fc.array(edit, { minLength: 1, maxLength: 12 }), (initial, edits) => {
+        let text = initial;
+        const index = new TermIndex(glossary, text);
+        for (const { at, removed, inserted } of edits) {
+          const start = Math.floor(at * text.length);
+          text = editAndCheck(index, text, { start, end: Math.min(text.length, start + removed), text: inserted });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  describe('edits that reach beyond their paragraph', () => {
+    const NOTE = [
+      '---',
+      'title: hip flexor', // front matter: not prose
+      '---',
+      '',
+      'The psoas is a hip flexor.',
+      '',
+      'Lumbar spinal stenosis and OA.',
+      '',
+      '    hip flexor in indented code',
+      '',
+      'A herniated disc.',
+      '',
+      'Range of motion is limited.',
+      '',
+    ].join('\n');
+
+    it('rescans only the edited paragraph for an ordinary edit', () => {
+      const index = new TermIndex(glossary, NOTE);
+      const scansBefore = index.wholeNoteScans;
+      const lineOf = (text: string, find: string) => text.slice(0, text.indexOf(find)).split('\n').length - 1;
+      let text = editAndCheck(index, NOTE, replaceIn(NOTE, 'psoas is', 'psoas muscle is'));
+      assert.deepStrictEqual(index.lastRescan, { fromLine: lineOf(text, 'The psoas'), toLine: lineOf(text, 'Lumbar') });
+      text = editAndCheck(index, text, replaceIn(text, 'herniated disc', 'herniated discs'));
+      assert.deepStrictEqual(index.lastRescan, { fromLine: lineOf(text, 'A herniated'), toLine: lineOf(text, 'Range of') });
+      editAndCheck(index, text, replaceIn(text, 'limited', 'hip flexor'));
+      assert.strictEqual(index.wholeNoteScans, scansBefore, 'no whole-note scan for paragraph edits');
+    });
+
+    it('edits inside a fence, then opens and closes a fence that turns the rest of the note into code and back', () => {
+      const fenced = NOTE + '\n```\npsoas in code\n```\n\nThe psoas after the fence.\n';
+      const index = new TermIndex(glossary, fenced);
+      let text = editAndCheck(index, fenced, replaceIn(fenced, 'psoas in code', 'psoas and hip flexor in code'));
+      text = editAndCheck(index, text, replaceIn(text, 'The psoas is', '```\nThe psoas is'));
+      assert.ok(!index.terms().some(({ entry }) => entry.term === 'range of motion'), 'the open fence hides the terms below it');
+      text = editAndCheck(index, text, replaceIn(text, 'Lumbar', '```\nLumbar'));
+      editAndCheck(index, text, replaceIn(text, '```\nLumbar', 'Lumbar'));
+    });
+
+    it('edits front matter: closing it earlier, and removing its opening line', () => {
+      const index = new TermIndex(glossary, NOTE);
+      let text = editAndCheck(index, NOTE, replaceIn(NOTE, 'title: hip flexor', 'title: hip flexor\n---\nhip flexor'));
+      text = editAndCheck(index, text, { start: 0, end: 4, text: '' });
+      editAndCheck(index, text, { start: 0, end: 0, text: '---\n' });
+    });
+
+    it('joins two paragraphs into one, and a paragraph with indented code below it', () => {
+      const index = new TermIndex(glossary, NOTE);
+      // "hip flexor.\n\nLumbar" → one paragraph; then the indented line continues a paragraph instead of being code.
+      let text = editAndCheck(index, NOTE, replaceIn(NOTE, 'flexor.\n\n', 'flexor.\n'));
+      text = editAndCheck(index, text, replaceIn(text, 'OA.\n\n    hip', 'OA.\n    hip'));
+      assert.ok(index.terms().find(({ entry }) => entry.term === 'hip flexor')!.occurrences.length >= 2);
+    });
+
+    it('splits and joins a multi-word term across a line break', () => {
+      const index = new TermIndex(glossary, NOTE);
+      // "hip\nflexor" is still the term (one line break), "hip\n\nflexor" is not.
+      let text = editAndCheck(index, NOTE, replaceIn(NOTE, 'hip flexor.', 'hip\nflexor.'));
+      text = editAndCheck(index, text, replaceIn(text, 'hip\nflexor.', 'hip\n\nflexor.'));
+      editAndCheck(index, text, replaceIn(text, 'hip\n\nflexor.', 'hip flexor.'));
+    });
+
+    it('makes a line a list item, which changes whether a later indented line is code', () => {
+      const text = 'Intro.\n\nThe psoas.\n\n    hip flexor: code, or the list item’s second paragraph\n\nThe end.\n';
+      const index = new TermIndex(glossary, text);
+      const listed = editAndCheck(index, text, replaceIn(text, 'The psoas.', '- The psoas.'));
+      assert.ok(index.terms().some(({ entry }) => entry.term === 'hip flexor'), 'inside the list item the indented line is prose');
+      editAndCheck(index, listed, replaceIn(listed, '- The psoas.', 'The psoas.'));
+      assert.ok(!index.terms().some(({ entry }) => entry.term === 'hip flexor'), 'without it, it is indented code again');
+    });
+
+    it('indents the first line of a paragraph into the list item above, which makes a later indented line prose', () => {
+      const text = '- The psoas.\n\nThe iliacus.\n\n    hip flexor: code, or the list item’s third paragraph\n';
+      const index = new TermIndex(glossary, text);
+      const indented = editAndCheck(index, text, replaceIn(text, 'The iliacus', '  The iliacus'));
+      assert.ok(index.terms().some(({ entry }) => entry.term === 'hip flexor'));
+      editAndCheck(index, indented, replaceIn(indented, '  The iliacus', 'The iliacus'));
+    });
+
+    it('treats `---` below the first line as a thematic break, not front matter, when rescanning from it', () => {
+      const text = 'Intro.\n\n---\nThe psoas.\n---\n\nEnd.\n';
+      const index = new TermIndex(glossary, text);
+      editAndCheck(index, text, replaceIn(text, 'The psoas', 'The psoas and hip flexor'));
+    });
+
+    it('turns a blank line between paragraphs into text and back, and edits at the very start and end', () => {
+      const index = new TermIndex(glossary, NOTE);
+      const blank = NOTE.indexOf('\n\nA herniated') + 1;
+      let text = editAndCheck(index, NOTE, { start: blank, end: blank, text: 'psoas' });
+      text = editAndCheck(index, text, { start: blank, end: blank + 5, text: '' });
+      text = editAndCheck(index, text, { start: text.length, end: text.length, text: 'hip flexor' });
+      editAndCheck(index, text, { start: 0, end: text.length, text: 'psoas' });
+    });
+  });
+
+  it('applies a change event of several changes one after the other, bottom-up', () => {
+    const text = 'The psoas.\n\nThe hip.\n\nOA.\n';
+    const changes: TextChange[] = [replaceIn(text, 'OA', 'NSAIDs'), replaceIn(text, 'hip', 'hip flexor'), replaceIn(text, 'psoas', 'iliacus')];
+    const next = changes.reduce(applyChange, text);
+    const index = new TermIndex(glossary, text);
+    index.applyEdits(changes, next);
+    assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+  });
+
+  it('rebuilds from the new text when a change does not fit the note it knows', () => {
+    const index = new TermIndex(glossary, 'The psoas.');
+    const next = 'A hip flexor, and OA.';
+    index.applyEdit({ start: 0, end: 99, text: '' }, next);
+    assert.strictEqual(index.text, next);
+    assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+  });
+
+  it('reads the note through a function only when a change does not fit', () => {
+    const index = new TermIndex(glossary, 'The psoas.');
+    let reads = 0;
+    const read = (text: string) => () => (reads++, text);
+    index.applyEdit({ start: 4, end: 9, text: 'iliacus' }, read('The iliacus.'));
+    assert.strictEqual(reads, 0);
+    assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms('The iliacus.')));
+    index.applyEdit({ start: 50, end: 60, text: '' }, read('OA.'));
+    assert.strictEqual(reads, 1);
+    assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms('OA.')));
+  });
+
+  it('keeps the positions of terms below an edit without rescanning them, live', () => {
+    const text = 'The psoas.\n\nA hip flexor.\n';
+    const index = new TermIndex(glossary, text);
+    const [, hipFlexor] = index.terms();
+    editAndCheck(index, text, { start: 0, end: 0, text: 'Note.\n' });
+    assert.strictEqual(hipFlexor.occurrences[0].start, text.indexOf('hip flexor') + 'Note.\n'.length);
+    assert.strictEqual(hipFlexor.occurrences[0].range.start.line, 3);
+  });
+});
