@@ -26,6 +26,7 @@
  * looked up in a Map of normalised form prefixes, and only when a prefix continues is the next
  * separator and word read. Cost is linear in the text and independent of the glossary's size.
  */
+import { lineStartsOf, positionAt } from '../textPositions';
 import type { GlossaryEntry } from './types';
 import {
   isAtxHeading,
@@ -238,7 +239,7 @@ interface FormIndex {
 const ENDS_WITH_LETTER = /\p{L}$/u;
 
 /** Regular plurals of a term's last word: +s; +es after s, x, z, ch, sh, o; y→ies after a consonant. */
-function regularPlurals(word: string): string[] {
+export function regularPlurals(word: string): string[] {
   if (!ENDS_WITH_LETTER.test(word)) return [];
   const lower = word.toLowerCase();
   if (/[^aeiou]y$/.test(lower)) return [word.slice(0, -1) + 'ies'];
@@ -361,23 +362,6 @@ function longestFrom(prefixes: Map<string, Prefix>, text: string, firstWord: str
 // ---------------------------------------------------------------------------------------------
 // Whole texts
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Converts offsets to positions with one binary search per offset. */
-function positionAt(lineStarts: readonly number[], offset: number): TextPosition {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
-}
 
 function toTermMatches(text: string, lineStarts: readonly number[], raw: readonly RawMatch[]): TermMatch[] {
   return raw.map(({ entry, start, end }) => ({

@@ -35,6 +35,7 @@
  * whole check is linear in the length of the note.
  */
 import { isAtxHeading, isBlankLine, markCodeAndFrontMatter, markdownInlineExclusions, type TextRange } from '../glossary/markdownRegions';
+import { lineStartsOf, positionAt } from '../textPositions';
 
 export type DoNotUseRuleId =
   | 'unit'
@@ -270,23 +271,6 @@ function overlapsAny(ranges: readonly TextRange[], start: number, end: number): 
   return low < ranges.length && ranges[low].start < end;
 }
 
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based line and UTF-16 character of an offset, by binary search over line starts. */
-function positionAt(lineStarts: readonly number[], offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - lineStarts[low] };
-}
 
 /**
  * The Do Not Use abbreviations and dose notations in a Markdown note, in document order, outside

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
-import { EXTENSION_ID, extensionApi, newNote, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, followCommandLink, newNote, waitFor } from './helpers';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
 
 /** The hover text VS Code shows at the first occurrence of `text` (offset `within` characters into it), unescaped. */
@@ -87,8 +87,7 @@ describe('glossary in VS Code', () => {
       const hover = await hoverAt(document, 'spinal stenosis');
       const link = /\[Insert patient explanation\]\((command:iliopsoas\.insertPlainExplanation\?[^ )]+)/.exec(hover);
       assert.ok(link, 'the hover has no insert action');
-      const uri = vscode.Uri.parse(link[1]);
-      await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
+      await followCommandLink(link[1]);
       assert.strictEqual(
         document.getText(),
         'Imaging shows spinal stenosis\nat L4/5.\n\n> **Spinal stenosis, in plain words:** Spinal stenosis means the tunnel inside your spine has become too narrow. ' +

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
-import { EXTENSION_ID, extensionApi, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, followCommandLink, waitFor } from './helpers';
 import type { GuideSection } from '../../src/guide/outline';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 
@@ -9,13 +9,6 @@ function readerTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('iliopsoas.reader'));
-}
-
-/** Runs the command behind a `command:` link of the reader, as a click on it would. */
-async function followCommandLink(href: string): Promise<void> {
-  const uri = vscode.Uri.parse(href.replace(/&amp;/g, '&'));
-  assert.strictEqual(uri.scheme, 'command');
-  await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
 }
 
 function linkWithRel(html: string, rel: 'prev' | 'next'): string {

@@ -43,3 +43,10 @@ export async function openNote(content: string): Promise<vscode.TextEditor> {
   editor.selection = new vscode.Selection(0, 0, 0, 0);
   return editor;
 }
+
+/** Runs the command behind a `command:` link (of the reader or a hover), as a click on it would. */
+export async function followCommandLink(href: string): Promise<void> {
+  const uri = vscode.Uri.parse(href.replace(/&amp;/g, '&'));
+  assert.strictEqual(uri.scheme, 'command');
+  await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
+}

@@ -1,0 +1,60 @@
+// Measures activate() in the real VS Code host: code-server with the extension under development
+// (dist/extension.js, as built before the run), one fresh server and extension host per start,
+// in one headless Chromium. The extension times its own activate() and reports it through its
+// exports; bench/activationProbe.ts reads them inside the extension host.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { exitOnSignals, launchChromium, openWorkbench, startCodeServer } from '../test/host/codeServer';
+import { ACTIVATION_RESULT_ENV, type ActivationProbeResult } from './activationProtocol';
+
+/** Compiled to out/bench/bench/: three levels up is the repository (codeServer's own repoRoot is off by one level here). */
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const START_TIMEOUT_MS = 120_000;
+
+export interface ActivationStart {
+  readonly activationMs: number;
+  readonly markdownItLoadedAtActivation: boolean;
+  /** Wall time of the whole start: code-server, workbench, extension host. */
+  readonly wallSeconds: number;
+}
+
+async function waitForFile(file: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no activation result after ${timeoutMs / 1000}s`);
+}
+
+/** `starts` fresh starts of the extension in code-server, one after the other. */
+export async function measureActivation(starts: number, log: (line: string) => void): Promise<ActivationStart[]> {
+  exitOnSignals();
+  const probe = path.join(__dirname, 'activationProbe.js');
+  const results: ActivationStart[] = [];
+  const chromium = await launchChromium();
+  try {
+    for (let i = 0; i < starts; i++) {
+      const began = Date.now();
+      const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-bench-')), 'activation.json');
+      const server = await startCodeServer({ workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'), env: { [ACTIVATION_RESULT_ENV]: output } });
+      try {
+        const page = await openWorkbench(chromium.browser, server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: probe }));
+        const result = JSON.parse(await waitForFile(output, START_TIMEOUT_MS)) as ActivationProbeResult;
+        await page.context().close();
+        if ('error' in result) throw new Error(`activation probe: ${result.error}`);
+        results.push({ ...result, wallSeconds: (Date.now() - began) / 1000 });
+        log(`  start ${i + 1}/${starts}: activate() ${result.activationMs.toFixed(2)} ms, markdown-it loaded: ${result.markdownItLoadedAtActivation} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\n--- code-server log (tail) ---\n${server.logTail(30)}`);
+      } finally {
+        await server.stop();
+        fs.rmSync(path.dirname(output), { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await chromium.close();
+  }
+  return results;
+}

@@ -1,0 +1,28 @@
+// Runs inside the extension host (loaded as extensionTestsPath by bench/activation.ts): activates
+// the extension if VS Code has not yet, and writes what the extension measured of its own
+// activation to the file named by ILIOPSOAS_BENCH_ACTIVATION.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { ACTIVATION_RESULT_ENV, type ActivationProbeResult } from './activationProtocol';
+
+const EXTENSION_ID = 'clinicnotes.iliopsoas-notes';
+
+export async function run(): Promise<void> {
+  const output = process.env[ACTIVATION_RESULT_ENV];
+  if (!output) throw new Error(`${ACTIVATION_RESULT_ENV} is not set`);
+  let result: ActivationProbeResult;
+  try {
+    const extension = vscode.extensions.getExtension<{ performance?: { activationMs?: unknown; markdownItLoadedAtActivation?: unknown } }>(EXTENSION_ID);
+    if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
+    const performance = (extension.isActive ? extension.exports : await extension.activate())?.performance;
+    if (typeof performance?.activationMs !== 'number' || typeof performance.markdownItLoadedAtActivation !== 'boolean') {
+      throw new Error(`the extension exports no performance { activationMs: number, markdownItLoadedAtActivation: boolean } (got ${JSON.stringify(performance)})`);
+    }
+    result = { activationMs: performance.activationMs, markdownItLoadedAtActivation: performance.markdownItLoadedAtActivation };
+  } catch (error) {
+    result = { error: error instanceof Error ? error.message : String(error) };
+  }
+  // Written whole, then renamed: the driver polls for the file and must never read half of it.
+  fs.writeFileSync(`${output}.tmp`, JSON.stringify(result));
+  fs.renameSync(`${output}.tmp`, output);
+}
