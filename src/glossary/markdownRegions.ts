@@ -35,9 +35,17 @@ export function isBlankLine(line: string): boolean {
   return true;
 }
 
+/** The character code after up to three leading spaces, where block markers (`#`, `>`) stand; NaN past the end. */
+function codeAfterIndent(line: string): number {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 0x20) i++;
+  return line.charCodeAt(i);
+}
+
 /** An ATX heading (`# Title`): a paragraph of its own, so terms and code spans never cross it. */
 export function isAtxHeading(line: string): boolean {
-  return ATX_HEADING.test(line);
+  // Called for every line of a scan: the regex only runs where a `#` stands.
+  return codeAfterIndent(line) === 0x23 && ATX_HEADING.test(line);
 }
 
 /** Leading indentation in columns, tabs advancing to the next multiple of 4 (as CommonMark does). */
@@ -90,7 +98,8 @@ export function markCodeAndFrontMatter(lines: readonly string[]): Uint8Array {
 
   for (; lineIndex < lines.length; lineIndex++) {
     const line = lines[lineIndex];
-    const quote = QUOTE_MARKERS.exec(line);
+    // Each regex below runs only where its first character stands: most lines are plain text.
+    const quote = codeAfterIndent(line) === 0x3e /* > */ ? QUOTE_MARKERS.exec(line) : null;
     const content = quote ? line.slice(quote[0].length) : line;
     const indent = indentColumns(content);
 
@@ -108,7 +117,8 @@ export function markCodeAndFrontMatter(lines: readonly string[]): Uint8Array {
 
     let rest = content.slice(indent.length);
     let relative: number;
-    const item = LIST_ITEM.exec(rest);
+    const marker = rest.charCodeAt(0);
+    const item = marker === 0x2d || marker === 0x2b || marker === 0x2a || (marker >= 0x30 && marker <= 0x39) ? LIST_ITEM.exec(rest) : null; // - + * digit
     if (item) {
       // A new item closes the items whose content starts to its right.
       while (listContent.length > 0 && listContent[listContent.length - 1] > indent.columns) listContent.pop();
@@ -127,7 +137,8 @@ export function markCodeAndFrontMatter(lines: readonly string[]): Uint8Array {
       marked[lineIndex] = 1;
       continue;
     }
-    const open = FENCE_OPEN.exec(rest);
+    const fenceChar = rest.charCodeAt(0);
+    const open = fenceChar === 0x60 || fenceChar === 0x7e ? FENCE_OPEN.exec(rest) : null; // ` ~
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
       marked[lineIndex] = 1;
       fence = { char: open[1][0], length: open[1].length, base: listContent.length > 0 ? listContent[listContent.length - 1] : 0 };
@@ -139,8 +150,9 @@ export function markCodeAndFrontMatter(lines: readonly string[]): Uint8Array {
   return marked;
 }
 
-// Inline constructs found by one pass of a regex. Each alternative starts with a fixed
-// character or is anchored by a look-behind, so a failed attempt never rescans a long run.
+// Inline constructs, each tried by a sticky regex at the few positions where one can start (see
+// regexRanges). Each alternative starts with a fixed character or is anchored by a look-behind,
+// so an attempt that fails does so quickly.
 const URL_START = String.raw`(?<![\p{L}\p{N}+.\-])(?:[A-Za-z][A-Za-z0-9+.\-]*:\/\/|www\.)[^\s<>]*`;
 const MAILTO = String.raw`(?<![\p{L}\p{N}])mailto:[^\s<>]+`;
 const EMAIL = String.raw`(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+`;
@@ -152,8 +164,24 @@ const LINK_DESTINATION = String.raw`\](\((?:\s*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()
 // `[text][label]`: the label is not shown.
 const REFERENCE_LABEL = String.raw`\](\[[^\[\]]{0,999}\])`;
 
-const PLAIN_MARKUP = new RegExp([URL_START, MAILTO, EMAIL, AUTOLINK, HTML_TAG].join('|'), 'gu');
-const MARKDOWN_MARKUP = new RegExp([LINK_DESTINATION, REFERENCE_LABEL, URL_START, MAILTO, EMAIL, AUTOLINK, HTML_TAG].join('|'), 'gu');
+/** An inline-markup pattern (sticky) and the strings of which every match contains at least one. */
+interface MarkupPattern {
+  readonly at: RegExp;
+  readonly triggers: readonly string[];
+}
+
+// Every match of these patterns contains a trigger: `]` (links), `<` (autolinks, tags), `@`
+// (e-mail), `:` (`scheme://`, `mailto:`) or `www.`. A match starts at a trigger or in the run of
+// scheme or e-mail characters just before it (see isSchemeOrEmailChar), so only those positions
+// are tried, and a paragraph without any trigger (most prose) costs a few indexOf calls.
+const PLAIN_MARKUP: MarkupPattern = {
+  at: new RegExp([URL_START, MAILTO, EMAIL, AUTOLINK, HTML_TAG].join('|'), 'uy'),
+  triggers: ['<', '@', ':', 'www.'],
+};
+const MARKDOWN_MARKUP: MarkupPattern = {
+  at: new RegExp([LINK_DESTINATION, REFERENCE_LABEL, URL_START, MAILTO, EMAIL, AUTOLINK, HTML_TAG].join('|'), 'uy'),
+  triggers: [']', '<', '@', ':', 'www.'],
+};
 const REFERENCE_DEFINITION = /[ \t]{0,3}(?:>[ \t]?)*[ \t]{0,3}\[[^\]\n]{1,999}\]:/y;
 
 /**
@@ -191,6 +219,7 @@ export function markdownInlineExclusions(text: string, from = 0, to = text.lengt
 
 /** Code spans that start before `until`: a run of n backticks up to the next run of exactly n. */
 function codeSpans(text: string, until: number): TextRange[] {
+  if (text.indexOf('`') === -1) return []; // most paragraphs: skip building the pairing tables
   const runStarts: number[] = [];
   const runLengths: number[] = [];
   for (let i = text.indexOf('`'); i !== -1; ) {
@@ -252,12 +281,54 @@ function htmlComments(text: string, from: number, to: number, found: TextRange[]
   }
 }
 
-function regexRanges(pattern: RegExp, text: string, from: number, to: number, codeSpans: readonly TextRange[], found: TextRange[]): void {
-  // A window of a huge line is searched on its own, so a search that finds nothing stops at `to`.
+/** Whether a character can precede a trigger inside a match: a URL scheme's or an e-mail local part's (any non-ASCII one, to be safe). */
+function isSchemeOrEmailChar(c: number): boolean {
+  return (
+    c >= 0x80 ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b /* + */ ||
+    c === 0x2d /* - */ ||
+    c === 0x2e /* . */ ||
+    c === 0x5f /* _ */ ||
+    c === 0x25 /* % */
+  );
+}
+
+/**
+ * The matches of `pattern` in [from, to), as a global regex run from `from` would find them
+ * (leftmost first, resuming after each), but trying only the positions where a match can start:
+ * at the next trigger or in the scheme or e-mail characters just before it. A regex run over the
+ * whole paragraph attempts a match at every character, which cost more than the word matching.
+ */
+function regexRanges(pattern: MarkupPattern, text: string, from: number, to: number, codeSpans: readonly TextRange[], found: TextRange[]): void {
+  // A window of a huge line is searched on its own, so nothing past `to` is looked at.
   const searched = from === 0 && to === text.length ? text : text.slice(from, to);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(searched); match; match = pattern.exec(searched)) {
+  const { at: regex, triggers } = pattern;
+  // The next occurrence of each trigger at or after `resumeAt` (-1: none left), refreshed lazily.
+  const nextTrigger = triggers.map((trigger) => searched.indexOf(trigger));
+  let resumeAt = 0;
+  for (;;) {
+    let trigger = -1;
+    for (let k = 0; k < triggers.length; k++) {
+      if (nextTrigger[k] !== -1 && nextTrigger[k] < resumeAt) nextTrigger[k] = searched.indexOf(triggers[k], resumeAt);
+      if (nextTrigger[k] !== -1 && (trigger === -1 || nextTrigger[k] < trigger)) trigger = nextTrigger[k];
+    }
+    if (trigger === -1) return;
+    let candidate = trigger;
+    while (candidate > resumeAt && isSchemeOrEmailChar(searched.charCodeAt(candidate - 1))) candidate--;
+    let match: RegExpExecArray | null = null;
+    for (; candidate <= trigger && !match; candidate++) {
+      regex.lastIndex = candidate;
+      match = regex.exec(searched);
+    }
+    if (!match) {
+      resumeAt = trigger + 1;
+      continue;
+    }
     const at = match.index + from;
+    resumeAt = match.index + match[0].length;
     if (insideAny(codeSpans, at)) continue;
     // For links, only the captured destination or label is markup; the `]` ends link text.
     const start = match[1] !== undefined || match[2] !== undefined ? at + 1 : at;
@@ -269,11 +340,16 @@ function regexRanges(pattern: RegExp, text: string, from: number, to: number, co
 function referenceDefinitions(text: string, from: number, to: number, found: TextRange[]): void {
   let lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
   while (lineStart < to) {
-    const lineEnd = text.indexOf('\n', lineStart);
+    // Only lines with a `]:` can be definitions (a label never spans lines): go to the next one.
+    const colon = text.indexOf(']:', lineStart);
+    if (colon === -1) return;
+    lineStart = text.lastIndexOf('\n', colon) + 1; // the start of the colon's line (never before lineStart)
+    if (lineStart >= to) return;
+    const lineEnd = text.indexOf('\n', colon);
     const end = lineEnd === -1 ? text.length : lineEnd;
     REFERENCE_DEFINITION.lastIndex = lineStart;
     if (REFERENCE_DEFINITION.test(text)) found.push({ start: lineStart, end });
-    if (lineEnd === -1) break;
+    if (lineEnd === -1) return;
     lineStart = lineEnd + 1;
   }
 }

@@ -22,9 +22,11 @@
  *   skipped (see markdownRegions.ts); link text matches.
  *
  * Design: no regular expression per glossary (a regex alternation of thousands of terms grows
- * past the size V8 optimises). Text is tokenised into words once, left to right; each word is
- * looked up in a Map of normalised form prefixes, and only when a prefix continues is the next
- * separator and word read. Cost is linear in the text and independent of the glossary's size.
+ * past the size V8 optimises). Text is tokenised into words once, left to right, by a loop over
+ * character codes that also hashes each word; a bit set of the forms' first words rules out
+ * most words from that hash alone, without making a string. The others are looked up in a Map
+ * of normalised form prefixes, and only when a prefix continues is the next separator and word
+ * read. Cost is linear in the text and nearly independent of the glossary's size.
  */
 import { lineStartsOf, positionAt } from '../textPositions';
 import type { GlossaryEntry } from './types';
@@ -215,6 +217,72 @@ function splitForm(form: string): { words: string[]; separators: string[] } {
 }
 
 // ---------------------------------------------------------------------------------------------
+// First words: most words of a note start no form. Bit sets of the forms' first words, indexed
+// by a hash computed while the word's characters are read, rule such a word out without
+// slicing, lower-casing or hashing a new string for a Map lookup. A false positive (a hash
+// collision) only costs the lookup.
+
+/** 2^16 slots (8 KB per set, cache-friendly): about 2% false positives with a thousand first words. */
+const SLOT_BITS = 16;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** For each ASCII code: its lower-case form if it is a word character (letter or digit), else 0. */
+const ASCII_WORD_FOLDED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) ASCII_WORD_FOLDED[c] = c;
+  else if (c >= 0x41 && c <= 0x5a) ASCII_WORD_FOLDED[c] = c + 0x20;
+}
+
+/** Where {@link readWord} puts the filter slot of the word it read. */
+interface WordSlot {
+  /** Of the word lower-cased, or -1 when it has a non-ASCII character other than ’. */
+  slot: number;
+}
+
+/**
+ * The end of the word starting at `start` (as {@link wordEnd}), finding its filter slot on the
+ * way: one pass over its characters. ’ hashes as ' (the index holds normalised words); a word
+ * with another non-ASCII character gets no slot and is always looked up, since Unicode
+ * lower-casing differs from ASCII's (it may even change the length).
+ */
+function readWord(text: string, start: number, limit: number, out: WordSlot): number {
+  let hash = FNV_OFFSET;
+  let i = start;
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    let lower = c < 0x80 ? ASCII_WORD_FOLDED[c] : 0;
+    if (lower === 0) {
+      const apostrophe = c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE;
+      if (apostrophe && i + 1 < limit && wordCharLength(text, i + 1) > 0) {
+        lower = APOSTROPHE;
+      } else if (c >= 0x80 && !apostrophe && wordCharLength(text, i) > 0) {
+        out.slot = -1;
+        return wordEnd(text, i, limit);
+      } else break;
+    }
+    hash = Math.imul(hash ^ lower, FNV_PRIME);
+  }
+  out.slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+  return i;
+}
+
+/** A set of filter slots, one bit each. */
+class SlotSet {
+  private readonly bits = new Uint32Array(1 << (SLOT_BITS - 5));
+
+  add(slot: number): void {
+    this.bits[slot >>> 5] |= 1 << (slot & 31);
+  }
+
+  /** Whether a word with this slot may be in the set: always for a word without slot (-1). */
+  mayHave(slot: number): boolean {
+    return slot < 0 || (this.bits[slot >>> 5] & (1 << (slot & 31))) !== 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The index: for case-insensitive forms and for case-sensitive abbreviations, a map from every
 // normalised word prefix of a form ("lumbar", "lumbar spinal", "lumbar spinal stenosis") to what
 // that prefix is. One flat Map per case keeps building cheap (no Map per trie node) and lets a
@@ -234,6 +302,12 @@ interface FormIndex {
   readonly caseInsensitive: Map<string, Prefix>;
   /** Keys: words as written joined by their separator keys. */
   readonly caseSensitive: Map<string, Prefix>;
+  /** Slots of the first words of both maps' keys (ASCII ones; see readWord): one test rules a word out. */
+  readonly firstWords: SlotSet;
+  /** Slots of the first words of caseSensitive's keys alone, lower-cased like all slots. */
+  readonly caseSensitiveFirstWords: SlotSet;
+  /** Slots of the other words of both maps' keys. */
+  readonly laterWords: SlotSet;
 }
 
 const ENDS_WITH_LETTER = /\p{L}$/u;
@@ -251,6 +325,10 @@ export function regularPlurals(word: string): string[] {
 function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
   const caseInsensitive = new Map<string, Prefix>();
   const caseSensitive = new Map<string, Prefix>();
+  const firstWords = new SlotSet();
+  const caseSensitiveFirstWords = new SlotSet();
+  const laterWords = new SlotSet();
+  const read: WordSlot = { slot: -1 };
   let priority = 0;
 
   const insert = (prefixes: Map<string, Prefix>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry): void => {
@@ -258,7 +336,15 @@ function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
     priority++;
     let key = '';
     words.forEach((word, i) => {
-      key += (i === 0 ? '' : separators[i - 1]) + (foldCase ? word.toLowerCase() : word);
+      const keyWord = foldCase ? word.toLowerCase() : word;
+      // A word without a slot is not ASCII: only a non-ASCII word of text can match it, and those are always looked up.
+      readWord(keyWord, 0, keyWord.length, read);
+      if (read.slot >= 0 && i > 0) laterWords.add(read.slot);
+      else if (read.slot >= 0) {
+        firstWords.add(read.slot);
+        if (!foldCase) caseSensitiveFirstWords.add(read.slot);
+      }
+      key += (i === 0 ? '' : separators[i - 1]) + keyWord;
       let prefix = prefixes.get(key);
       if (!prefix) prefixes.set(key, (prefix = { entry: undefined, priority: 0, continues: false }));
       if (i < words.length - 1) prefix.continues = true;
@@ -284,7 +370,7 @@ function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
     const plurals = form.prefixes === caseSensitive ? (ENDS_WITH_LETTER.test(last) ? [last + 's'] : []) : regularPlurals(last);
     for (const plural of plurals) insert(form.prefixes, [...form.words.slice(0, -1), plural], form.separators, form.entry);
   }
-  return { caseInsensitive, caseSensitive };
+  return { caseInsensitive, caseSensitive, firstWords, caseSensitiveFirstWords, laterWords };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,14 +388,16 @@ interface RawMatch {
  */
 function matchWords(index: FormIndex, text: string, from: number, to: number, limit: number, excluded: readonly TextRange[], out: RawMatch[]): void {
   let nextExcluded = 0;
+  const word: WordSlot = { slot: -1 };
   let i = from;
   if (insideWord(text, i)) i = wordEnd(text, i, limit);
   while (i < to) {
-    if (wordCharLength(text, i) === 0) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? ASCII_WORD_FOLDED[c] === 0 : wordCharLength(text, i) === 0) {
       i++;
       continue;
     }
-    const end = wordEnd(text, i, limit);
+    const end = readWord(text, i, limit, word);
     while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
     const barrier = nextExcluded < excluded.length ? excluded[nextExcluded].start : limit;
     if (barrier < end) {
@@ -318,9 +406,15 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
       if (insideWord(text, i)) i = wordEnd(text, i, limit);
       continue;
     }
-    const word = normalizeApostrophes(text.slice(i, end));
-    const insensitive = longestFrom(index.caseInsensitive, text, word.toLowerCase(), end, barrier, true);
-    const sensitive = longestFrom(index.caseSensitive, text, word, end, barrier, false);
+    // Most words start no form: rule them out before making any string.
+    if (!index.firstWords.mayHave(word.slot)) {
+      i = end;
+      continue;
+    }
+    const written = normalizeApostrophes(text.slice(i, end));
+    const insensitive = longestFrom(index.caseInsensitive, index.laterWords, text, written.toLowerCase(), end, barrier, true);
+    // Abbreviations are few: most words need no case-sensitive lookup.
+    const sensitive = index.caseSensitiveFirstWords.mayHave(word.slot) ? longestFrom(index.caseSensitive, index.laterWords, text, written, end, barrier, false) : undefined;
     const best =
       !insensitive ? sensitive
       : !sensitive ? insensitive
@@ -335,19 +429,31 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
   }
 }
 
-/** Extends a match word by word from a first word; the longest form found, and where it ends. */
-function longestFrom(prefixes: Map<string, Prefix>, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { prefix: Prefix; end: number } | undefined {
+/** Where the first word after `from` and before `barrier` starts, or -1 if there is none. */
+function nextWordStart(text: string, from: number, barrier: number): number {
+  let next = from;
+  while (next < barrier && wordCharLength(text, next) === 0) next++;
+  return next < barrier ? next : -1;
+}
+
+/**
+ * Extends a match word by word from a first word; the longest form found, and where it ends.
+ * `laterWords` rules out most next words before their separator and key are built.
+ */
+function longestFrom(prefixes: Map<string, Prefix>, laterWords: SlotSet, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { prefix: Prefix; end: number } | undefined {
   let key = firstWord;
   let prefix = prefixes.get(key);
   let best = prefix?.entry ? { prefix, end: firstEnd } : undefined;
   let wordEndAt = firstEnd;
+  const nextWord: WordSlot = { slot: -1 };
   while (prefix?.continues) {
-    let next = wordEndAt;
-    while (next < barrier && wordCharLength(text, next) === 0) next++;
-    if (next >= barrier) break;
+    const next = nextWordStart(text, wordEndAt, barrier);
+    if (next === -1) break;
+    const end = readWord(text, next, barrier, nextWord);
+    // No key continues with this word, whatever the separator.
+    if (!laterWords.mayHave(nextWord.slot)) break;
     const separator = textSeparatorKey(text, wordEndAt, next);
     if (separator === undefined) break;
-    const end = wordEnd(text, next, barrier);
     // A word running into an excluded range is not a whole word of prose.
     if (end === barrier && barrier < text.length && wordCharLength(text, barrier) > 0) break;
     const word = normalizeApostrophes(text.slice(next, end));
@@ -362,14 +468,19 @@ function longestFrom(prefixes: Map<string, Prefix>, text: string, firstWord: str
 // ---------------------------------------------------------------------------------------------
 // Whole texts
 
-
+/** Matches with their text and positions; `raw` is in text order, so one forward pass over the lines places them all. */
 function toTermMatches(text: string, lineStarts: readonly number[], raw: readonly RawMatch[]): TermMatch[] {
+  let line = 0;
+  const positionOf = (offset: number): TextPosition => {
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return { line, character: offset - lineStarts[line] };
+  };
   return raw.map(({ entry, start, end }) => ({
     entry,
     text: text.slice(start, end),
     start,
     end,
-    range: { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) },
+    range: { start: positionOf(start), end: positionOf(end) },
   }));
 }
 
@@ -400,11 +511,11 @@ function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
     }
     const start = lineStarts[first];
     const end = lineEnd(last);
-    // Ranges are relative to the paragraph so code spans pair within it alone.
-    const paragraph = text.slice(start, end);
-    const found: RawMatch[] = [];
-    matchWords(index, paragraph, 0, paragraph.length, paragraph.length, markdownInlineExclusions(paragraph), found);
-    for (const match of found) raw.push({ entry: match.entry, start: match.start + start, end: match.end + start });
+    // Exclusions are found in the paragraph alone (code spans pair within it), but words are
+    // read from the whole text: characters of a flat string are cheaper to read than a slice's.
+    const exclusions = markdownInlineExclusions(text.slice(start, end));
+    const shifted = exclusions.length === 0 ? exclusions : exclusions.map((range) => ({ start: range.start + start, end: range.end + start }));
+    matchWords(index, text, start, end, end, shifted, raw);
     first = last + 1;
   }
   return toTermMatches(text, lineStarts, raw);

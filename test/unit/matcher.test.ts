@@ -67,6 +67,20 @@ describe('glossary matcher', () => {
     }
   });
 
+  describe('words outside ASCII', () => {
+    // The scan rules out most words from a hash of their ASCII characters; words with other
+    // characters take the full lookup, however their lower-case form compares.
+    const unicode = compileGlossary([entry('\u212Aelvin scale'), entry('éclair sign', [], ['ÉS']), entry('straße'), entry('hip')]);
+    const CASES: [string, string, [string, string][]][] = [
+      ['a Kelvin sign lower-cases to an ASCII k', 'kelvin scale, \u212Aelvin scale, KELVIN SCALES', [['kelvin scale', '\u212Aelvin scale'], ['\u212Aelvin scale', '\u212Aelvin scale'], ['KELVIN SCALES', '\u212Aelvin scale']]],
+      ['accented first words, in any case; abbreviations as written', 'Éclair sign, ÉCLAIR SIGNS, ÉS, és, eclair sign', [['Éclair sign', 'éclair sign'], ['ÉCLAIR SIGNS', 'éclair sign'], ['ÉS', 'éclair sign']]],
+      ['a non-ASCII letter inside a word', 'Straße strasse straßes híp hip', [['Straße', 'straße'], ['straßes', 'straße'], ['hip', 'hip']]],
+    ];
+    for (const [what, text, expected] of CASES) {
+      it(what, () => assert.deepStrictEqual(found(unicode.scan(text)), expected));
+    }
+  });
+
   describe('Markdown that is not prose', () => {
     const CASES: [string, string, [string, string][]][] = [
       ['inline code spans', 'a `disc` b ``hip ` disc`` hip', [['hip', 'hip']]],
