@@ -1,6 +1,9 @@
-// Bundles the extension into dist/extension.js. `--production` minifies; `--watch` rebuilds on change
-// and prints the "[watch] build started/finished" lines the esbuild problem matcher in .vscode/tasks.json reads.
+// Bundles the extension into dist/extension.js, plus the chunks it loads on first use (see lazyChunks).
+// `--production` minifies; `--watch` rebuilds on change and prints the "[watch] build started/finished"
+// lines the esbuild problem matcher in .vscode/tasks.json reads.
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,7 +36,6 @@ const handoutSnippetsPlugin = {
   setup(build) {
     build.onStart(async () => {
       try {
-        const fs = require('fs');
         const { outputFiles } = await esbuild.build({
           entryPoints: ['src/handouts/handouts.ts'],
           bundle: true,
@@ -60,21 +62,71 @@ const handoutSnippetsPlugin = {
   },
 };
 
-async function main() {
-  const context = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+/**
+ * What the extension needs only after activation, each built into its own file in dist/ that
+ * the main bundle `require`s on first use: markdown-it (about 100 KB) and the shipped data.
+ * Keeps dist/extension.js to what activation runs. The sources are unchanged (`require('markdown-it')`,
+ * `require('./glossary.json')` inside functions), so the unit tests run them in plain Node, and a
+ * single-file build (e.g. a future `platform: 'browser'` one) just leaves this plugin out.
+ */
+const lazyChunks = {
+  // The CommonJS build, as `require('markdown-it')` resolves it.
+  'markdown-it': require.resolve('markdown-it'),
+  glossary: path.join(__dirname, 'src/glossary/glossary.json'),
+  handouts: path.join(__dirname, 'src/handouts/handouts.json'),
+};
+
+/**
+ * Turns imports of a lazy chunk's source into a `require('./<chunk>.js|json')` of the file in
+ * dist/, and writes data chunks as (minified) JSON, which Node's `require` parses natively.
+ */
+const lazyChunksPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    const chunkOfSource = new Map(Object.entries(lazyChunks).map(([chunk, source]) => [source, chunk]));
+    build.onResolve({ filter: /^markdown-it$|\.json$/ }, async (args) => {
+      // Chunks' own entry points, and this plugin's nested resolve below, resolve as usual.
+      if (args.kind === 'entry-point' || args.pluginData === lazyChunksPlugin) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: lazyChunksPlugin });
+      const chunk = chunkOfSource.get(resolved.path);
+      if (!chunk) return undefined;
+      // A top-level import would load the chunk with the bundle, defeating the split. (esbuild reports
+      // `import x = require()` as a require call too: test/unit/bundle.test.ts checks what loading the bundle requires.)
+      if (args.kind !== 'require-call') return { errors: [{ text: `${args.path} must be loaded with require() inside the function that needs it, not imported` }] };
+      return { path: `./${chunk}${path.extname(resolved.path) === '.json' ? '.json' : '.js'}`, external: true };
+    });
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      if (!chunkOfSource.has(args.path)) return undefined;
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      return { contents: build.initialOptions.minify ? JSON.stringify(JSON.parse(text)) : text, loader: 'copy' };
+    });
+  },
+};
+
+/** The Node bundle and its lazy chunks; test/unit/privacy.test.ts and bundle.test.ts build the same. */
+function nodeBuildOptions({ production }) {
+  return {
+    entryPoints: { extension: path.join(__dirname, 'src/extension.ts'), ...lazyChunks },
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node18',
-    outfile: 'dist/extension.js',
+    outdir: path.join(__dirname, 'dist'),
     external: ['vscode'],
     loader: { '.md': 'text' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    plugins: [lazyChunksPlugin],
+  };
+}
+
+async function main() {
+  const options = nodeBuildOptions({ production });
+  const context = await esbuild.context({
+    ...options,
     logLevel: 'silent',
-    plugins: [handoutSnippetsPlugin, problemMatcherPlugin],
+    plugins: [handoutSnippetsPlugin, ...options.plugins, problemMatcherPlugin],
   });
   if (watch) {
     await context.watch();
@@ -85,7 +137,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { nodeBuildOptions };

@@ -4,7 +4,8 @@
  * (the test suite checks that the two agree) so that a clinician editing a team file gets one
  * clear message per mistake, and the good entries of a file still load around a bad one.
  */
-import builtInGlossary from './glossary.json';
+// The schema is small and its section ids are needed at module load; glossary.json is required on
+// first use instead (the production build loads it from its own file in dist/, see esbuild.js).
 import glossarySchema from './glossary.schema.json';
 import type { GlossaryEntry } from './types';
 
@@ -40,6 +41,7 @@ let builtInEntries: readonly GlossaryEntry[] | undefined;
 /** The glossary shipped with the extension. Throws if it does not validate: that is a bug in the release. */
 export function loadBuiltInGlossary(): GlossaryEntry[] {
   if (!builtInEntries) {
+    const builtInGlossary = require('./glossary.json') as typeof import('./glossary.json');
     const { entries, problems } = validateGlossary(builtInGlossary, 'glossary.json (built-in)', BUILT_IN_ORIGIN, true);
     if (problems.length > 0) {
       throw new Error(`The built-in glossary is invalid:\n${problems.map((problem) => problem.message).join('\n')}`);

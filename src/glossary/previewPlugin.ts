@@ -10,7 +10,7 @@
  * Tokens with attributes, which markdown-it's renderer escapes, so output is the same with
  * `html: true` or `false`.
  */
-import MarkdownIt = require('markdown-it');
+import type MarkdownIt = require('markdown-it');
 import type { CompiledGlossary, TermMatch } from './matcher';
 
 type Token = MarkdownIt.Token;

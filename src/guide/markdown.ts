@@ -11,7 +11,8 @@ let shared: MarkdownIt.MarkdownIt | undefined;
 /** The one markdown-it instance, created on first use: raw HTML off, links limited to safe schemes. */
 export function markdownIt(): MarkdownIt.MarkdownIt {
   if (!shared) {
-    // Required here, not at the top: activation should not pay for loading markdown-it.
+    // Required here, not at the top: activation should not pay for loading markdown-it (the production
+    // build loads it from its own file, dist/markdown-it.js; see esbuild.js).
     const createMarkdownIt = require('markdown-it') as typeof MarkdownIt;
     shared = createMarkdownIt({ html: false, linkify: false, typographer: false });
     shared.validateLink = (url: string) => SAFE_LINK.test(url.trim());

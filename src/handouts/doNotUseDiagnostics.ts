@@ -19,7 +19,6 @@ function enabled(): boolean {
  * risk explained and, where there is one right answer, a quick fix to the spelled-out form.
  */
 export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
-  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
   private readonly collection = vscode.languages.createDiagnosticCollection('iliopsoas-do-not-use');
   private readonly checked = new Map<string, Checked>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -107,7 +106,7 @@ export function registerDoNotUseDiagnostics(): vscode.Disposable {
   const subscriptions = [
     diagnostics,
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, diagnostics, {
-      providedCodeActionKinds: DoNotUseDiagnostics.providedCodeActionKinds,
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.check(document)),
     vscode.workspace.onDidChangeTextDocument((event) => diagnostics.checkSoon(event.document)),

@@ -7,7 +7,6 @@
 import { inlineText, markdownIt } from '../guide/markdown';
 import { slugify } from '../guide/outline';
 import { fleschKincaidGrade } from './readability';
-import handoutSource from './handouts.json';
 
 export interface Handout {
   /** Short kebab-case id: the snippet prefix is `handout-<id>`, the dot-phrase `.<id>`. */
@@ -91,14 +90,22 @@ export function parseHandouts(source: unknown): Handout[] {
   return handouts;
 }
 
+/**
+ * handouts.json, required on first use rather than imported: activation should not pay for it,
+ * and the production build loads it from its own file in dist/ (see esbuild.js).
+ */
+function handoutSource(): typeof import('./handouts.json') {
+  return require('./handouts.json') as typeof import('./handouts.json');
+}
+
 /** The shipped handouts, in the order of handouts.json. */
 export function loadHandouts(): Handout[] {
-  return parseHandouts(handoutSource);
+  return parseHandouts(handoutSource());
 }
 
 /** The shared red-flag block of the shipped source, as it appears in every handout body. */
 export function redFlagBlock(): string {
-  return handoutSource.redFlagBlock.join('\n');
+  return handoutSource().redFlagBlock.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

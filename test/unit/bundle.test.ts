@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const { nodeBuildOptions } = require(path.join(REPO_ROOT, 'esbuild.js')) as { nodeBuildOptions(options: { production: boolean }): esbuild.BuildOptions };
+
+/** Stands in for every part of the `vscode` API that module-level code touches (base classes, enums). */
+const fakeVscode: unknown = new Proxy(function () {}, {
+  get: (target, property) => (property === 'prototype' ? Reflect.get(target, property) : fakeVscode),
+  construct: () => ({}),
+  apply: () => fakeVscode,
+});
+
+// The production bundle holds what activation runs; markdown-it and the shipped data are chunks in dist/ loaded on first use.
+describe('bundle: the production build', () => {
+  let outputs: Map<string, string>;
+
+  before(async () => {
+    const result = await esbuild.build({ ...nodeBuildOptions({ production: true }), write: false, logLevel: 'silent' });
+    outputs = new Map(result.outputFiles.map((file) => [path.basename(file.path), file.text]));
+  });
+
+  it('keeps dist/extension.js within its 150 KB budget', () => {
+    const kilobytes = Buffer.byteLength(outputs.get('extension.js')!) / 1024;
+    assert.ok(kilobytes <= 150, `dist/extension.js is ${kilobytes.toFixed(1)} KB`);
+  });
+
+  it('loads no chunk when the extension is loaded, only on first use', () => {
+    const required: string[] = [];
+    const extensionModule = { exports: {} };
+    const fakeRequire = (id: string) => {
+      required.push(id);
+      if (id === 'vscode') return fakeVscode;
+      throw new Error(`unexpected require("${id}") while loading the bundle`);
+    };
+    new Function('module', 'exports', 'require', outputs.get('extension.js')!)(extensionModule, extensionModule.exports, fakeRequire);
+    assert.deepStrictEqual([...new Set(required)], ['vscode']);
+    assert.strictEqual(typeof (extensionModule.exports as { activate?: unknown }).activate, 'function');
+  });
+
+  it('writes the data chunks as the source JSON, and markdown-it as a module exporting its factory', () => {
+    for (const [chunk, source] of [['glossary.json', 'src/glossary/glossary.json'], ['handouts.json', 'src/handouts/handouts.json']]) {
+      assert.deepStrictEqual(JSON.parse(outputs.get(chunk)!), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, source), 'utf8')), chunk);
+    }
+    const markdownItModule = { exports: {} as unknown };
+    new Function('module', 'exports', 'require', outputs.get('markdown-it.js')!)(markdownItModule, markdownItModule.exports, require);
+    const createMarkdownIt = markdownItModule.exports as (options: object) => { render(markdown: string): string };
+    assert.strictEqual(createMarkdownIt({}).render('*iliopsoas*'), '<p><em>iliopsoas</em></p>\n');
+  });
+});
