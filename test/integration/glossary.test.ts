@@ -109,6 +109,21 @@ describe('glossary in VS Code', () => {
     });
   });
 
+  describe('hover languages', () => {
+    it('answers in the languages the setting lists, and only there', async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Mild spinal stenosis at L4/5.' });
+      assert.strictEqual(await hoverAt(document, 'stenosis'), '');
+      const settings = vscode.workspace.getConfiguration('iliopsoas');
+      await settings.update('hover.languages', ['markdown', 'plaintext'], vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor('a hover in plain text', async () => (await hoverAt(document, 'stenosis')).includes('**spinal stenosis**'));
+      } finally {
+        await settings.update('hover.languages', undefined, vscode.ConfigurationTarget.Global);
+      }
+      await waitFor('plain text to go quiet again', async () => (await hoverAt(document, 'stenosis')) === '');
+    });
+  });
+
   describe('Markdown preview', () => {
     it('marks terms with their definition as a tooltip', async () => {
       const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Mild *spinal stenosis*; `NSAIDs` in code.');

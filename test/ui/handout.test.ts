@@ -31,4 +31,13 @@ describe('handout insertion in the workbench (UI)', function () {
     await eventually(async () => assert.ok((await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').includes(`# ${title}`)));
     await page.keyboard.press('Escape');
   });
+
+  it('shows the reading grade of the selection in the status bar', async () => {
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    // The book icon renders as a space before the text.
+    const grade = page.locator('.statusbar-item').filter({ hasText: /^\s*Grade \d+\.\d$/ });
+    await eventually(async () => assert.ok(await grade.isVisible(), `no reading grade among ${JSON.stringify(await page.locator('.statusbar-item').allInnerTexts())}`));
+    assert.match(await grade.getAttribute('aria-label') ?? '', /^Reading grade \d+\.\d$/);
+  });
 });
