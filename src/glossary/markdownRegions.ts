@@ -8,6 +8,8 @@
  * shapes of clinical notes (paragraphs, lists, quotes, fences).
  */
 
+import { lineStartsOf } from '../textPositions';
+
 /** Answers whether a (0-based) line of a document is code or front matter. */
 export type LinePredicate = (line: number) => boolean;
 
@@ -365,4 +367,22 @@ function mergeRanges(ranges: TextRange[]): TextRange[] {
     } else merged.push(ranges[i]);
   }
   return merged;
+}
+
+/** A note split for scanning: where each line starts, its text (without "\r"), and which lines are code or front matter. */
+export interface MarkdownLines {
+  readonly lineStarts: readonly number[];
+  readonly lines: readonly string[];
+  /** 1 for a line of code or front matter, as {@link markCodeAndFrontMatter} marks it. */
+  readonly excluded: Uint8Array;
+}
+
+export function splitMarkdownLines(text: string): MarkdownLines {
+  const lineStarts = lineStartsOf(text);
+  const lineEnd = (line: number): number => {
+    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
+    return next > lineStarts[line] && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+  };
+  const lines = lineStarts.map((start, line) => text.slice(start, lineEnd(line)));
+  return { lineStarts, lines, excluded: markCodeAndFrontMatter(lines) };
 }

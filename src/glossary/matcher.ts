@@ -36,6 +36,7 @@ import {
   markCodeAndFrontMatter,
   markdownInlineExclusions,
   plainTextExclusions,
+  splitMarkdownLines,
   type LinePredicate,
   type TextRange,
 } from './markdownRegions';
@@ -490,13 +491,7 @@ function breaksParagraph(line: string, excluded: boolean): boolean {
 }
 
 function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
-  const lineStarts = lineStartsOf(text);
-  const lineEnd = (line: number): number => {
-    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length;
-    return next > lineStarts[line] && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
-  };
-  const lines = lineStarts.map((start, line) => text.slice(start, lineEnd(line)));
-  const excludedLines = markCodeAndFrontMatter(lines);
+  const { lineStarts, lines, excluded: excludedLines } = splitMarkdownLines(text);
 
   const raw: RawMatch[] = [];
   for (let first = 0; first < lines.length; ) {
@@ -510,7 +505,7 @@ function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
       while (last + 1 < lines.length && !breaksParagraph(lines[last + 1], excludedLines[last + 1] === 1) && !isAtxHeading(lines[last + 1])) last++;
     }
     const start = lineStarts[first];
-    const end = lineEnd(last);
+    const end = lineStarts[last] + lines[last].length;
     // Exclusions are found in the paragraph alone (code spans pair within it), but words are
     // read from the whole text: characters of a flat string are cheaper to read than a slice's.
     const exclusions = markdownInlineExclusions(text.slice(start, end));

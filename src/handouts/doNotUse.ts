@@ -34,8 +34,8 @@
  * expressions that start at a fixed character or behind a one-character look-behind, so the
  * whole check is linear in the length of the note.
  */
-import { isAtxHeading, isBlankLine, markCodeAndFrontMatter, markdownInlineExclusions, type TextRange } from '../glossary/markdownRegions';
-import { lineStartsOf, positionAt } from '../textPositions';
+import { isAtxHeading, isBlankLine, markdownInlineExclusions, splitMarkdownLines, type TextRange } from '../glossary/markdownRegions';
+import { positionAt } from '../textPositions';
 
 export type DoNotUseRuleId =
   | 'unit'
@@ -271,19 +271,12 @@ function overlapsAny(ranges: readonly TextRange[], start: number, end: number): 
   return low < ranges.length && ranges[low].start < end;
 }
 
-
 /**
  * The Do Not Use abbreviations and dose notations in a Markdown note, in document order, outside
  * code, front matter, link destinations and URLs. See the top of this file for what is flagged.
  */
 export function findDoNotUse(markdown: string): DoNotUseFinding[] {
-  const lineStarts = lineStartsOf(markdown);
-  const lineEnd = (line: number): number => {
-    const next = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : markdown.length;
-    return next > lineStarts[line] && markdown.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
-  };
-  const lines = lineStarts.map((start, line) => markdown.slice(start, lineEnd(line)));
-  const excludedLines = markCodeAndFrontMatter(lines);
+  const { lineStarts, lines, excluded: excludedLines } = splitMarkdownLines(markdown);
   const breaksParagraph = (line: number): boolean => excludedLines[line] === 1 || isBlankLine(lines[line]);
 
   const findings: DoNotUseFinding[] = [];
@@ -298,7 +291,7 @@ export function findDoNotUse(markdown: string): DoNotUseFinding[] {
       while (last + 1 < lines.length && !breaksParagraph(last + 1) && !isAtxHeading(lines[last + 1])) last++;
     }
     const offset = lineStarts[first];
-    const paragraph = markdown.slice(offset, lineEnd(last));
+    const paragraph = markdown.slice(offset, lineStarts[last] + lines[last].length);
     const raw = paragraphFindings(paragraph);
     if (raw.length > 0) {
       const exclusions = markdownInlineExclusions(paragraph);
