@@ -201,10 +201,13 @@ export class TermIndex {
     let nextSegment = last.segment + 1;
     while (nextSegment < this.segments.length && this.segments[nextSegment].line + lineDelta - 1 <= lastEditedNewLine) nextSegment++;
     let classified: Uint8Array = new Uint8Array(0);
+    // Front matter is front matter only once it is closed, possibly far below: a window that
+    // starts at its opening line must reach the end of the note to classify it like a full scan.
+    const opensFrontMatter = fromLine === 0 && FRONT_MATTER_OPEN.test(withoutCarriageReturn(this.lines[0]));
     const classify = (untilLine: number): void => {
       if (classified.length >= untilLine - fromLine) return;
       // Doubling the window keeps the classification linear in the rescanned length.
-      const windowEnd = Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
+      const windowEnd = opensFrontMatter ? this.lines.length : Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
       classified = markCodeAndFrontMatter(this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn));
     };
     for (; nextSegment < this.segments.length; nextSegment++) {

@@ -117,11 +117,20 @@ describe('TermIndex', () => {
       editAndCheck(index, text, { start: 0, end: 0, text: '---\n' });
     });
 
+    it('turns the first line into a front matter opener whose closing line is far below', () => {
+      // Found by the property below: the new front matter swallows a paragraph the edit did not touch.
+      let text = '\n---\n`\n\nrange of motion \n---\n ';
+      const index = new TermIndex(glossary, text);
+      text = editAndCheck(index, text, { start: 0, end: 1, text: '' });
+      assert.deepStrictEqual(index.terms(), []);
+      editAndCheck(index, text, { start: 0, end: 0, text: 'hip' });
+    });
+
     it('joins two paragraphs into one, and a paragraph with indented code below it', () => {
       const index = new TermIndex(glossary, NOTE);
       // "hip flexor.\n\nLumbar" → one paragraph; then the indented line continues a paragraph instead of being code.
-      let text = editAndCheck(index, NOTE, replaceIn(NOTE, 'flexor.\n\n', 'flexor.\n'));
-      text = editAndCheck(index, text, replaceIn(text, 'OA.\n\n    hip', 'OA.\n    hip'));
+      const text = editAndCheck(index, NOTE, replaceIn(NOTE, 'flexor.\n\n', 'flexor.\n'));
+      editAndCheck(index, text, replaceIn(text, 'OA.\n\n    hip', 'OA.\n    hip'));
       assert.ok(index.terms().find(({ entry }) => entry.term === 'hip flexor')!.occurrences.length >= 2);
     });
 
