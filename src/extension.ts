@@ -5,6 +5,7 @@ import guideMarkdown from './guide/iliopsoas-back-pain.md';
 import { isMarkdownItLoaded } from './guide/markdown';
 import { parseGuide, type GuideOutline } from './guide/outline';
 import { registerHandouts, type HandoutsFeature } from './handouts';
+import { registerWalkthrough } from './walkthrough';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   const handouts = registerHandouts((id) => guideOutline().get(id)?.title);
   const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
   const glossary = registerGlossary((id) => guideOutline().get(id));
-  context.subscriptions.push(handouts, guide, glossary);
+  context.subscriptions.push(handouts, guide, glossary, registerWalkthrough(context.extensionUri));
   return {
     guide,
     glossary,

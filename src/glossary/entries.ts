@@ -336,6 +336,7 @@ export function findJsonSyntaxError(text: string): { offset: number; expected: s
     constructor(readonly expected: string) {}
   }
   const stop = (expected: string): never => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- control flow, caught below; a stack trace would be wasted work
     throw new Stop(expected);
   };
   const skipWhitespace = (): void => {

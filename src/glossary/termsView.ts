@@ -107,10 +107,10 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
     provider.show(vscode.window.activeTextEditor?.document);
     showMessage();
   };
+  // With no note the tree is empty and has no message, so VS Code shows the view's welcome
+  // content (contributes.viewsWelcome: a sentence and buttons); a note without terms gets a message.
   const showMessage = () => {
-    view.message = provider.note
-      ? provider.terms.length === 0 ? 'No glossary terms in this note.' : undefined
-      : 'Open a Markdown note to see the glossary terms it contains.';
+    view.message = provider.note && provider.terms.length === 0 ? 'No glossary terms in this note.' : undefined;
   };
   const redrawSoon = () => {
     pendingRedraw ??= setTimeout(() => {

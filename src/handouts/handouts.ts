@@ -66,7 +66,7 @@ export function parseHandouts(source: unknown): Handout[] {
     const where = `handouts[${index}]${typeof item.id === 'string' ? ` (${item.id})` : ''}`;
     const before = problems.length;
     for (const field of ['id', 'title', 'description', 'audience'] as const) {
-      if (typeof item[field] !== 'string' || (item[field] as string).trim() === '') problems.push(`${where}: "${field}" must be a non-empty string`);
+      if (typeof item[field] !== 'string' || item[field].trim() === '') problems.push(`${where}: "${field}" must be a non-empty string`);
     }
     if (!isStringArray(item.sections)) problems.push(`${where}: "sections" must be an array of guide section ids`);
     if (!isStringArray(item.body)) problems.push(`${where}: "body" must be an array of lines`);

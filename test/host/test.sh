@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Fresh-clone entry point for the whole suite: installs what it needs (cached outside the
-# clone), then builds and runs unit, integration (in code-server) and UI tests.
+# clone), then lints, builds and runs unit, integration (in code-server) and UI tests.
 # The last line printed is `N passed, N failed`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . test/host/setup.sh
+# Lint first (eslint.config.mjs; prints nothing when clean): a lint error fails the run before any test.
+npm run --silent lint
 # --silent: npm adds no lines after ours, so the totals stay the very last line.
 exec npm test --silent

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const { nodeBuildOptions } = require(path.join(REPO_ROOT, 'esbuild.js')) as { nodeBuildOptions(options: { production: boolean }): esbuild.BuildOptions };
+const { nodeBuildOptions } = require(path.join(REPO_ROOT, 'esbuild.js')) as { nodeBuildOptions: (options: { production: boolean }) => esbuild.BuildOptions };
 
 /** Stands in for every part of the `vscode` API that module-level code touches (base classes, enums). */
 const fakeVscode: unknown = new Proxy(function () {}, {
@@ -35,6 +35,7 @@ describe('bundle: the production build', () => {
       if (id === 'vscode') return fakeVscode;
       throw new Error(`unexpected require("${id}") while loading the bundle`);
     };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the built bundle as Node would, with a stand-in require
     new Function('module', 'exports', 'require', outputs.get('extension.js')!)(extensionModule, extensionModule.exports, fakeRequire);
     assert.deepStrictEqual([...new Set(required)], ['vscode']);
     assert.strictEqual(typeof (extensionModule.exports as { activate?: unknown }).activate, 'function');
@@ -45,6 +46,7 @@ describe('bundle: the production build', () => {
       assert.deepStrictEqual(JSON.parse(outputs.get(chunk)!), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, source), 'utf8')), chunk);
     }
     const markdownItModule = { exports: {} as unknown };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the built chunk as Node would
     new Function('module', 'exports', 'require', outputs.get('markdown-it.js')!)(markdownItModule, markdownItModule.exports, require);
     const createMarkdownIt = markdownItModule.exports as (options: object) => { render(markdown: string): string };
     assert.strictEqual(createMarkdownIt({}).render('*iliopsoas*'), '<p><em>iliopsoas</em></p>\n');

@@ -4,7 +4,7 @@ import * as path from 'path';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 // The build script's own options, so this checks exactly what ships: the main bundle and its lazy chunks.
-const { nodeBuildOptions } = require(path.join(REPO_ROOT, 'esbuild.js')) as { nodeBuildOptions(options: { production: boolean }): esbuild.BuildOptions };
+const { nodeBuildOptions } = require(path.join(REPO_ROOT, 'esbuild.js')) as { nodeBuildOptions: (options: { production: boolean }) => esbuild.BuildOptions };
 
 // Notes may hold patient information: the shipped extension must have no way to reach the network.
 describe('privacy: the bundled extension', () => {
