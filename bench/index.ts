@@ -204,7 +204,7 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { h
 
 async function main(): Promise<number> {
   const started = nowMs();
-  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run package\` first (bench/run.sh does)`);
+  if (!fs.existsSync(BUNDLE)) throw new Error(`${BUNDLE} not found: run \`npm run bundle\` first (bench/run.sh does)`);
   const bundleKb = fs.statSync(BUNDLE).size / 1024;
   log(`Machine: ${machine()}`);
   log(`Bundle: dist/extension.js ${round(bundleKb)} KB`);

@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . test/host/setup.sh
-npm run --silent package
+npm run --silent bundle
 npx tsc -p bench
 node --expose-gc out/bench/bench/index.js "$@"

@@ -12,7 +12,7 @@ trap 'rm -rf "$vsix_dir"' EXIT
 vsix="$vsix_dir/iliopsoas-notes.vsix"
 # vsce runs the vscode:prepublish (production) build. If packaging fails, try.js falls back
 # to loading the extension under development through the workbench payload.
-if npx --no-install vsce package --no-dependencies --skip-license --out "$vsix" </dev/null >"$vsix_dir/vsce.log" 2>&1; then
+if npm run --silent package -- --out "$vsix" </dev/null >"$vsix_dir/vsce.log" 2>&1; then
   node out/test/host/try.js --vsix "$vsix"
 else
   echo "vsce package failed (log below); falling back to the development host." >&2
