@@ -29,7 +29,7 @@ function luminance(cssColor: string): number {
 }
 
 async function readerColours(reader: Frame): Promise<{ text: number; background: number }> {
-  const [text, background] = (await reader.evaluate('[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]')) as [string, string];
+  const [text, background] = await reader.evaluate<[string, string]>('[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]');
   return { text: luminance(text), background: luminance(background) };
 }
 
