@@ -1,9 +1,9 @@
-// Runs the test stages (unit in plain Node, integration in code-server's extension host, UI on
+// Runs the stages (lint, unit in plain Node, integration in code-server's extension host, UI on
 // the real workbench), each writing its counts as JSON into .test-results/, and prints the
 // totals as the very last line: `N passed, N failed`. A stage that crashes or writes no
 // results counts as a failure, never as zero tests.
 //
-// Usage: node out/test/host/runAll.js [unit] [integration] [ui]   (default: all three, in that order)
+// Usage: node out/test/host/runAll.js [lint] [unit] [integration] [ui]   (default: all four, in that order)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +17,7 @@ const reporter = path.join(__dirname, 'countingReporter.js');
 const mochaStage = (config: string) => (out: string) => [mocha, '--config', config, '--reporter', reporter, '--reporter-option', `output=${out}`];
 
 const STAGES: Record<string, (out: string) => string[]> = {
+  lint: (out) => [path.join(__dirname, 'runLint.js'), '--out', out],
   unit: mochaStage('test/unit/.mocharc.json'),
   integration: (out) => [path.join(__dirname, 'runIntegration.js'), '--out', out],
   ui: mochaStage('test/ui/.mocharc.json'),
