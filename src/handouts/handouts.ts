@@ -4,8 +4,8 @@
  * this module loads. Bodies are written in VS Code snippet syntax, so this module also parses
  * that syntax: to check it, and to turn a body into the plain text a patient would read.
  */
-import { inlineText, markdownIt } from '../guide/markdown';
 import { slugify } from '../guide/outline';
+import { handoutProse } from './markdownReadability';
 import { fleschKincaidGrade } from './readability';
 
 export interface Handout {
@@ -364,20 +364,9 @@ export function checkSnippetSyntax(body: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Plain text and reading level
 
-/** Markdown as plain text, one block (heading, paragraph, list item) per paragraph, so each counts as its own sentence. */
-function markdownBlocksText(markdown: string): string {
-  return markdownIt()
-    .parse(markdown, {})
-    .filter((token) => token.type === 'inline')
-    .map(inlineText)
-    .map((text) => text.trim())
-    .filter((text) => text !== '')
-    .join('\n\n');
-}
-
-/** What a patient reads: the body at its defaults, without Markdown syntax. */
+/** What a patient reads: the body with its blanks at their defaults, without Markdown syntax (as the status bar and export read it). */
 export function handoutPlainText(handout: Handout): string {
-  return markdownBlocksText(snippetPlainText(handout.body));
+  return handoutProse(handout.body);
 }
 
 /** Flesch–Kincaid grade of the handout's plain text. */

@@ -3,9 +3,8 @@ import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_
 import { HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
 import { exportHandoutAsHtml } from './exportHandout';
-import { loadHandouts, type Handout } from './handouts';
+import { handoutReadingGrade, loadHandouts, type Handout } from './handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
-import { markdownReadingGrades } from './markdownReadability';
 import { registerReadingGradeStatus } from './readingStatus';
 
 export interface HandoutsFeature extends vscode.Disposable {
@@ -22,7 +21,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   const gradeOf = (handout: Handout) => {
     let grade = grades.get(handout.id);
     if (grade === undefined) {
-      grade = markdownReadingGrades(handout.body)?.fleschKincaid.toFixed(1) ?? '–';
+      grade = handoutReadingGrade(handout).toFixed(1);
       grades.set(handout.id, grade);
     }
     return grade;
