@@ -65,10 +65,14 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   }
 }
 
-function hoverSelector(): vscode.DocumentSelector {
+/** The language ids that get glossary hovers and the Terms view (`iliopsoas.hover.languages`). */
+export function noteLanguages(): string[] {
   const languages = vscode.workspace.getConfiguration().get<unknown>(HOVER_LANGUAGES_SETTING);
-  const ids = Array.isArray(languages) ? languages.filter((id): id is string => typeof id === 'string') : ['markdown'];
-  return ids.map((language) => ({ language }));
+  return Array.isArray(languages) ? languages.filter((id): id is string => typeof id === 'string') : ['markdown'];
+}
+
+function hoverSelector(): vscode.DocumentSelector {
+  return noteLanguages().map((language) => ({ language }));
 }
 
 /** Registers the hover for the configured languages, and again whenever the settings change. */

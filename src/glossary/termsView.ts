@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GO_TO_TERM_COMMAND } from '../commandIds';
 import type { GlossaryStore } from './glossaryStore';
-import { HOVER_LANGUAGES_SETTING } from './hover';
+import { noteLanguages } from './hover';
 import { escapeMarkdown } from './hoverContent';
 import type { TermCount } from './matcher';
 import { TermIndex } from './termIndex';
@@ -11,8 +11,7 @@ export const TERMS_VIEW_ID = 'iliopsoas.terms';
 const REDRAW_DELAY_MS = 150;
 
 function isNote(document: vscode.TextDocument): boolean {
-  const languages = vscode.workspace.getConfiguration().get<unknown>(HOVER_LANGUAGES_SETTING);
-  return Array.isArray(languages) ? languages.includes(document.languageId) : document.languageId === 'markdown';
+  return noteLanguages().includes(document.languageId);
 }
 
 /** "Terms in this Note": the glossary terms of the active note, in order of first use, with their counts. */
