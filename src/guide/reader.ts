@@ -32,7 +32,7 @@ export class GuideReader implements vscode.Disposable {
     const outline = this.outline();
     const section = sectionId === undefined ? outline.root : outline.get(sectionId);
     if (!section) return false;
-    const panel = this.panel ?? this.createPanel();
+    const panel = this.panel ?? this.createPanel(section.title);
     panel.title = section.title;
     panel.webview.html = renderReaderPage(outline, section, {
       cspSource: panel.webview.cspSource,
@@ -44,10 +44,11 @@ export class GuideReader implements vscode.Disposable {
     return true;
   }
 
-  private createPanel(): vscode.WebviewPanel {
+  /** Opened with the section's own title: the tab never shows a placeholder first. */
+  private createPanel(title: string): vscode.WebviewPanel {
     // Read beside the note being written, when there is one.
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(READER_VIEW_TYPE, 'Iliopsoas Guide', { viewColumn: column, preserveFocus: true }, {
+    const panel = vscode.window.createWebviewPanel(READER_VIEW_TYPE, title, { viewColumn: column, preserveFocus: true }, {
       enableScripts: false,
       enableCommandUris: [OPEN_SECTION_COMMAND],
       enableFindWidget: true,
