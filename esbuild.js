@@ -121,19 +121,40 @@ function nodeBuildOptions({ production }) {
   };
 }
 
+/**
+ * The same extension for VS Code for the Web (package.json `browser`): one file, since the web
+ * worker extension host can `require` nothing but `vscode`, so markdown-it and the data are inlined.
+ * The shared code uses no Node built-ins; with platform `browser` a stray one fails the build.
+ */
+function webBuildOptions({ production }) {
+  return {
+    entryPoints: { extension: path.join(__dirname, 'src/extension.ts') },
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: path.join(__dirname, 'dist', 'web'),
+    external: ['vscode'],
+    loader: { '.md': 'text' },
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  };
+}
+
 async function main() {
-  const options = nodeBuildOptions({ production });
-  const context = await esbuild.context({
-    ...options,
-    logLevel: 'silent',
-    plugins: [handoutSnippetsPlugin, ...options.plugins, problemMatcherPlugin],
-  });
+  const node = nodeBuildOptions({ production });
+  const contexts = await Promise.all([
+    // The snippets are generated once, by the Node build.
+    esbuild.context({ ...node, logLevel: 'silent', plugins: [handoutSnippetsPlugin, ...node.plugins, problemMatcherPlugin] }),
+    esbuild.context({ ...webBuildOptions({ production }), logLevel: 'silent', plugins: [problemMatcherPlugin] }),
+  ]);
   if (watch) {
-    await context.watch();
+    await Promise.all(contexts.map((context) => context.watch()));
   } else {
-    const result = await context.rebuild();
-    await context.dispose();
-    if (result.errors.length > 0) process.exit(1);
+    const results = await Promise.all(contexts.map((context) => context.rebuild()));
+    await Promise.all(contexts.map((context) => context.dispose()));
+    if (results.some((result) => result.errors.length > 0)) process.exit(1);
   }
 }
 
@@ -144,4 +165,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { nodeBuildOptions };
+module.exports = { nodeBuildOptions, webBuildOptions };
