@@ -118,9 +118,16 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Where code-server's own (noisy) log goes; default: inside its temp folder. */
   logFile?: string;
+  /** User settings over the quiet defaults below. */
+  settings?: Record<string, unknown>;
   /** .vsix files installed into the temp extensions dir before the server starts. */
   installVsix?: string[];
   readyTimeoutMs?: number;
+}
+
+export interface DevelopmentOptions {
+  extensionDevelopmentPath?: string;
+  extensionTestsPath?: string;
 }
 
 export interface CodeServer {
@@ -134,7 +141,7 @@ export interface CodeServer {
   /** Resolves with the first line of code-server's output (from now on) that matches. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Workbench URL; with extension paths it opens an Extension Development Host window. */
-  workbenchUrl(dev?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  workbenchUrl(dev?: DevelopmentOptions): string;
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
@@ -171,7 +178,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const xdgConfig = path.join(tmp, 'xdg-config'); // else code-server writes ~/.config/code-server/config.yaml
   for (const dir of [userDataDir, extensionsDir, xdgConfig]) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
   const logFile = options.logFile ?? path.join(tmp, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, ''); // this run's log only

@@ -1,6 +1,5 @@
-// Test results as JSON, shared by the stages' reporter, the in-host runner and the summary.
-import * as fs from 'fs';
-import * as path from 'path';
+// Test results as JSON, shared by the stages' reporter, the in-host runners (Node and web worker)
+// and the summary. No Node built-ins here: the web worker suite (test/web/) bundles this file.
 
 export interface TestResults {
   passed: number;
@@ -10,12 +9,28 @@ export interface TestResults {
   tests: { title: string; state: 'passed' | 'failed' | 'pending' }[];
 }
 
-/** Write JSON atomically (tmp + rename): a poller must never read half a file. */
-export function writeJsonAtomic(file: string, data: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(data, null, 2));
-  fs.renameSync(tmp, file);
+/** The part of a mocha Runner (Node or browser build) that results are collected from. */
+interface RunnerEvents {
+  on(event: string, listener: (test: { fullTitle(): string }, err?: unknown) => void): unknown;
+}
+
+/** Counts a mocha run into `results` as it goes; failing hooks (e.g. a `before` that cannot start) count as failures. */
+export function collectResults(runner: RunnerEvents, events: { pass: string; fail: string; pending: string }): TestResults {
+  const results: TestResults = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  runner.on(events.pass, (test) => {
+    results.passed++;
+    results.tests.push({ title: test.fullTitle(), state: 'passed' });
+  });
+  runner.on(events.fail, (test, err) => {
+    results.failed++;
+    results.tests.push({ title: test.fullTitle(), state: 'failed' });
+    results.failures.push({ title: test.fullTitle(), error: describeError(err) });
+  });
+  runner.on(events.pending, (test) => {
+    results.pending++;
+    results.tests.push({ title: test.fullTitle(), state: 'pending' });
+  });
+  return results;
 }
 
 export function describeError(err: unknown): string {
@@ -25,4 +40,10 @@ export function describeError(err: unknown): string {
     return stack ? `${err.message}\n${stack}` : err.message;
   }
   return String(err);
+}
+
+/** A run whose test files could not even be loaded: one failure, so the driver never waits in vain. */
+export function loadFailure(err: unknown): TestResults {
+  const title = 'loading the integration test files';
+  return { passed: 0, failed: 1, pending: 0, failures: [{ title, error: describeError(err) }], tests: [{ title, state: 'failed' }] };
 }

@@ -1,9 +1,9 @@
-// Runs the stages (lint, unit in plain Node, integration in code-server's extension host, UI on
+// Runs the stages (lint, unit in plain Node, integration in code-server's Node extension host and, as `web`, in its web worker one, UI on
 // the real workbench), each writing its counts as JSON into .test-results/, and prints the
 // totals as the very last line: `N passed, N failed`. A stage that crashes or writes no
 // results counts as a failure, never as zero tests.
 //
-// Usage: node out/test/host/runAll.js [lint] [unit] [integration] [ui]   (default: all four, in that order)
+// Usage: node out/test/host/runAll.js [lint] [unit] [integration] [web] [ui]   (default: all, in that order)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,6 +20,7 @@ const STAGES: Record<string, (out: string) => string[]> = {
   lint: (out) => [path.join(__dirname, 'runLint.js'), '--out', out],
   unit: mochaStage('test/unit/.mocharc.json'),
   integration: (out) => [path.join(__dirname, 'runIntegration.js'), '--out', out],
+  web: (out) => [path.join(__dirname, 'runIntegration.js'), '--web', '--out', out],
   ui: mochaStage('test/ui/.mocharc.json'),
 };
 const STAGE_TIMEOUT_MS = 20 * 60_000; // a hung stage is ended (SIGTERM lets it kill code-server/Chromium)

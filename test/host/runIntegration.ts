@@ -3,22 +3,33 @@
 // workbench `payload`. The extension host writes its mocha results to a JSON file
 // (ILIOPSOAS_TEST_RESULTS, inherited from code-server's environment); we wait for that file.
 //
-// Usage: node out/test/host/runIntegration.js [--out FILE] [--extension DIR] [--tests FILE] [--timeout SECONDS]
+// With --web, the extension runs from its browser bundle in the workbench's web worker extension
+// host, and the suite is test/web/index.ts bundled for the browser. (The workbench ignores the
+// payload's extensionDevelopmentKind in this build; the `remote.extensionKind` setting is what
+// moves an extension to the web worker host, and the tests module follows the extension.)
+//
+// Usage: node out/test/host/runIntegration.js [--web] [--out FILE] [--extension DIR] [--tests FILE] [--timeout SECONDS]
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from './codeServer';
 import type { TestResults } from './results';
 import { RESULTS_ENV } from '../integration/index';
+import { buildWebTestBundle } from './webTestBundle';
 
 const { values: argv } = parseArgs({
   options: {
-    out: { type: 'string', default: path.join(resultsDir, 'integration.json') },
+    out: { type: 'string', default: '' },
     extension: { type: 'string', default: repoRoot },
     tests: { type: 'string', default: path.join(repoRoot, 'out', 'test', 'integration', 'index.js') },
     timeout: { type: 'string', default: '300' },
+    web: { type: 'boolean', default: false },
   },
 });
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const hostName = argv.web ? 'web' : 'integration';
+const defaultOut = path.join(resultsDir, `${hostName}.json`);
 
 async function waitForResults(file: string, timeoutMs: number, failFast: Promise<never>): Promise<TestResults> {
   const deadline = Date.now() + timeoutMs;
@@ -40,7 +51,7 @@ function printResults(results: TestResults): void {
   results.failures.forEach((failure, i) => {
     console.log(`\n  ${i + 1}) ${failure.title}\n     ${failure.error.replace(/\n/g, '\n     ')}`);
   });
-  console.log(`\n  integration: ${results.passed} passing, ${results.failed} failing, ${results.pending} pending`);
+  console.log(`\n  ${hostName}: ${results.passed} passing, ${results.failed} failing, ${results.pending} pending`);
 }
 
 /** The workbench's console errors, without the expected noise of a machine with no internet. */
@@ -54,11 +65,11 @@ function consoleErrors(file: string, lines = 30): string {
 
 async function main(): Promise<number> {
   exitOnSignals();
-  const out = path.resolve(argv.out);
-  const testsModule = path.resolve(argv.tests);
-  if (!fs.existsSync(testsModule)) throw new Error(`${testsModule} not found: run \`npm run compile-tests\` first`);
+  const out = path.resolve(argv.out || defaultOut);
   fs.rmSync(out, { force: true }); // never mistake a previous run's file for this one's
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  const testsModule = argv.web ? (await buildWebTestBundle(out, process.env.ILIOPSOAS_TEST_GREP)).file : path.resolve(argv.tests);
+  if (!fs.existsSync(testsModule)) throw new Error(`${testsModule} not found: run \`npm run compile-tests\` first`);
 
   let server: CodeServer | undefined;
   let chromium: Chromium | undefined;
@@ -66,14 +77,15 @@ async function main(): Promise<number> {
   try {
     server = await startCodeServer({
       env: { [RESULTS_ENV]: out },
-      logFile: path.join(path.dirname(out), 'code-server-integration.log'),
+      ...(argv.web ? { settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } } : {}),
+      logFile: path.join(path.dirname(out), `code-server-${hostName}.log`),
     });
     console.log(`code-server ${server.origin} (pid ${server.pid}, log ${path.relative(repoRoot, server.logFile)})`);
     chromium = await launchChromium();
     const url = server.workbenchUrl({ extensionDevelopmentPath: argv.extension, extensionTestsPath: testsModule });
     const page = await openWorkbench(chromium.browser, url);
     // The workbench console (extension host output included) is noisy: keep it in a file for failures.
-    const consoleLog = path.join(path.dirname(out), 'workbench-console-integration.log');
+    const consoleLog = path.join(path.dirname(out), `workbench-console-${hostName}.log`);
     fs.writeFileSync(consoleLog, '');
     page.on('console', (msg) => fs.appendFileSync(consoleLog, `[${msg.type()}] ${msg.text()}\n`));
     console.log(`workbench restored after ${((Date.now() - started) / 1000).toFixed(1)}s; running the suite in the extension host`);
@@ -100,7 +112,7 @@ async function main(): Promise<number> {
     console.log(`  (${((Date.now() - started) / 1000).toFixed(1)}s including code-server start)`);
     return results.failed > 0 || results.passed + results.failed === 0 ? 1 : 0;
   } catch (err) {
-    console.error(`\nintegration run failed: ${(err as Error).message}`);
+    console.error(`\n${hostName} run failed: ${(err as Error).message}`);
     if (server) console.error(`--- code-server log (tail of ${server.logFile}) ---\n${server.logTail(60)}`);
     return 1;
   } finally {

@@ -5,7 +5,8 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { repoRoot } from './codeServer';
-import { writeJsonAtomic, type TestResults } from './results';
+import { writeJsonAtomic } from './jsonFile';
+import type { TestResults } from './results';
 
 const { values: argv } = parseArgs({ options: { out: { type: 'string' } } });
 const eslint = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');

@@ -124,26 +124,6 @@ describe('glossary in VS Code', () => {
     });
   });
 
-  describe('Markdown preview', () => {
-    it('marks terms with their definition as a tooltip', async () => {
-      const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Mild *spinal stenosis*; `NSAIDs` in code.');
-      assert.match(html, /<em><abbr class="iliopsoas-term" title="Narrowing of the spinal canal[^"]*" data-term="spinal stenosis">spinal stenosis<\/abbr><\/em>/);
-      assert.ok(html.includes('<code>NSAIDs</code>'), 'a term in code was marked');
-    });
-
-    it('can be switched off', async () => {
-      const settings = vscode.workspace.getConfiguration('iliopsoas');
-      await settings.update('preview.enabled', false, vscode.ConfigurationTarget.Global);
-      try {
-        const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'Mild spinal stenosis.');
-        assert.ok(html.includes('Mild spinal stenosis.'), html);
-        assert.ok(!html.includes('<abbr'), html);
-      } finally {
-        await settings.update('preview.enabled', undefined, vscode.ConfigurationTarget.Global);
-      }
-    });
-  });
-
   describe('team glossary', () => {
     const settingsFolder = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode');
     let hadSettingsFolder = false;

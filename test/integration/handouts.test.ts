@@ -1,6 +1,4 @@
 import * as assert from 'assert';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
 import { extensionApi, openNote, waitFor } from './helpers';
@@ -136,7 +134,10 @@ describe('handouts in VS Code', () => {
     await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
     await vscode.commands.executeCommand('leaveSnippet');
     editor.selection = new vscode.Selection(3, 0, 3, 0); // the cursor in the handout, nothing selected
-    const target = vscode.Uri.file(path.join(os.tmpdir(), `iliopsoas-export-${process.pid}.html`));
+    // In the workspace folder (deleted below): the one place both the Node and the web extension host can write.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder');
+    const target = vscode.Uri.joinPath(folder.uri, `iliopsoas-export-${Date.now()}.html`);
     try {
       const written = await vscode.commands.executeCommand<vscode.Uri>('iliopsoas.exportHandoutHtml', { target });
       assert.strictEqual(written?.toString(), target.toString());

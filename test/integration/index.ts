@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import CountingReporter = require('../host/countingReporter');
-import { describeError, writeJsonAtomic, type TestResults } from '../host/results';
+import { writeJsonAtomic } from '../host/jsonFile';
+import { loadFailure } from '../host/results';
 
 /** Env var through which a driver asks for the results as JSON (code-server passes its env on). */
 export const RESULTS_ENV = 'ILIOPSOAS_TEST_RESULTS';
@@ -36,9 +37,4 @@ export async function run(): Promise<void> {
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
-}
-
-function loadFailure(err: unknown): TestResults {
-  const title = 'loading the integration test files';
-  return { passed: 0, failed: 1, pending: 0, failures: [{ title, error: describeError(err) }], tests: [{ title, state: 'failed' }] };
 }
