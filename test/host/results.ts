@@ -1,6 +1,9 @@
 // Test results as JSON, shared by the stages' reporter, the in-host runners (Node and web worker)
 // and the summary. No Node built-ins here: the web worker suite (test/web/) bundles this file.
 
+/** Env var through which a driver asks the Node extension host for the results as JSON (code-server passes its env on). */
+export const RESULTS_ENV = 'ILIOPSOAS_TEST_RESULTS';
+
 export interface TestResults {
   passed: number;
   failed: number;

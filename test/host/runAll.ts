@@ -1,13 +1,15 @@
-// Runs the stages (lint, unit in plain Node, integration in code-server's Node extension host and, as `web`, in its web worker one, UI on
-// the real workbench), each writing its counts as JSON into .test-results/, and prints the
-// totals as the very last line: `N passed, N failed`. A stage that crashes or writes no
-// results counts as a failure, never as zero tests.
+// Runs the stages, each writing its counts as JSON into .test-results/: lint; unit, in plain Node;
+// integration, in code-server's Node extension host; web, the same suite in its web worker
+// extension host; ui, Playwright on the real workbench. The last three run with outbound
+// connections refused. Prints the totals as the very last line: `N passed, N failed`. A stage
+// that crashes or writes no results counts as a failure, never as zero tests.
 //
 // Usage: node out/test/host/runAll.js [lint] [unit] [integration] [web] [ui]   (default: all, in that order)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { repoRoot, resultsDir } from './codeServer';
+import { ALLOW_NETWORK_ENV, checkOutboundRefused, offlineCommand } from './offline';
 import type { TestResults } from './results';
 
 const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
@@ -23,6 +25,8 @@ const STAGES: Record<string, (out: string) => string[]> = {
   web: (out) => [path.join(__dirname, 'runIntegration.js'), '--web', '--out', out],
   ui: mochaStage('test/ui/.mocharc.json'),
 };
+/** Stages in a real VS Code: run with outbound connections refused (see offline.ts). */
+const OFFLINE_STAGES = new Set(['integration', 'web', 'ui']);
 const STAGE_TIMEOUT_MS = 20 * 60_000; // a hung stage is ended (SIGTERM lets it kill code-server/Chromium)
 
 interface StageOutcome {
@@ -32,12 +36,36 @@ interface StageOutcome {
   note: string;
 }
 
+let networkRefusal: string | undefined;
+
+/** How a stage is started: offline stages in the loopback-only namespace, unless allowed the network. */
+function stageCommand(name: string, out: string): { command: string; args: string[] } | string {
+  const argv = [process.execPath, ...STAGES[name](out)];
+  if (!OFFLINE_STAGES.has(name)) return { command: argv[0], args: argv.slice(1) };
+  if (process.env[ALLOW_NETWORK_ENV] === '1') {
+    console.log(`network: allowed (${ALLOW_NETWORK_ENV}=1), not refused for this stage`);
+    return { command: argv[0], args: argv.slice(1) };
+  }
+  try {
+    networkRefusal ??= checkOutboundRefused();
+  } catch (err) {
+    return `cannot refuse outbound connections: ${(err as Error).message} (set ${ALLOW_NETWORK_ENV}=1 to run with the network)`;
+  }
+  console.log(`network: loopback only (a connection to 1.1.1.1:443 fails with ${networkRefusal})`);
+  return offlineCommand(argv);
+}
+
 function runStage(name: string): StageOutcome {
   const out = path.join(resultsDir, `${name}.json`);
   fs.rmSync(out, { force: true });
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, STAGES[name](out), {
+  const stage = stageCommand(name, out);
+  if (typeof stage === 'string') {
+    console.error(stage);
+    return { name, passed: 0, failed: 1, note: stage };
+  }
+  const run = spawnSync(stage.command, stage.args, {
     cwd: repoRoot,
     stdio: 'inherit',
     timeout: STAGE_TIMEOUT_MS,

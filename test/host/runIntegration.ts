@@ -13,8 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from './codeServer';
-import type { TestResults } from './results';
-import { RESULTS_ENV } from '../integration/index';
+import { RESULTS_ENV, type TestResults } from './results';
 import { buildWebTestBundle } from './webTestBundle';
 
 const { values: argv } = parseArgs({

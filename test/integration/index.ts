@@ -4,14 +4,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import CountingReporter = require('../host/countingReporter');
 import { writeJsonAtomic } from '../host/jsonFile';
-import { loadFailure } from '../host/results';
+import { loadFailure, RESULTS_ENV } from '../host/results';
+import { networkWatch } from '../network/attempts';
+import { watchNodeNetwork } from '../network/nodeGuard';
+import { EXTENSION_ID } from './helpers';
 
-/** Env var through which a driver asks for the results as JSON (code-server passes its env on). */
-export const RESULTS_ENV = 'ILIOPSOAS_TEST_RESULTS';
 
 export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (extension) {
+    networkWatch.extensionWasActive = extension.isActive;
+    watchNodeNetwork([path.join(extension.extensionPath, 'dist') + path.sep]);
+  }
   const output = process.env[RESULTS_ENV];
   const mocha = new Mocha({
     ui: 'bdd',
@@ -26,7 +33,8 @@ export async function run(): Promise<void> {
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
-    .sort();
+    // privacy.test last: it checks the whole session before it.
+    .sort((a, b) => Number(a === 'privacy.test.js') - Number(b === 'privacy.test.js') || a.localeCompare(b));
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   try {
     await mocha.loadFilesAsync();

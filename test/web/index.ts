@@ -6,12 +6,20 @@
 // the results go through vscode.workspace.fs to the path the runner baked into the bundle.
 import * as vscode from 'vscode';
 import { collectResults, loadFailure, type TestResults } from '../host/results';
+import { networkWatch } from '../network/attempts';
+import { watchWebNetwork } from '../network/webGuard';
+import { EXTENSION_ID } from '../integration/helpers';
 
 /** esbuild `define`s of the runner: where the results go (a path on the code-server machine), and a grep. */
 declare const ILIOPSOAS_WEB_RESULTS_PATH: string;
 declare const ILIOPSOAS_TEST_GREP: string;
 
 export async function run(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (extension) {
+    networkWatch.extensionWasActive = extension.isActive;
+    watchWebNetwork(['/dist/web/extension.js']);
+  }
   // The browser build of mocha, which sets the globals `mocha` and `Mocha` (no Node built-ins).
   require('mocha/mocha.js');
   let results: TestResults | undefined;
@@ -32,6 +40,7 @@ export async function run(): Promise<void> {
     require('../integration/glossary.test');
     require('../integration/handouts.test');
     require('../integration/onboarding.test');
+    require('../integration/privacy.test'); // last: it checks the whole session before it
   } catch (err) {
     await writeResults(loadFailure(err));
     throw err;
