@@ -1,10 +1,8 @@
 // The guide as a person meets it in the real workbench: activity-bar entry, tree, reader tab.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, frameWithText, screenshotsDir, sharedWorkbench, widenSideBar } from './workbench';
+import { eventually, frameWithText, saveScreenshot, sharedWorkbench, widenSideBar } from './workbench';
 
 /** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
 async function rowLabels(rows: Locator): Promise<string[]> {
@@ -12,9 +10,8 @@ async function rowLabels(rows: Locator): Promise<string[]> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(screenshotsDir, { recursive: true });
   await page.mouse.move(640, 700); // no hover tooltip in the picture
-  await page.screenshot({ path: path.join(screenshotsDir, name) });
+  await saveScreenshot(page, name);
 }
 
 describe('Iliopsoas Guide in the workbench (UI)', function () {
@@ -42,7 +39,7 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     await eventually(async () => assert.strictEqual(await causes.getAttribute('aria-expanded'), 'true'));
     const children = tree.locator('[role="treeitem"][aria-level="2"]');
     await eventually(async () => assert.deepStrictEqual(await rowLabels(children), CAUSES_SUBSECTIONS));
-    await screenshot(page, 'guide-tree.png');
+    await screenshot(page, 'guide-tree');
   });
 
   it('opens "Spinal Stenosis" in the reader tab', async () => {
@@ -52,7 +49,7 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     // The Causes section mentions spinal stenosis too: check the reader shows the subsection itself.
     const reader = await frameWithText(page, 'narrowing of the spinal canal');
     await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Spinal Stenosis' }).isVisible()));
-    await screenshot(page, 'reader.png');
+    await screenshot(page, 'reader');
   });
 
   it('keeps each quiz answer hidden until "Show answer" is clicked', async () => {

@@ -1,8 +1,7 @@
 // Inserting a patient handout as a clinician would: a dot-phrase typed in a note.
 import * as assert from 'assert';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { eventually, openNoteFromExplorer, screenshotsDir, sharedWorkbench } from './workbench';
+import { eventually, openNoteFromExplorer, saveScreenshot, sharedWorkbench } from './workbench';
 
 describe('handout insertion in the workbench (UI)', function () {
   let page: Page;
@@ -25,7 +24,7 @@ describe('handout insertion in the workbench (UI)', function () {
     await suggestion.first().waitFor();
     const title = (await suggestion.first().locator('.details-label, .label-description').first().innerText()).trim();
     assert.ok(title.length > 0, 'the suggestion does not show the handout title');
-    await page.screenshot({ path: path.join(screenshotsDir, 'handout-insert.png') });
+    await saveScreenshot(page, 'handout-insert');
 
     await page.keyboard.press('Enter');
     await eventually(async () => assert.ok((await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').includes(`# ${title}`)));

@@ -1,8 +1,7 @@
 // A glossary hover as a person meets it: open a note, rest the mouse on a term, follow its guide link.
 import * as assert from 'assert';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { eventually, openNoteFromExplorer, frameWithText, screenshotsDir, sharedWorkbench } from './workbench';
+import { eventually, openNoteFromExplorer, frameWithText, saveScreenshot, sharedWorkbench } from './workbench';
 
 /** Centre of the first on-screen occurrence of `text` in the editor (strings: the test tsconfig has no DOM lib). */
 async function editorTextCentre(page: Page, text: string): Promise<{ x: number; y: number }> {
@@ -46,7 +45,7 @@ describe('glossary hover in the workbench (UI)', function () {
     assert.match(text, /Narrowing of the spinal canal/);
     assert.match(text, /Spinal stenosis means the tunnel inside your spine has become too narrow/);
     assert.match(text, /Insert patient explanation/);
-    await page.screenshot({ path: path.join(screenshotsDir, 'hover.png') });
+    await saveScreenshot(page, 'hover');
   });
 
   it('opens the guide section from the hover’s link', async () => {

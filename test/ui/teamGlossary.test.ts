@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { eventually, screenshotsDir, sharedWorkbench } from './workbench';
+import { eventually, saveScreenshot, sharedWorkbench } from './workbench';
 
 describe('team glossary in the workbench (UI)', function () {
   let page: Page;
@@ -52,6 +52,6 @@ describe('team glossary in the workbench (UI)', function () {
       assert.ok(await welcome.getByRole('button', { name: 'Insert Handout…' }).isVisible());
     });
     await page.mouse.move(640, 700); // no tooltip in the picture
-    await page.screenshot({ path: path.join(screenshotsDir, 'team-glossary.png') });
+    await saveScreenshot(page, 'team-glossary');
   });
 });

@@ -1,9 +1,8 @@
 // The reader takes every colour from the theme: switching the workbench to a light theme, as a
 // person would from the Command Palette, must turn the page light with dark text.
 import * as assert from 'assert';
-import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { eventually, frameWithText, screenshotsDir, sharedWorkbench } from './workbench';
+import { eventually, frameWithText, saveScreenshot, sharedWorkbench } from './workbench';
 
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.mouse.move(640, 700);
@@ -59,6 +58,6 @@ describe('themes (UI)', function () {
       assert.ok(light.background > 0.8 && light.text < 0.2, `light theme: ${JSON.stringify(light)}`);
     });
     await page.mouse.move(640, 700);
-    await page.screenshot({ path: path.join(screenshotsDir, 'reader-light.png') });
+    await saveScreenshot(page, 'reader-light');
   });
 });

@@ -1,11 +1,39 @@
 // Fixture for the UI tests: one code-server + Chromium (the shared launcher in
 // test/host/codeServer.ts) showing the workbench with the extension under development.
 // UI tests run in plain Node under mocha; they act on the page as a person would.
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, resultsDir, startCodeServer, type Chromium, type CodeServer } from '../host/codeServer';
 
-export const screenshotsDir = path.join(repoRoot, 'media', 'screenshots');
+/**
+ * `npm run screenshots` (ILIOPSOAS_UPDATE_SCREENSHOTS=1) refreshes the README's screenshots and
+ * the walkthrough's images in media/. Other runs (CI's too) keep theirs in .test-results/, so a
+ * test run never modifies the clone.
+ */
+const UPDATE_SCREENSHOTS = process.env.ILIOPSOAS_UPDATE_SCREENSHOTS === '1';
+const screenshotsDir = UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'screenshots') : path.join(resultsDir, 'screenshots');
+const walkthroughDir = UPDATE_SCREENSHOTS ? path.join(repoRoot, 'media', 'walkthrough') : path.join(resultsDir, 'walkthrough');
+/** Screenshots that also illustrate a walkthrough step (package.json `walkthroughs`). */
+const WALKTHROUGH_IMAGES = new Set(['reader', 'hover', 'handout-insert', 'team-glossary']);
+const WALKTHROUGH_SIZE = { width: 800, height: 500 };
+
+/** Saves `<name>.png` of the workbench and, for a walkthrough step's picture, a smaller `<name>.jpg` (the .vsix ships those). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const png = await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+  if (!WALKTHROUGH_IMAGES.has(name)) return;
+  // Scaled down by Chromium itself, in a page of its own: no image library needed.
+  fs.mkdirSync(walkthroughDir, { recursive: true });
+  const scaler = await page.context().newPage();
+  try {
+    await scaler.setViewportSize(WALKTHROUGH_SIZE);
+    await scaler.setContent(`<body style="margin:0"><img style="display:block;width:100vw;height:100vh" src="data:image/png;base64,${png.toString('base64')}"></body>`);
+    await scaler.screenshot({ path: path.join(walkthroughDir, `${name}.jpg`), type: 'jpeg', quality: 80 });
+  } finally {
+    await scaler.close();
+  }
+}
 
 export interface Workbench {
   readonly page: Page;
