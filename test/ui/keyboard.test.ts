@@ -11,17 +11,22 @@ describe('keyboard only (UI)', function () {
   before(async function () {
     this.timeout(180_000);
     ({ page } = await sharedWorkbench());
-    // Start as a person sitting down would: close whatever the tests before left open, and leave
-    // the focus with the workbench, not in a webview.
-    await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+    // Start as a person sitting down would: close whatever the tests before left open.
+    await focusWorkbench();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
   });
 
+  /**
+   * Keys sent while a webview (the reader) has the focus stay in its frame under Playwright here,
+   * where VS Code would pass them on to the workbench: hands the focus back to the workbench.
+   */
+  async function focusWorkbench(): Promise<void> {
+    await page.evaluate('document.activeElement instanceof HTMLIFrameElement && document.activeElement.blur()');
+  }
+
   /** Presses `keys`, then types `text` once the input they open has the focus (keys typed sooner are lost). */
   async function typeInto(keys: string, input: string, text: string): Promise<void> {
-    // Keys sent while a webview (the reader) has the focus stay in its frame under Playwright here,
-    // where VS Code would pass them on to the workbench: hand the focus back to the workbench first.
-    await page.evaluate('document.activeElement instanceof HTMLIFrameElement && document.activeElement.blur()');
+    await focusWorkbench();
     // F1 and Ctrl+P toggle: a palette left open would close instead.
     if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
     await page.keyboard.press(keys);

@@ -2,8 +2,9 @@
 // where the extension runs from its `browser` bundle (dist/web/extension.js). The web worker
 // can load only one file, so `node out/test/host/runIntegration.js --web` bundles this module
 // with mocha's browser build and the integration test files (test/host/webTestBundle.ts), and
-// opens code-server with extensionDevelopmentKind=web. A worker has no file system of its own:
-// the results go through vscode.workspace.fs to the path the runner baked into the bundle.
+// opens code-server with the extension moved to the web worker host (`remote.extensionKind`).
+// A worker has no file system of its own: the results go through vscode.workspace.fs to the
+// path the runner baked into the bundle.
 import * as vscode from 'vscode';
 import { collectResults, loadFailure, type TestResults } from '../host/results';
 import { networkWatch } from '../network/attempts';
