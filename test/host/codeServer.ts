@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserServer, type Page } from 'playwrigh
 
 /** Compiled to out/test/host/: three levels up is the repository root. */
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The sample notes workspace, as committed. Runs open a fresh copy of it (copyFixtureWorkspace), never the folder itself. */
 export const workspaceFolder = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 export const resultsDir = path.join(repoRoot, '.test-results');
 
@@ -110,7 +111,10 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 // code-server
 
 export interface CodeServerOptions {
-  /** Folder opened in the workbench. */
+  /**
+   * Folder opened in the workbench. Default: a fresh copy of test/fixtures/workspace, removed with
+   * the server, so nothing a test (or a person trying the extension) saves reaches the fixture.
+   */
   workspace?: string;
   /** Defaults to a free port. */
   port?: number;
@@ -167,12 +171,22 @@ const USER_SETTINGS = {
   'files.hotExit': 'off',
 };
 
+/**
+ * A fresh copy of the fixture workspace in `parent` (a temp folder), named `workspace` like the
+ * original: tests type into its notes and write files into it, and must never change the fixture.
+ */
+export function copyFixtureWorkspace(parent: string): string {
+  const copy = path.join(parent, path.basename(workspaceFolder));
+  fs.cpSync(workspaceFolder, copy, { recursive: true });
+  return copy;
+}
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = codeServerBinary();
-  const workspace = path.resolve(options.workspace ?? workspaceFolder);
   const port = options.port ?? (await freePort());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-code-server-'));
   liveTempDirs.add(tmp);
+  const workspace = options.workspace ? path.resolve(options.workspace) : copyFixtureWorkspace(tmp);
   const userDataDir = path.join(tmp, 'user');
   const extensionsDir = path.join(tmp, 'extensions');
   const xdgConfig = path.join(tmp, 'xdg-config'); // else code-server writes ~/.config/code-server/config.yaml

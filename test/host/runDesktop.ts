@@ -2,9 +2,11 @@
 // ecosystem's standard path. It downloads VS Code into .vscode-test/, so it needs internet
 // access (and a display on Linux, e.g. `xvfb-run -a npm run test:desktop`); on machines
 // without either use `npm run test:integration` (code-server), which runs the same run().
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { repoRoot, workspaceFolder } from './codeServer';
+import { copyFixtureWorkspace, repoRoot } from './codeServer';
 
 async function main(): Promise<number> {
   let vscodeExecutablePath: string;
@@ -18,16 +20,20 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  // The suite writes into its workspace: a fresh copy, as in the code-server runs, never the fixture.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-desktop-'));
   try {
     return await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [workspaceFolder, '--disable-extensions'],
+      launchArgs: [copyFixtureWorkspace(tmp), '--disable-extensions'],
     });
   } catch (err) {
     console.error(`test:desktop: the integration suite failed in desktop VS Code: ${(err as Error).message}`);
     return 1;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

@@ -1,6 +1,7 @@
-// Starts code-server on test/fixtures/workspace with the extension loaded, for a person to try
-// in a browser, and stays up until Ctrl-C. Preferred: the packaged .vsix installed into the
-// temp extensions dir (a normal window); else the development payload URL.
+// Starts code-server on a fresh copy of test/fixtures/workspace with the extension loaded, for a
+// person to try in a browser, and stays up until Ctrl-C (the copy goes with it: the fixture stays
+// as committed). Preferred: the packaged .vsix installed into the temp extensions dir (a normal
+// window); else the development payload URL.
 //
 // Usage: node out/test/host/try.js [--vsix FILE]     (PORT=NNNN to choose the port; default 8080 or a free one)
 import { parseArgs } from 'util';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     url = server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
   }
   console.log(`\ncode-server is running (pid ${server.pid}; its log: ${server.logFile}).`);
+  console.log(`Its workspace is a copy of test/fixtures/workspace, deleted at Ctrl-C: ${server.workspace}`);
   console.log(`Open this in a browser on this machine (or through an SSH tunnel to port ${server.port}):\n\n  ${url}\n`);
   console.log('Look for "Iliopsoas Guide" in the activity bar. Press Ctrl-C to stop.');
   const how = await server.exited;
