@@ -39,6 +39,17 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     this.didChangeTreeData.fire();
   }
 
+  /**
+   * Stops following the note without a redraw, while the view is hidden: the tree keeps its rows
+   * until the next show() replaces them. An emptied tree would bring the welcome content back when
+   * the view is shown again, and "Focus on Terms in this Note View" would put the keyboard focus
+   * there, to lose it when the rows arrive.
+   */
+  forget(): void {
+    this.document = undefined;
+    this.index = undefined;
+  }
+
   /** Brings the index up to date with an edit of the note, rescanning only the paragraphs it touched. */
   update(event: vscode.TextDocumentChangeEvent): boolean {
     if (!this.index || event.document !== this.document || event.contentChanges.length === 0) return false;
@@ -100,7 +111,7 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
     pendingRedraw = undefined;
     // Scanning only matters while someone can see the result; the next showing rescans.
     if (!view.visible) {
-      provider.show(undefined);
+      provider.forget();
       return;
     }
     provider.show(vscode.window.activeTextEditor?.document);

@@ -214,5 +214,25 @@ describe('glossary in VS Code', () => {
       assert.strictEqual(editor.document.getText(editor.selection), 'Spinal stenosis');
       assert.strictEqual(editor.selection.start.line, 2);
     });
+
+    it('keeps its rows while hidden (emptied, the view would bring the keyboard focus to its welcome text and lose it), and rescans when shown', async () => {
+      const provider = api.glossary.termsInNote;
+      const document = await newNote('Spinal stenosis at L4/5.\n');
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('iliopsoas.terms.focus');
+      await waitFor('the terms of the note', () => provider.note === document && provider.terms.length > 0);
+      let redraws = 0;
+      const counting = provider.onDidChangeTreeData(() => redraws++);
+      try {
+        await vscode.commands.executeCommand('workbench.view.explorer');
+        await waitFor('the view to stop following the note', () => provider.note === undefined);
+        await vscode.window.showTextDocument(await newNote('Hip osteoarthritis.\n'));
+        assert.strictEqual(redraws, 0, 'the hidden view was redrawn (emptied)');
+      } finally {
+        counting.dispose();
+      }
+      await vscode.commands.executeCommand('iliopsoas.terms.focus');
+      await waitFor('the terms of the note shown now', () => provider.terms.some((count) => count.entry.term === 'hip arthritis'));
+    });
   });
 });

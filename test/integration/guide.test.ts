@@ -41,6 +41,21 @@ describe('guide tree and reader', () => {
     assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.insertSectionHandout', 'iliopsoas.openSampleNote', 'iliopsoas.openSection']);
   });
 
+  it('puts every inline button of a tree row in the row’s context menu too, where the keyboard reaches it (Shift+F10)', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: { 'view/item/context': { command: string; when: string; group: string }[] } };
+    };
+    const itemMenu = manifest.contributes.menus['view/item/context'];
+    const inline = itemMenu.filter((entry) => entry.group === 'inline');
+    assert.ok(inline.length > 0);
+    for (const button of inline) {
+      assert.ok(
+        itemMenu.some((entry) => entry.group !== 'inline' && entry.command === button.command && entry.when === button.when),
+        `${button.command} is only an inline button, which Tab never reaches: add it to the row's context menu`,
+      );
+    }
+  });
+
   it('activates without loading markdown-it', () => {
     assert.strictEqual(api.performance.markdownItLoadedAtActivation, false);
     assert.ok(api.performance.activationMs >= 0 && api.performance.activationMs < 1000, `activation took ${api.performance.activationMs} ms`);

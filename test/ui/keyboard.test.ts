@@ -1,19 +1,48 @@
-// Every feature from the keyboard alone, as a clinician who does not use a mouse works: no click
+// The features from the keyboard alone, as a clinician who does not use a mouse works: no click
 // and no mouse move in this file. Commands by the Command Palette (F1), notes by Quick Open.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
+import { workspaceFolder } from '../host/codeServer';
 import { eventually, frameWithText, sharedWorkbench } from './workbench';
+
+const NOTE = '2026-11-02-initial-assessment.md';
+/** A team glossary entry typed in by the test: a term of the note that the built-in glossary lacks. */
+const THOMAS_TEST = {
+  term: 'Thomas test',
+  definition: 'A test of hip flexor length: supine, one knee held to the chest; the other thigh lifting off the couch suggests a tight iliopsoas.',
+  plain: 'A quick check of how tight the muscle at the front of your hip is.',
+};
 
 describe('keyboard only (UI)', function () {
   let page: Page;
+  let workspace: string;
+  let glossaryFile: string;
+  let createdByTest: string | undefined;
+  let exportFile: string;
 
   before(async function () {
     this.timeout(180_000);
-    ({ page } = await sharedWorkbench());
+    const workbench = await sharedWorkbench();
+    page = workbench.page;
+    workspace = workbench.server.workspace;
+    // The command creates the team glossary if it is missing: remove what this file created.
+    const vscodeDir = path.join(workspace, '.vscode');
+    glossaryFile = path.join(vscodeDir, 'iliopsoas-glossary.json');
+    createdByTest = fs.existsSync(glossaryFile) ? undefined : fs.existsSync(vscodeDir) ? glossaryFile : vscodeDir;
+    exportFile = path.join(workspace, 'iliopsoas-export-keyboard.html');
+    // Run alone, this file starts before the extension's commands are in the Command Palette.
+    await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Iliopsoas Guide/ }).waitFor();
     // Start as a person sitting down would: close whatever the tests before left open.
     await focusWorkbench();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  });
+
+  after(() => {
+    if (createdByTest) fs.rmSync(createdByTest, { recursive: true, force: true });
+    fs.rmSync(exportFile, { force: true });
   });
 
   /**
@@ -27,8 +56,10 @@ describe('keyboard only (UI)', function () {
   /** Presses `keys`, then types `text` once the input they open has the focus (keys typed sooner are lost). */
   async function typeInto(keys: string, input: string, text: string): Promise<void> {
     await focusWorkbench();
-    // F1 and Ctrl+P toggle: a palette left open would close instead.
-    if (await page.locator('.quick-input-widget').isVisible()) await page.keyboard.press('Escape');
+    // F1 and Ctrl+P toggle: a palette left open (or still closing) would close instead.
+    const palette = page.locator('.quick-input-widget');
+    if (await palette.isVisible()) await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
     await page.keyboard.press(keys);
     await page.locator(`${input}:focus`).waitFor();
     await page.keyboard.type(text);
@@ -48,6 +79,63 @@ describe('keyboard only (UI)', function () {
       const row = focused?.getAttribute('aria-activedescendant');
       return ((row && document.getElementById(row)) || focused)?.getAttribute('aria-label') ?? '';
     })()`);
+
+  /** The text of the focused element (buttons named by their text have no aria-label). */
+  const focusedText = () => page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""');
+
+  /** The focused item of an open menu, by its text; empty while the menu itself has the focus. */
+  const focusedMenuItem = () => page.evaluate<string>('document.activeElement?.getAttribute("role") === "menuitem" ? document.activeElement.textContent.trim() : ""');
+
+  /** Presses `key` until `read` (what has the focus) gives `wanted`, as a person moves through a list by ear; at most `presses` times. */
+  async function pressUntil(key: string, read: () => Promise<string>, wanted: string | RegExp, presses = 25): Promise<void> {
+    const seen = new Set<string>();
+    for (let i = 0; i < presses; i++) {
+      const current = await read();
+      if (typeof wanted === 'string' ? current === wanted : wanted.test(current)) return;
+      seen.add(current);
+      await page.keyboard.press(key);
+      // One step at a time: wait for the focus to move. A key sent while the workbench was still
+      // placing the focus is lost, so with no move the key is pressed again (at a list's end it never moves).
+      await eventually(async () => assert.notStrictEqual(await read(), current), 1000).catch(() => undefined);
+    }
+    assert.fail(`${key} never brought the focus to ${String(wanted)}; it went through ${JSON.stringify([...seen])}`);
+  }
+
+  /** Opens a note of the workspace by Quick Open, and waits until the note has the keyboard focus. */
+  async function openNote(fileName: string): Promise<void> {
+    await typeInto('Control+P', '.quick-input-widget input', fileName);
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: fileName }).waitFor();
+    await page.keyboard.press('Enter');
+    // The editor's text input is named after the file (keys sent sooner would go to Quick Open).
+    await eventually(async () => assert.ok((await focusedLabel()).startsWith(fileName), `the focus is on "${await focusedLabel()}"`));
+  }
+
+  /** The status bar's cursor position with the cursor at the end of a fixture note. */
+  function endOfNote(fileName: string): string {
+    return `Ln ${fs.readFileSync(path.join(workspaceFolder, 'notes', fileName), 'utf8').split('\n').length}, Col 1`;
+  }
+
+  /** Reverts the active note, `fileName` (never saved: edits stay out of the workspace), and waits until its tab shows no unsaved edits. */
+  async function revertNote(fileName: string): Promise<void> {
+    await runCommand('File: Revert File');
+    const tab = page.getByRole('tab', { name: new RegExp(`^${fileName.replace(/\./g, '\\.')}`) });
+    await eventually(async () => assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, `${fileName} still has unsaved edits`));
+  }
+
+  /** The lines shown by the active editor, with the non-breaking spaces it renders as spaces. */
+  const editorText = async () => (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+
+  /** Where the cursor is, as the status bar says it: "Ln 13, Col 48 (11 selected)". */
+  const cursorStatus = () => page.locator('#status\\.editor\\.selection').innerText();
+
+  /** "Ln …, Col … (… selected)" for each occurrence of `term` in a fixture note, selected from its start to its end. */
+  function occurrenceStatuses(fileName: string, term: string): string[] {
+    const lines = fs.readFileSync(path.join(workspaceFolder, 'notes', fileName), 'utf8').split('\n');
+    return lines.flatMap((line, i) => {
+      const at = line.toLowerCase().indexOf(term.toLowerCase());
+      return at < 0 ? [] : [`Ln ${i + 1}, Col ${at + term.length + 1} (${term.length} selected)`];
+    });
+  }
 
   it('walks the Sections tree with the arrow keys and opens a section with Enter', async () => {
     await runCommand('Iliopsoas Guide: Focus on Sections View');
@@ -84,11 +172,7 @@ describe('keyboard only (UI)', function () {
   });
 
   it('shows a term’s explanation with the Show Hover keys', async () => {
-    await typeInto('Control+P', '.quick-input-widget input', '2026-11-02-initial-assessment.md');
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'initial-assessment' }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByRole('tab', { name: /^2026-11-02-initial-assessment\.md/ }).waitFor();
-    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await openNote(NOTE);
     await typeInto('Control+F', '.find-widget textarea', 'spinal stenosis');
     await page.keyboard.press('Escape'); // back in the note, the match selected
     await page.keyboard.press('ArrowLeft'); // the cursor at its start
@@ -112,6 +196,166 @@ describe('keyboard only (UI)', function () {
     const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
     await eventually(async () => assert.match((await lines.innerText()).replace(/\u00a0/g, ' '), /# .*[Ss]tretch/));
     await page.keyboard.press('Escape');
-    await runCommand('File: Revert File'); // the sample note as it was, for the tests after this one
+    await revertNote(NOTE); // the sample note as it was, for the tests after this one
+  });
+
+  it('inserts a guide section’s handout from its row’s context menu (Shift+F10)', async () => {
+    await openNote(NOTE);
+    await pressUntil('Control+End', cursorStatus, endOfNote(NOTE), 3);
+    await page.keyboard.press('Enter');
+    await runCommand('Iliopsoas Guide: Focus on Sections View');
+    await page.keyboard.press('Control+0');
+    await eventually(async () => {
+      await page.keyboard.press('Home');
+      assert.strictEqual(await focusedLabel(), TOP_LEVEL_SECTIONS[0]);
+    });
+    await pressUntil('ArrowDown', focusedLabel, TOP_LEVEL_SECTIONS[3]);
+    const tree = page.getByRole('tree', { name: 'Sections' });
+    if ((await tree.getByRole('treeitem', { name: TOP_LEVEL_SECTIONS[3] }).getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    await tree.getByRole('treeitem', { name: 'Surgery' }).waitFor();
+    await pressUntil('ArrowDown', focusedLabel, 'Surgery');
+    // The row's inline button cannot be reached by Tab; its context menu offers the same action.
+    await page.keyboard.press('Shift+F10');
+    const item = page.locator('.context-view .action-item').filter({ hasText: 'Insert Handout for This Section' });
+    await item.waitFor();
+    await pressUntil('ArrowDown', focusedMenuItem, 'Insert Handout for This Section', 5);
+    await page.keyboard.press('Enter');
+    // Surgery has one handout, inserted at the cursor in the note.
+    await eventually(async () => assert.match(await editorText(), /# Treatment Options for Iliopsoas Back Pain/));
+    await page.keyboard.press('Escape');
+    await revertNote(NOTE);
+  });
+
+  it('goes from “Terms in this Note” to each occurrence of a term with the arrow keys and Enter', async () => {
+    const [first, second] = occurrenceStatuses(NOTE, 'hip flexion');
+    await openNote(NOTE);
+    await page.keyboard.press('Control+Home'); // the next occurrence is looked for after the cursor
+    await runCommand('Iliopsoas Guide: Focus on Terms in this Note View');
+    // Shown for the first time, the view gives the focus to its welcome text while its rows load,
+    // and it is lost when they arrive (VS Code's doing): Ctrl+0 puts it in the tree.
+    await page.keyboard.press('Control+0');
+    // Screen readers announce each term with how often the note uses it.
+    await eventually(async () => {
+      await page.keyboard.press('Home');
+      assert.strictEqual(await focusedLabel(), 'radiating pain, 1 time in this note');
+    });
+    await pressUntil('ArrowDown', focusedLabel, 'hip flexion, 2 times in this note');
+    await page.keyboard.press('Enter');
+    // The note takes the focus, its first "hip flexion" selected.
+    await eventually(async () => assert.ok((await focusedLabel()).startsWith(NOTE), `the focus is on "${await focusedLabel()}"`));
+    await eventually(async () => assert.strictEqual(await cursorStatus(), first));
+
+    // Hidden, then focused again from the Command Palette: the focus goes straight back to the row.
+    await runCommand('View: Show Explorer');
+    await page.getByRole('tree', { name: /Files Explorer/ }).waitFor();
+    await runCommand('Iliopsoas Guide: Focus on Terms in this Note View');
+    await eventually(async () => assert.strictEqual(await focusedLabel(), 'hip flexion, 2 times in this note'));
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.strictEqual(await cursorStatus(), second));
+  });
+
+  it('finds a section with Find in Guide…, choosing among the matches with the arrow keys', async () => {
+    await runCommand('Iliopsoas: Find in Guide…');
+    await page.locator('.quick-input-widget').filter({ hasText: 'Find in Iliopsoas Guide' }).waitFor();
+    await page.locator('.quick-input-widget input:focus').waitFor();
+    await page.keyboard.type('stenosis');
+    // Each match is announced with its section, its parent and the words around the hit.
+    await eventually(async () => assert.match(await focusedLabel(), /^Spinal Stenosis, 2\. Causes of Iliopsoas Back Pain, /));
+    await pressUntil('ArrowDown', async () => (await focusedLabel()).split(',')[0], 'Surgery', 10);
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /^Surgery\b/ }).waitFor();
+    const reader = await frameWithText(page, 'Surgery for iliopsoas back pain is typically considered');
+    await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Surgery' }).isVisible()));
+  });
+
+  it('adds a term to the team glossary by typing, saves it with Ctrl+S and shows it with the Show Hover keys', async () => {
+    await runCommand('Iliopsoas: Open Team Glossary');
+    await eventually(async () => assert.ok((await focusedLabel()).startsWith('iliopsoas-glossary.json'), `the focus is on "${await focusedLabel()}"`));
+    await eventually(async () => assert.match(await editorText(), /"term": "sacroiliac joint"/));
+    assert.ok(fs.existsSync(glossaryFile), `the team glossary is not in the workspace (${glossaryFile})`);
+    // A new first entry on the line of `"entries": [`: the quotes and braces the editor closes are typed over.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(` { "term": "${THOMAS_TEST.term}", "definition": "${THOMAS_TEST.definition}", "plain": "${THOMAS_TEST.plain}" },`);
+    await page.keyboard.press('Control+S');
+    await eventually(async () => {
+      const saved = JSON.parse(await fs.promises.readFile(glossaryFile, 'utf8')) as { entries: unknown[] };
+      assert.deepStrictEqual(saved.entries[0], THOMAS_TEST);
+    });
+    // The workspace is a copy: what a test saves never reaches the fixture.
+    assert.ok(!glossaryFile.startsWith(workspaceFolder + path.sep), `${glossaryFile} is in the fixture`);
+
+    await openNote(NOTE);
+    await typeInto('Control+F', '.find-widget textarea', THOMAS_TEST.term);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowLeft');
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'For patients' });
+    // Again until the glossary has read the saved file.
+    await eventually(async () => {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await hover.waitFor({ timeout: 2000 });
+    });
+    const text = await hover.innerText();
+    assert.match(text, /^Thomas test · team glossary: \.vscode\/iliopsoas-glossary\.json/);
+    assert.ok(text.includes(THOMAS_TEST.definition), text);
+    assert.ok(text.includes(THOMAS_TEST.plain), text);
+    await page.keyboard.press('Escape');
+  });
+
+  it('exports the handout at the cursor as HTML, naming the file in the save dialog', async () => {
+    await openNote(NOTE);
+    await pressUntil('Control+End', cursorStatus, endOfNote(NOTE), 3);
+    await page.keyboard.press('Enter');
+    await runCommand('Iliopsoas: Insert Handout…');
+    await page.locator('.quick-input-widget').filter({ hasText: 'Insert Patient Handout' }).waitFor();
+    await page.locator('.quick-input-widget input:focus').waitFor();
+    await page.keyboard.type('posture');
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Posture, Lifting, and Healthy Weight' }).waitFor();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.match(await editorText(), /# Posture, Lifting, and Healthy Weight/));
+    // Out of the first tab stop, whose text is selected (a selection is what gets exported), into
+    // the handout's text.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => assert.doesNotMatch(await cursorStatus(), /selected/));
+
+    await runCommand('Iliopsoas: Export Handout as HTML…');
+    // code-server's save dialog is a path in the quick input, the file name (without .html) selected.
+    await page.locator('.quick-input-widget').filter({ hasText: 'Export Handout as HTML' }).waitFor();
+    const input = page.locator('.quick-input-widget input:focus');
+    await eventually(async () => assert.strictEqual(await input.inputValue(), path.join(workspace, 'posture-lifting-and-healthy-weight.html')));
+    await page.keyboard.type(path.basename(exportFile, '.html'));
+    await eventually(async () => assert.strictEqual(await input.inputValue(), exportFile));
+    await page.keyboard.press('Enter');
+    const html = await eventually(() => fs.promises.readFile(exportFile, 'utf8'));
+    assert.match(html, /<title>Posture, Lifting, and Healthy Weight<\/title>/);
+    assert.ok(!html.includes('Initial assessment'), 'the export holds more of the note than the handout');
+    fs.rmSync(exportFile);
+    await revertNote(NOTE);
+  });
+
+  it('opens the walkthrough and presses a step’s button with Tab and Enter', async () => {
+    await runCommand('Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
+    await page.keyboard.type('Iliopsoas');
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
+    await page.keyboard.press('Enter');
+    // It opens on its first step with the focus on it; Tab goes through the steps and their buttons.
+    const done = page.getByRole('checkbox', { name: /^Insert a patient handout: / });
+    await done.waitFor();
+    await pressUntil('Tab', focusedText, /^Insert a patient handout/, 10);
+    // Enter opens the step (it is open already if the steps before it are done).
+    if (!(await page.evaluate<boolean>('document.activeElement.classList.contains("expanded")'))) await page.keyboard.press('Enter');
+    await pressUntil('Tab', focusedText, 'Insert Handout…', 5);
+    await page.keyboard.press('Enter');
+    // The button runs the command: its pick opens over the walkthrough (Escape inserts nothing), and
+    // the step is ticked (an earlier test may have run the command and ticked it already).
+    const pick = page.locator('.quick-input-widget').filter({ hasText: 'Insert Patient Handout' });
+    await pick.waitFor();
+    await page.keyboard.press('Escape');
+    await pick.waitFor({ state: 'hidden' });
+    await eventually(async () => assert.strictEqual(await done.getAttribute('aria-checked'), 'true'));
   });
 });
