@@ -219,6 +219,27 @@ export function markdownInlineExclusions(text: string, from = 0, to = text.lengt
   return mergeRanges(found);
 }
 
+/** Every construct {@link markdownInlineExclusions} finds contains one of these (`<!--` has `<`, `]:` has `]`). */
+const MARKDOWN_TRIGGERS = ['`', ...MARKDOWN_MARKUP.triggers];
+
+/**
+ * For a note scanned paragraph by paragraph, front to back: whether [start, end) holds any
+ * character inline markup needs, so a paragraph of plain prose can skip
+ * {@link markdownInlineExclusions}. One indexOf per trigger and occurrence over the whole note;
+ * `start` must never decrease from one call to the next.
+ */
+export function inlineMarkupDetector(text: string): (start: number, end: number) => boolean {
+  const next = MARKDOWN_TRIGGERS.map((trigger) => text.indexOf(trigger));
+  return (start, end) => {
+    let found = false;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] !== -1 && next[k] < start) next[k] = text.indexOf(MARKDOWN_TRIGGERS[k], start);
+      if (next[k] !== -1 && next[k] < end) found = true;
+    }
+    return found;
+  };
+}
+
 /** Code spans that start before `until`: a run of n backticks up to the next run of exactly n. */
 function codeSpans(text: string, until: number): TextRange[] {
   if (text.indexOf('`') === -1) return []; // most paragraphs: skip building the pairing tables

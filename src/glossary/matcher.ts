@@ -32,16 +32,18 @@ import { lineStartsOf, positionAt } from '../textPositions';
 import type { GlossaryEntry } from './types';
 import {
   isAtxHeading,
+  inlineMarkupDetector,
   isBlankLine,
   markCodeAndFrontMatter,
   markdownInlineExclusions,
   plainTextExclusions,
   splitMarkdownLines,
   type LinePredicate,
+  type MarkdownLines,
   type TextRange,
 } from './markdownRegions';
 
-export { codeAndFrontMatterLines, type LinePredicate } from './markdownRegions';
+export { codeAndFrontMatterLines, type LinePredicate, type MarkdownLines } from './markdownRegions';
 
 /** A VS Code-compatible position: 0-based line, character in UTF-16 code units. */
 export interface TextPosition {
@@ -75,8 +77,12 @@ export interface TermCount {
 
 export interface CompiledGlossary {
   readonly entries: readonly GlossaryEntry[];
-  /** Every term in a Markdown note, in order, skipping code, front matter, URLs and link destinations. */
-  scan(markdown: string): TermMatch[];
+  /**
+   * Every term in a Markdown note, in order, skipping code, front matter, URLs and link
+   * destinations. Pass `split` when the note's lines are already at hand (`splitMarkdownLines`
+   * or the same from elsewhere) to spare splitting and classifying them again.
+   */
+  scan(markdown: string, split?: MarkdownLines): TermMatch[];
   /**
    * Every term in text that has no Markdown syntax left (a markdown-it text token), skipping
    * only raw URLs, e-mail addresses and things that look like HTML tags.
@@ -103,7 +109,7 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
   const index = (): FormIndex => (built ??= buildFormIndex(entries));
   return {
     entries,
-    scan: (markdown) => scanMarkdown(index(), markdown),
+    scan: (markdown, split) => scanMarkdown(index(), markdown, split),
     scanPlainText: (text) => scanPlainText(index(), text),
     termAt: (lines, line, character, isExcludedLine) => termAt(index(), lines, line, character, isExcludedLine),
     countTerms: (markdown) => countByEntry(scanMarkdown(index(), markdown)),
@@ -388,18 +394,34 @@ interface RawMatch {
  * extend up to `limit`. `excluded` (sorted, disjoint) ranges are never part of a match.
  */
 function matchWords(index: FormIndex, text: string, from: number, to: number, limit: number, excluded: readonly TextRange[], out: RawMatch[]): void {
+  const fold = ASCII_WORD_FOLDED;
+  const firstWords = index.firstWords;
   let nextExcluded = 0;
   const word: WordSlot = { slot: -1 };
   let i = from;
   if (insideWord(text, i)) i = wordEnd(text, i, limit);
   while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 ? ASCII_WORD_FOLDED[c] === 0 : wordCharLength(text, i) === 0) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80 ? fold[c] === 0 : wordCharLength(text, i) === 0) {
       i++;
       continue;
     }
-    const end = readWord(text, i, limit, word);
-    while (nextExcluded < excluded.length && excluded[nextExcluded].end <= i) nextExcluded++;
+    // The hot loop: most words are plain ASCII, read and hashed here without a call (as readWord would).
+    const start = i;
+    let hash = FNV_OFFSET;
+    let lower = 0;
+    while (i < limit && (c = text.charCodeAt(i)) < 0x80 && (lower = fold[c]) !== 0) {
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      i++;
+    }
+    let end = i;
+    let slot = (hash ^ (hash >>> SLOT_BITS)) & SLOT_MASK;
+    if (i < limit && (c === APOSTROPHE || c >= 0x80)) {
+      // An apostrophe or a non-ASCII character: the word may go on, so read it the careful way.
+      end = readWord(text, start, limit, word);
+      slot = word.slot;
+    }
+    while (nextExcluded < excluded.length && excluded[nextExcluded].end <= start) nextExcluded++;
     const barrier = nextExcluded < excluded.length ? excluded[nextExcluded].start : limit;
     if (barrier < end) {
       // The word is (partly) markup: resume after the excluded range.
@@ -408,21 +430,21 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
       continue;
     }
     // Most words start no form: rule them out before making any string.
-    if (!index.firstWords.mayHave(word.slot)) {
+    if (!firstWords.mayHave(slot)) {
       i = end;
       continue;
     }
-    const written = normalizeApostrophes(text.slice(i, end));
+    const written = normalizeApostrophes(text.slice(start, end));
     const insensitive = longestFrom(index.caseInsensitive, index.laterWords, text, written.toLowerCase(), end, barrier, true);
     // Abbreviations are few: most words need no case-sensitive lookup.
-    const sensitive = index.caseSensitiveFirstWords.mayHave(word.slot) ? longestFrom(index.caseSensitive, index.laterWords, text, written, end, barrier, false) : undefined;
+    const sensitive = index.caseSensitiveFirstWords.mayHave(slot) ? longestFrom(index.caseSensitive, index.laterWords, text, written, end, barrier, false) : undefined;
     const best =
       !insensitive ? sensitive
       : !sensitive ? insensitive
       : sensitive.end > insensitive.end || (sensitive.end === insensitive.end && sensitive.prefix.priority < insensitive.prefix.priority) ? sensitive
       : insensitive;
     if (best) {
-      out.push({ entry: best.prefix.entry!, start: i, end: best.end });
+      out.push({ entry: best.prefix.entry!, start, end: best.end });
       i = best.end;
     } else {
       i = end;
@@ -490,9 +512,12 @@ function breaksParagraph(line: string, excluded: boolean): boolean {
   return excluded || isBlankLine(line);
 }
 
-function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
-  const { lineStarts, lines, excluded: excludedLines } = splitMarkdownLines(text);
+const NO_RANGES: readonly TextRange[] = [];
 
+function scanMarkdown(index: FormIndex, text: string, split = splitMarkdownLines(text)): TermMatch[] {
+  const { lineStarts, lines, excluded: excludedLines } = split;
+
+  const mayHaveMarkup = inlineMarkupDetector(text);
   const raw: RawMatch[] = [];
   for (let first = 0; first < lines.length; ) {
     if (breaksParagraph(lines[first], excludedLines[first] === 1)) {
@@ -508,7 +533,7 @@ function scanMarkdown(index: FormIndex, text: string): TermMatch[] {
     const end = lineStarts[last] + lines[last].length;
     // Exclusions are found in the paragraph alone (code spans pair within it), but words are
     // read from the whole text: characters of a flat string are cheaper to read than a slice's.
-    const exclusions = markdownInlineExclusions(text.slice(start, end));
+    const exclusions = mayHaveMarkup(start, end) ? markdownInlineExclusions(text.slice(start, end)) : NO_RANGES;
     const shifted = exclusions.length === 0 ? exclusions : exclusions.map((range) => ({ start: range.start + start, end: range.end + start }));
     matchWords(index, text, start, end, end, shifted, raw);
     first = last + 1;

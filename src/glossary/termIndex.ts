@@ -15,7 +15,9 @@
  * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases.
  *
  * Later segments are not rescanned: they store their matches relative to their own start, and
- * an edit only moves the start of each later segment (one number per paragraph, not per match).
+ * an edit only moves the start of each later segment. Those below the last edit share one
+ * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
+ * this one change hands, and typing, which stays in one place, touches none.
  */
 import { isBlankLine, markCodeAndFrontMatter } from './markdownRegions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
@@ -28,12 +30,42 @@ export interface TextChange {
   readonly text: string;
 }
 
-/** A run of whole lines starting at a sync line (or the first line), with the terms found in it. */
-interface Segment {
-  /** Offset and line of the segment's first character in the current text; moved by edits above it. */
+/** How far edits above have moved the segments that share it. */
+interface Shift {
   offset: number;
   line: number;
-  readonly matches: SegmentMatch[];
+}
+
+/** The shift of segments that no edit has moved since they were last settled. */
+const UNMOVED: Shift = Object.freeze({ offset: 0, line: 0 });
+
+/** A run of whole lines starting at a sync line (or the first line), with the terms found in it. */
+class Segment {
+  readonly matches: SegmentMatch[] = [];
+
+  constructor(
+    /** Offset and line of the first character, before `shift`. */
+    private baseOffset: number,
+    private baseLine: number,
+    private shift: Shift = UNMOVED,
+  ) {}
+
+  /** Offset of the segment's first character in the current text. */
+  get offset(): number {
+    return this.baseOffset + this.shift.offset;
+  }
+
+  /** Line of the segment's first character in the current text. */
+  get line(): number {
+    return this.baseLine + this.shift.line;
+  }
+
+  /** Moves the segment under another shift without moving it in the text. */
+  useShift(shift: Shift): void {
+    this.baseOffset += this.shift.offset - shift.offset;
+    this.baseLine += this.shift.line - shift.line;
+    this.shift = shift;
+  }
 }
 
 /**
@@ -98,8 +130,11 @@ export class TermIndex {
   private segments: Segment[] = [];
   /** Each entry found, with its occurrences in order; an edit replaces only the entries it touches. */
   private byEntry = new Map<GlossaryEntry, TermCount>();
-  /** `byEntry` in order of first occurrence, made when asked for. */
+  /** `byEntry` in order of first occurrence, made when first asked for, then kept in order by edits. */
   private counts: TermCount[] | undefined;
+  /** The shift of segments[tailFrom] and every segment after it; the segments before it are unmoved. */
+  private tail: Shift = { offset: 0, line: 0 };
+  private tailFrom = 0;
   private fullRescans = 0;
   private rescanned = { fromLine: 0, toLine: 0 };
 
@@ -138,7 +173,10 @@ export class TermIndex {
     this.lines = text.split('\n');
     this.length = text.length;
     this.rescanned = { fromLine: 0, toLine: this.lines.length };
-    this.segments = this.scanSegments(0, this.lines.length, 0, markCodeAndFrontMatter(this.lines.map(withoutCarriageReturn)), text);
+    const lines = this.lines.map(withoutCarriageReturn);
+    this.segments = this.scanSegments(0, 0, lines, markCodeAndFrontMatter(lines), text);
+    this.tail = { offset: 0, line: 0 };
+    this.tailFrom = this.segments.length;
     const byEntry = new Map<GlossaryEntry, TermMatch[]>();
     for (const segment of this.segments) {
       for (const match of segment.matches) {
@@ -177,12 +215,13 @@ export class TermIndex {
     const first = this.lineAt(start);
     const last = end === start ? first : this.lineAt(end, first.segment);
     const replaced = this.lines[first.line].slice(0, first.character) + text + this.lines[last.line].slice(last.character);
-    const newLines = replaced.split('\n');
+    const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
     // A paste of a whole note is cheaper (and safer for spreading into splice) scanned whole.
     if (newLines.length > MAX_LINES_PER_EDIT) return false;
     const lineDelta = newLines.length - (last.line - first.line + 1);
     const offsetDelta = text.length - (end - start);
-    this.lines.splice(first.line, last.line - first.line + 1, ...newLines);
+    if (newLines.length === 1 && last.line === first.line) this.lines[first.line] = newLines[0]; // typing within a line
+    else this.lines.splice(first.line, last.line - first.line + 1, ...newLines);
     this.length += offsetDelta;
 
     // Rescan from the sync line above: the edited line's segment, or the one before if the
@@ -200,6 +239,8 @@ export class TermIndex {
     const lastEditedNewLine = last.line + lineDelta;
     let nextSegment = last.segment + 1;
     while (nextSegment < this.segments.length && this.segments[nextSegment].line + lineDelta - 1 <= lastEditedNewLine) nextSegment++;
+    // The window's lines without "\r", and which of them are code or front matter.
+    let windowLines: string[] = [];
     let classified: Uint8Array = new Uint8Array(0);
     // Front matter is front matter only once it is closed, possibly far below: a window that
     // starts at its opening line must reach the end of the note to classify it like a full scan.
@@ -208,7 +249,8 @@ export class TermIndex {
       if (classified.length >= untilLine - fromLine) return;
       // Doubling the window keeps the classification linear in the rescanned length.
       const windowEnd = opensFrontMatter ? this.lines.length : Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
-      classified = markCodeAndFrontMatter(this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn));
+      windowLines = this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
+      classified = markCodeAndFrontMatter(windowLines);
     };
     for (; nextSegment < this.segments.length; nextSegment++) {
       const boundary = this.segments[nextSegment].line + lineDelta;
@@ -220,24 +262,58 @@ export class TermIndex {
 
     this.rescanned = { fromLine, toLine };
     const regionText = this.lines.slice(fromLine, toLine).join('\n');
-    const rescanned = this.scanSegments(fromLine, toLine, fromOffset, classified, regionText);
+    const regionLines = windowLines.length === toLine - fromLine ? windowLines : windowLines.slice(0, toLine - fromLine);
+    const rescanned = this.scanSegments(fromLine, fromOffset, regionLines, classified, regionText);
     // Before later segments move: the occurrence lists are searched by their current offsets.
-    this.replaceOccurrences(this.segments.slice(firstSegment, nextSegment), rescanned, fromOffset);
-    for (let i = nextSegment; i < this.segments.length; i++) {
-      this.segments[i].offset += offsetDelta;
-      this.segments[i].line += lineDelta;
-    }
+    const changed = this.replaceOccurrences(this.segments.slice(firstSegment, nextSegment), rescanned, fromOffset);
+    this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
     this.segments.splice(firstSegment, nextSegment - firstSegment, ...rescanned);
-    this.counts = undefined;
+    this.tailFrom = firstSegment + rescanned.length;
+    this.reorder(changed);
     return true;
+  }
+
+  /** Moves segments[from] and every segment after it by the deltas, through the shared tail shift. */
+  private moveSegmentsFrom(from: number, offsetDelta: number, lineDelta: number): void {
+    // Hand over the segments between the last edit and this one, so that the tail starts at `from`.
+    for (let i = this.tailFrom; i < from; i++) this.segments[i].useShift(UNMOVED);
+    for (let i = from; i < this.tailFrom; i++) this.segments[i].useShift(this.tail);
+    this.tailFrom = from;
+    this.tail.offset += offsetDelta;
+    this.tail.line += lineDelta;
+  }
+
+  /**
+   * Puts the entries an edit changed back in order of first occurrence. The others keep their
+   * order: their first occurrences are all above the edit, or all below it and moved alike.
+   */
+  private reorder(changed: readonly GlossaryEntry[]): void {
+    if (!this.counts || changed.length === 0) return;
+    const changedSet = new Set(changed);
+    const counts = this.counts.filter((count) => !changedSet.has(count.entry));
+    for (const entry of changed) {
+      const count = this.byEntry.get(entry);
+      if (!count) continue;
+      const start = count.occurrences[0].start;
+      let low = 0;
+      let high = counts.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (counts[mid].occurrences[0].start < start) low = mid + 1;
+        else high = mid;
+      }
+      counts.splice(low, 0, count);
+    }
+    this.counts = counts;
   }
 
   /**
    * Replaces, in the entries' occurrence lists, the matches of `removed` segments by those of
    * `added` ones covering the same place of the note (starting at `offset`). Only the lists of
    * the entries concerned are copied; the others, and their TermCount, stay as they were.
+   * Returns the entries concerned.
    */
-  private replaceOccurrences(removed: readonly Segment[], added: readonly Segment[], offset: number): void {
+  private replaceOccurrences(removed: readonly Segment[], added: readonly Segment[], offset: number): GlossaryEntry[] {
     const changes = new Map<GlossaryEntry, { removed: number; added: SegmentMatch[] }>();
     const changeOf = (entry: GlossaryEntry) => {
       let change = changes.get(entry);
@@ -256,28 +332,29 @@ export class TermIndex {
         if (old[mid].start < offset) low = mid + 1;
         else high = mid;
       }
-      const occurrences = [...old.slice(0, low), ...change.added, ...old.slice(low + change.removed)];
+      const occurrences = old.slice(0, low).concat(change.added, old.slice(low + change.removed));
       if (occurrences.length > 0) this.byEntry.set(entry, { entry, occurrences });
       else this.byEntry.delete(entry);
     }
+    return [...changes.keys()];
   }
 
   /**
-   * Scans lines [fromLine, toLine), which start at a sync line (or line 0) and end before one
-   * (or at the end), and cuts them into segments at their sync lines. `excluded` classifies the
-   * lines from `fromLine` on; `regionText` is their text, starting at `fromOffset` of the note.
+   * Scans `lines` (without "\r"), the note's lines from `fromLine` on, which start at a sync
+   * line (or line 0) and end before one (or at the end), and cuts them into segments at their
+   * sync lines. `excluded` classifies them (it may go on below them); `regionText` is their
+   * text, starting at `fromOffset` of the note.
    */
-  private scanSegments(fromLine: number, toLine: number, fromOffset: number, excluded: Uint8Array, regionText: string): Segment[] {
-    const segments: Segment[] = [{ offset: fromOffset, line: fromLine, matches: [] }];
-    let offset = fromOffset + this.lines[fromLine].length + 1;
-    for (let line = fromLine + 1; line < toLine; line++) {
-      if (isSyncLine(withoutCarriageReturn(this.lines[line - 1]), excluded[line - 1 - fromLine] === 1, withoutCarriageReturn(this.lines[line]))) {
-        segments.push({ offset, line, matches: [] });
-      }
-      offset += this.lines[line].length + 1;
+  private scanSegments(fromLine: number, fromOffset: number, lines: readonly string[], excluded: Uint8Array, regionText: string): Segment[] {
+    const segments: Segment[] = [new Segment(fromOffset, fromLine)];
+    const lineStarts: number[] = [0];
+    for (let i = 1; i < lines.length; i++) {
+      lineStarts.push(lineStarts[i - 1] + this.lines[fromLine + i - 1].length + 1);
+      if (isSyncLine(lines[i - 1], excluded[i - 1] === 1, lines[i])) segments.push(new Segment(fromOffset + lineStarts[i], fromLine + i));
     }
     let current = 0;
-    for (const match of this.glossary.scan(regionText)) {
+    const split = { lineStarts, lines, excluded: excluded.length === lines.length ? excluded : excluded.subarray(0, lines.length) };
+    for (const match of this.glossary.scan(regionText, split)) {
       const line = fromLine + match.range.start.line;
       while (current + 1 < segments.length && segments[current + 1].line <= line) current++;
       const segment = segments[current];
