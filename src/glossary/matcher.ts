@@ -182,6 +182,12 @@ function separatorKey(raw: string): string {
  * After a line break only spaces, tabs and blockquote markers may precede other characters.
  */
 function textSeparatorKey(text: string, start: number, end: number): string | undefined {
+  if (end === start + 1) {
+    // Most separators: one space or one hyphen.
+    const c = text.charCodeAt(start);
+    if (c === 0x20) return ' ';
+    if (c === 0x2d) return '-';
+  }
   let key = '';
   let lineBreaks = 0;
   let inWhitespace = false;
@@ -290,31 +296,38 @@ class SlotSet {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The index: for case-insensitive forms and for case-sensitive abbreviations, a map from every
-// normalised word prefix of a form ("lumbar", "lumbar spinal", "lumbar spinal stenosis") to what
-// that prefix is. One flat Map per case keeps building cheap (no Map per trie node) and lets a
-// scan extend a match word by word, longest first, with one lookup per word.
+// The index: for case-insensitive forms and for case-sensitive abbreviations, a trie of the
+// forms' normalised words ("lumbar" → "spinal" → "stenosis"), each step keyed by the separator
+// key and then the word, so a scan extends a match word by word, longest first, looking up
+// short strings only. Words of the forms are also kept by filter slot: a word of text with that
+// slot is compared with the one word of the forms that has it, character by character, without
+// making a string for it.
 
-interface Prefix {
+interface FormNode {
   /** The entry whose form ends here, if any. */
   entry: GlossaryEntry | undefined;
-  /** Lower wins a tie between the two maps: listing order, listed forms before plurals. */
+  /** Lower wins a tie between the two tries: listing order, listed forms before plurals. */
   priority: number;
-  /** Whether some longer form continues this prefix. */
-  continues: boolean;
+  /** How longer forms go on: by separator key, then by next word; undefined if none does. */
+  next: Map<string, Map<string, FormNode>> | undefined;
 }
 
+/** The one word (lower-cased) of the forms with a slot, or null when several share it. */
+type WordsBySlot = Map<number, string | null>;
+
 interface FormIndex {
-  /** Keys: lower-cased words joined by their separator keys. */
-  readonly caseInsensitive: Map<string, Prefix>;
-  /** Keys: words as written joined by their separator keys. */
-  readonly caseSensitive: Map<string, Prefix>;
-  /** Slots of the first words of both maps' keys (ASCII ones; see readWord): one test rules a word out. */
+  /** First words of terms and variants, lower-cased. */
+  readonly caseInsensitive: Map<string, FormNode>;
+  /** First words of abbreviations, as written. */
+  readonly caseSensitive: Map<string, FormNode>;
+  /** Slots of the first words of both tries (ASCII ones; see readWord): one test rules a word out. */
   readonly firstWords: SlotSet;
-  /** Slots of the first words of caseSensitive's keys alone, lower-cased like all slots. */
+  /** Slots of the first words of the case-sensitive trie alone, lower-cased like all slots. */
   readonly caseSensitiveFirstWords: SlotSet;
-  /** Slots of the other words of both maps' keys. */
+  /** Slots of the other words of both tries. */
   readonly laterWords: SlotSet;
+  readonly firstWordBySlot: WordsBySlot;
+  readonly laterWordBySlot: WordsBySlot;
 }
 
 const ENDS_WITH_LETTER = /\p{L}$/u;
@@ -330,54 +343,71 @@ export function regularPlurals(word: string): string[] {
 }
 
 function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
-  const caseInsensitive = new Map<string, Prefix>();
-  const caseSensitive = new Map<string, Prefix>();
+  const caseInsensitive = new Map<string, FormNode>();
+  const caseSensitive = new Map<string, FormNode>();
   const firstWords = new SlotSet();
   const caseSensitiveFirstWords = new SlotSet();
   const laterWords = new SlotSet();
+  const firstWordBySlot: WordsBySlot = new Map();
+  const laterWordBySlot: WordsBySlot = new Map();
   const read: WordSlot = { slot: -1 };
   let priority = 0;
 
-  const insert = (prefixes: Map<string, Prefix>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry): void => {
-    const foldCase = prefixes === caseInsensitive;
+  const keepBySlot = (bySlot: WordsBySlot, slot: number, word: string): void => {
+    const lower = word.toLowerCase();
+    const kept = bySlot.get(slot);
+    if (kept === undefined) bySlot.set(slot, lower);
+    else if (kept !== lower) bySlot.set(slot, null);
+  };
+
+  const insert = (roots: Map<string, FormNode>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry): void => {
+    const foldCase = roots === caseInsensitive;
     priority++;
-    let key = '';
+    let node: FormNode | undefined;
     words.forEach((word, i) => {
       const keyWord = foldCase ? word.toLowerCase() : word;
       // A word without a slot is not ASCII: only a non-ASCII word of text can match it, and those are always looked up.
       readWord(keyWord, 0, keyWord.length, read);
-      if (read.slot >= 0 && i > 0) laterWords.add(read.slot);
-      else if (read.slot >= 0) {
+      if (read.slot >= 0 && i > 0) {
+        laterWords.add(read.slot);
+        keepBySlot(laterWordBySlot, read.slot, keyWord);
+      } else if (read.slot >= 0) {
         firstWords.add(read.slot);
         if (!foldCase) caseSensitiveFirstWords.add(read.slot);
+        keepBySlot(firstWordBySlot, read.slot, keyWord);
       }
-      key += (i === 0 ? '' : separators[i - 1]) + keyWord;
-      let prefix = prefixes.get(key);
-      if (!prefix) prefixes.set(key, (prefix = { entry: undefined, priority: 0, continues: false }));
-      if (i < words.length - 1) prefix.continues = true;
-      else if (!prefix.entry) {
-        prefix.entry = entry;
-        prefix.priority = priority;
+      let children = roots;
+      if (node) {
+        node.next ??= new Map();
+        const separator = separators[i - 1];
+        children = node.next.get(separator) ?? new Map();
+        node.next.set(separator, children);
       }
+      node = children.get(keyWord);
+      if (!node) children.set(keyWord, (node = { entry: undefined, priority: 0, next: undefined }));
     });
+    if (node && !node.entry) {
+      node.entry = entry;
+      node.priority = priority;
+    }
   };
 
   const forms = entries
     .flatMap((entry) => [
-      ...[entry.term, ...entry.variants].map((form) => ({ entry, prefixes: caseInsensitive, ...splitForm(form) })),
-      ...entry.abbreviations.map((form) => ({ entry, prefixes: caseSensitive, ...splitForm(form) })),
+      ...[entry.term, ...entry.variants].map((form) => ({ entry, roots: caseInsensitive, ...splitForm(form) })),
+      ...entry.abbreviations.map((form) => ({ entry, roots: caseSensitive, ...splitForm(form) })),
     ])
     .filter((form) => form.words.length > 0);
 
   // Listed forms first, so a generated plural never displaces a form someone wrote down.
-  for (const form of forms) insert(form.prefixes, form.words, form.separators, form.entry);
+  for (const form of forms) insert(form.roots, form.words, form.separators, form.entry);
   for (const form of forms) {
     const last = form.words[form.words.length - 1];
     // An abbreviation's plural is a lower-case s ("NSAIDs"); "NSAIDS" could be another abbreviation.
-    const plurals = form.prefixes === caseSensitive ? (ENDS_WITH_LETTER.test(last) ? [last + 's'] : []) : regularPlurals(last);
-    for (const plural of plurals) insert(form.prefixes, [...form.words.slice(0, -1), plural], form.separators, form.entry);
+    const plurals = form.roots === caseSensitive ? (ENDS_WITH_LETTER.test(last) ? [last + 's'] : []) : regularPlurals(last);
+    for (const plural of plurals) insert(form.roots, [...form.words.slice(0, -1), plural], form.separators, form.entry);
   }
-  return { caseInsensitive, caseSensitive, firstWords, caseSensitiveFirstWords, laterWords };
+  return { caseInsensitive, caseSensitive, firstWords, caseSensitiveFirstWords, laterWords, firstWordBySlot, laterWordBySlot };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,17 +464,21 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
       i = end;
       continue;
     }
-    const written = normalizeApostrophes(text.slice(start, end));
-    const insensitive = longestFrom(index.caseInsensitive, index.laterWords, text, written.toLowerCase(), end, barrier, true);
+    const lowerWord = knownWord(index.firstWordBySlot, slot, text, start, end);
+    if (lowerWord === null) {
+      i = end; // not the one first word with its slot: it starts no form
+      continue;
+    }
+    const insensitive = longestFrom(index.caseInsensitive, index, text, lowerWord ?? normalizeApostrophes(text.slice(start, end)).toLowerCase(), end, barrier, true);
     // Abbreviations are few: most words need no case-sensitive lookup.
-    const sensitive = index.caseSensitiveFirstWords.mayHave(slot) ? longestFrom(index.caseSensitive, index.laterWords, text, written, end, barrier, false) : undefined;
+    const sensitive = index.caseSensitiveFirstWords.mayHave(slot) ? longestFrom(index.caseSensitive, index, text, normalizeApostrophes(text.slice(start, end)), end, barrier, false) : undefined;
     const best =
       !insensitive ? sensitive
       : !sensitive ? insensitive
-      : sensitive.end > insensitive.end || (sensitive.end === insensitive.end && sensitive.prefix.priority < insensitive.prefix.priority) ? sensitive
+      : sensitive.end > insensitive.end || (sensitive.end === insensitive.end && sensitive.node.priority < insensitive.node.priority) ? sensitive
       : insensitive;
     if (best) {
-      out.push({ entry: best.prefix.entry!, start, end: best.end });
+      out.push({ entry: best.node.entry!, start, end: best.end });
       i = best.end;
     } else {
       i = end;
@@ -460,29 +494,48 @@ function nextWordStart(text: string, from: number, barrier: number): number {
 }
 
 /**
+ * The word [start, end) of text lower-cased, when its slot belongs to one word of the forms:
+ * that word if the text's word is it (compared character by character, ’ as '), null if not.
+ * Undefined when the slot tells nothing (no slot, or shared): the caller makes the string.
+ */
+function knownWord(bySlot: WordsBySlot, slot: number, text: string, start: number, end: number): string | null | undefined {
+  const known = slot < 0 ? undefined : bySlot.get(slot);
+  if (typeof known !== 'string') return undefined;
+  if (known.length !== end - start) return null;
+  for (let k = 0; k < known.length; k++) {
+    const c = text.charCodeAt(start + k);
+    const folded = c < 0x80 ? (c === APOSTROPHE ? c : ASCII_WORD_FOLDED[c]) : c === RIGHT_SINGLE_QUOTE ? APOSTROPHE : 0;
+    if (folded !== known.charCodeAt(k)) return null;
+  }
+  return known;
+}
+
+/**
  * Extends a match word by word from a first word; the longest form found, and where it ends.
  * `laterWords` rules out most next words before their separator and key are built.
  */
-function longestFrom(prefixes: Map<string, Prefix>, laterWords: SlotSet, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { prefix: Prefix; end: number } | undefined {
-  let key = firstWord;
-  let prefix = prefixes.get(key);
-  let best = prefix?.entry ? { prefix, end: firstEnd } : undefined;
+function longestFrom(roots: Map<string, FormNode>, index: FormIndex, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { node: FormNode; end: number } | undefined {
+  let node = roots.get(firstWord);
+  let best = node?.entry ? { node, end: firstEnd } : undefined;
   let wordEndAt = firstEnd;
   const nextWord: WordSlot = { slot: -1 };
-  while (prefix?.continues) {
+  while (node?.next) {
     const next = nextWordStart(text, wordEndAt, barrier);
     if (next === -1) break;
     const end = readWord(text, next, barrier, nextWord);
-    // No key continues with this word, whatever the separator.
-    if (!laterWords.mayHave(nextWord.slot)) break;
+    // No form continues with this word, whatever the separator.
+    if (!index.laterWords.mayHave(nextWord.slot)) break;
     const separator = textSeparatorKey(text, wordEndAt, next);
     if (separator === undefined) break;
     // A word running into an excluded range is not a whole word of prose.
     if (end === barrier && barrier < text.length && wordCharLength(text, barrier) > 0) break;
-    const word = normalizeApostrophes(text.slice(next, end));
-    key += separator + (foldCase ? word.toLowerCase() : word);
-    prefix = prefixes.get(key);
-    if (prefix?.entry) best = { prefix, end };
+    const byWord = node.next.get(separator);
+    if (!byWord) break;
+    const lowerWord = knownWord(index.laterWordBySlot, nextWord.slot, text, next, end);
+    if (lowerWord === null) break;
+    const written = foldCase && lowerWord !== undefined ? lowerWord : normalizeApostrophes(text.slice(next, end));
+    node = byWord.get(foldCase && lowerWord === undefined ? written.toLowerCase() : written);
+    if (node?.entry) best = { node, end };
     wordEndAt = end;
   }
   return best;
