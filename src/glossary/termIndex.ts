@@ -74,13 +74,22 @@ class Segment {
  */
 class SegmentMatch implements TermMatch {
   constructor(
-    private readonly segment: Segment,
+    private segment: Segment,
     readonly entry: GlossaryEntry,
-    readonly text: string,
-    private readonly relativeStart: number,
-    private readonly relativeEnd: number,
-    private readonly relativeRange: { readonly start: TextPosition; readonly end: TextPosition },
+    public text: string,
+    private relativeStart: number,
+    private relativeEnd: number,
+    private relativeRange: { readonly start: TextPosition; readonly end: TextPosition },
   ) {}
+
+  /** Becomes `match` (of the same entry, found by a rescan), keeping its identity for those who hold it. */
+  takeOver(match: SegmentMatch): void {
+    this.segment = match.segment;
+    this.text = match.text;
+    this.relativeStart = match.relativeStart;
+    this.relativeEnd = match.relativeEnd;
+    this.relativeRange = match.relativeRange;
+  }
 
   get start(): number {
     return this.segment.offset + this.relativeStart;
@@ -94,6 +103,28 @@ class SegmentMatch implements TermMatch {
     const { line } = this.segment;
     const { start, end } = this.relativeRange;
     return { start: { line: line + start.line, character: start.character }, end: { line: line + end.line, character: end.character } };
+  }
+}
+
+/** Whether two runs of segments have the same matches' entries, in the same order. */
+function sameEntries(before: readonly Segment[], after: readonly Segment[]): boolean {
+  const entries = before.flatMap((segment) => segment.matches.map((match) => match.entry));
+  let k = 0;
+  for (const segment of after) {
+    for (const match of segment.matches) if (match.entry !== entries[k++]) return false;
+  }
+  return k === entries.length;
+}
+
+/** Puts the matches of `before` in the place of those of `after`, one for one, each taking over its counterpart's place. */
+function takeOverMatches(before: readonly Segment[], after: readonly Segment[]): void {
+  const kept = before.flatMap((segment) => segment.matches);
+  let k = 0;
+  for (const segment of after) {
+    segment.matches.forEach((match, i) => {
+      kept[k].takeOver(match);
+      segment.matches[i] = kept[k++];
+    });
   }
 }
 
@@ -120,7 +151,8 @@ function isSyncLine(previous: string, previousExcluded: boolean, line: string): 
 /**
  * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The
  * matches it returns are live: their `start`, `end` and `range` follow later edits elsewhere in
- * the note; those of a rescanned paragraph are replaced by new ones.
+ * the note. Those of a rescanned paragraph follow too while its terms stay the same, in the
+ * same order; otherwise they are replaced by new ones.
  */
 export class TermIndex {
   /** The note's lines, split at "\n" (a "\r" before it stays on the line). */
@@ -264,8 +296,13 @@ export class TermIndex {
     const regionText = this.lines.slice(fromLine, toLine).join('\n');
     const regionLines = windowLines.length === toLine - fromLine ? windowLines : windowLines.slice(0, toLine - fromLine);
     const rescanned = this.scanSegments(fromLine, fromOffset, regionLines, classified, regionText);
+    const previous = this.segments.slice(firstSegment, nextSegment);
+    // Most keystrokes leave the terms of a paragraph as they were: then the occurrence lists
+    // and their order stay, and only the matches themselves move.
+    const keepsTerms = sameEntries(previous, rescanned);
+    if (keepsTerms) takeOverMatches(previous, rescanned);
     // Before later segments move: the occurrence lists are searched by their current offsets.
-    const changed = this.replaceOccurrences(this.segments.slice(firstSegment, nextSegment), rescanned, fromOffset);
+    const changed = keepsTerms ? [] : this.replaceOccurrences(previous, rescanned, fromOffset);
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
     this.segments.splice(firstSegment, nextSegment - firstSegment, ...rescanned);
     this.tailFrom = firstSegment + rescanned.length;

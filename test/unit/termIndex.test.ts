@@ -204,6 +204,19 @@ describe('TermIndex', () => {
     assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms('OA.')));
   });
 
+  it('moves the matches of an edited paragraph whose terms stay the same, live, and replaces them when its terms change', () => {
+    const text = 'The psoas and the hip flexor.\n';
+    const index = new TermIndex(glossary, text);
+    const [psoas, hipFlexor] = index.terms();
+    const heldHipFlexor = hipFlexor.occurrences[0];
+    let next = editAndCheck(index, text, { start: 4, end: 4, text: 'left ' }); // "The left psoas and the hip flexor."
+    assert.strictEqual(index.terms()[1], hipFlexor, 'the same terms in the same order keep their lists');
+    assert.strictEqual(heldHipFlexor.start, next.indexOf('hip flexor'));
+    assert.strictEqual(heldHipFlexor.range.start.character, next.indexOf('hip flexor'));
+    next = editAndCheck(index, next, replaceIn(next, 'psoas', 'iliacus'));
+    assert.notStrictEqual(index.terms()[0], psoas, 'a changed term gets a new list');
+  });
+
   it('keeps the positions of terms below an edit without rescanning them, live', () => {
     const text = 'The psoas.\n\nA hip flexor.\n';
     const index = new TermIndex(glossary, text);
