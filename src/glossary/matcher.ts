@@ -24,9 +24,10 @@
  * Design: no regular expression per glossary (a regex alternation of thousands of terms grows
  * past the size V8 optimises). Text is tokenised into words once, left to right, by a loop over
  * character codes that also hashes each word; a bit set of the forms' first words rules out
- * most words from that hash alone, without making a string. The others are looked up in a Map
- * of normalised form prefixes, and only when a prefix continues is the next separator and word
- * read. Cost is linear in the text and nearly independent of the glossary's size.
+ * most words from that hash alone, without making a string. Most of the others are compared in
+ * place with the one form word that has their hash, and then looked up in a trie of the forms,
+ * word by word; only when a form continues is the next separator and word read. Cost is linear
+ * in the text and nearly independent of the glossary's size.
  */
 import { lineStartsOf, positionAt } from '../textPositions';
 import type { GlossaryEntry } from './types';
