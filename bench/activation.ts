@@ -38,7 +38,10 @@ export async function measureActivation(starts: number, log: (line: string) => v
     for (let i = 0; i < starts; i++) {
       const began = Date.now();
       const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-bench-')), 'activation.json');
-      const server = await startCodeServer({ workspace: path.join(repoRoot, 'test', 'fixtures', 'workspace'), env: { [ACTIVATION_RESULT_ENV]: output } });
+      // A fresh copy of the sample workspace, as the tests open: nothing a start does reaches the fixture.
+      const workspace = path.join(path.dirname(output), 'workspace');
+      fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+      const server = await startCodeServer({ workspace, env: { [ACTIVATION_RESULT_ENV]: output } });
       try {
         const page = await openWorkbench(chromium.browser, server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: probe }));
         const result = JSON.parse(await waitForFile(output, START_TIMEOUT_MS)) as ActivationProbeResult;

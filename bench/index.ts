@@ -96,7 +96,9 @@ function scanRows(glossaries: Record<GlossarySize, GlossaryEntry[]>, note: strin
     log(`    ${ours.length} occurrences; the alternation and modern-ahocorasick find exactly the same (start, end, entry)`);
 
     const time = (competitor: Competitor, work: () => unknown, slow: boolean): void => {
-      const times = timeRepeated(work, slow ? { warmUps: 1, minRuns: 3, maxRuns: 7, budgetMs: 8_000 } : { warmUps: 3, minRuns: 9, maxRuns: 31, budgetMs: 1_500 });
+      // Warm-ups until V8 has optimised what runs once per scan (with three, ours still ran about
+      // 25% slower in the first timed runs); the slow ones get fewer, but each is a whole scan too.
+      const times = timeRepeated(work, slow ? { warmUps: 3, minRuns: 3, maxRuns: 7, budgetMs: 8_000 } : { warmUps: 15, minRuns: 9, maxRuns: 31, budgetMs: 1_500 });
       mbps[competitor][size] = megabytes / (median(times) / 1000);
       log(`    ${competitor.padEnd(12)} ${round(mbps[competitor][size])} MB/s (median of ${times.length}: ${times.map((t) => round(t)).join(', ')} ms)`);
     };
