@@ -15,7 +15,7 @@ import { lineStartsOf, positionAt } from '../src/textPositions';
 import { measureActivation } from './activation';
 import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, type Occurrence } from './competitors';
 import { generateNote, seededRandom, syntheticEntries } from './inputs';
-import { collectGarbage, median, nowMs, percentile, round, timeRepeated } from './measure';
+import { collectGarbage, median, nowMs, percentile, round, timeInterleaved, timeRepeated } from './measure';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const RESULTS_FILE = path.join(repoRoot, 'bench', 'results.json');
@@ -25,12 +25,14 @@ const SEED = 20_240_611;
 const MB = 1_000_000;
 const HOVER_POSITIONS = 10_000;
 const EDITS = 400;
+/** Timed scans of each matcher, per glossary size, taking turns. */
+const SCAN_ROUNDS = 21;
 /** The floor's one term: the shipped glossary's first, the muscle the extension is named after. */
 const FLOOR_TERM = 'iliopsoas';
 
 const { values: argv } = parseArgs({
   options: {
-    starts: { type: 'string', default: '3' },
+    starts: { type: 'string', default: '5' },
     'no-activation': { type: 'boolean', default: false },
   },
 });
@@ -95,17 +97,17 @@ function scanRows(glossaries: Record<GlossarySize, GlossaryEntry[]>, note: strin
     if (floorFound.length === 0 || !floorFound.every((o) => ourStarts.has(o.start))) throw new Error(`the floor's "${FLOOR_TERM}" occurrences are not all found by our matcher`);
     log(`    ${ours.length} occurrences; the alternation and modern-ahocorasick find exactly the same (start, end, entry)`);
 
-    const time = (competitor: Competitor, work: () => unknown, slow: boolean): void => {
-      // Warm-ups until V8 has optimised what runs once per scan (with three, ours still ran about
-      // 25% slower in the first timed runs); the slow ones get fewer, but each is a whole scan too.
-      const times = timeRepeated(work, slow ? { warmUps: 3, minRuns: 3, maxRuns: 7, budgetMs: 8_000 } : { warmUps: 15, minRuns: 9, maxRuns: 31, budgetMs: 1_500 });
-      mbps[competitor][size] = megabytes / (median(times) / 1000);
-      log(`    ${competitor.padEnd(12)} ${round(mbps[competitor][size])} MB/s (median of ${times.length}: ${times.map((t) => round(t)).join(', ')} ms)`);
-    };
-    time('ours', () => glossary.scan(note), false);
-    time('alternation', () => alternation.scan(note), true);
-    time('ahocorasick', () => ahoCorasick.scan(note), true);
-    time('floor', () => floor.scan(note), false);
+    // Warm-ups until V8 has optimised what runs once per scan (with three, ours still ran about
+    // 25% slower in the first timed runs). Then the four take turns, round after round, so that
+    // the shared machine's slow spells fall on all of them alike.
+    const times = timeInterleaved(
+      { ours: () => glossary.scan(note), alternation: () => alternation.scan(note), ahocorasick: () => ahoCorasick.scan(note), floor: () => floor.scan(note) },
+      { warmUps: 15, rounds: SCAN_ROUNDS },
+    );
+    for (const competitor of Object.keys(times) as Competitor[]) {
+      mbps[competitor][size] = megabytes / (median(times[competitor]) / 1000);
+      log(`    ${competitor.padEnd(12)} ${round(mbps[competitor][size])} MB/s (median of ${times[competitor].length}: ${times[competitor].map((t) => round(t)).join(', ')} ms)`);
+    }
   }
   return mbps;
 }

@@ -42,6 +42,25 @@ export function timeRepeated(work: () => unknown, { warmUps, minRuns, maxRuns, b
   return times;
 }
 
+/**
+ * Times several pieces of work taking turns: each is warmed up `warmUps` times, then every round
+ * runs each once (after a collection). Each one's milliseconds, by name.
+ */
+export function timeInterleaved<Name extends string>(works: Record<Name, () => unknown>, { warmUps, rounds }: { readonly warmUps: number; readonly rounds: number }): Record<Name, number[]> {
+  const names = Object.keys(works) as Name[];
+  for (const name of names) for (let i = 0; i < warmUps; i++) works[name]();
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (const name of names) {
+      collectGarbage();
+      const start = nowMs();
+      works[name]();
+      times[name].push(nowMs() - start);
+    }
+  }
+  return times;
+}
+
 /** Three significant digits, for results that are read by people. */
 export function round(value: number): number {
   if (value === 0 || !Number.isFinite(value)) return value;
