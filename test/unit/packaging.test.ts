@@ -1,14 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
-
-interface Vsce {
-  createVSIX(options: { cwd: string; packagePath: string; dependencies: boolean }): Promise<void>;
-  listFiles(options: { cwd: string; packageManager: 'none' }): Promise<string[]>;
-}
+import { buildVsix, type BuiltVsix } from '../host/packageVsix';
 
 /** What the .vsix may hold: the bundles, the manifest and its strings, media, snippets, the glossary schema. */
 const SHIPPED = [
@@ -25,42 +17,19 @@ const SHIPPED = [
   /^src\/glossary\/glossary\.schema\.json$/,
 ];
 
-// `npm run package` for real (vsce, its prepublish production build, .vscodeignore), in a copy of
-// the repository so this run's dist/ is left alone.
+// `npm run package` for real, in a copy of the repository (see buildVsix).
 describe('packaging: the .vsix', function () {
   this.timeout(120_000);
-  let staging: string;
+  let built: BuiltVsix;
   let vsix: string;
-  let files: string[];
+  let files: readonly string[];
 
   before(async () => {
-    staging = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-package-'));
-    const skipped = new Set(['.git', 'node_modules', 'out', 'dist', '.test-results', '.vscode-test']);
-    fs.cpSync(REPO_ROOT, staging, {
-      recursive: true,
-      filter: (source) => !skipped.has(path.relative(REPO_ROOT, source).split(path.sep)[0]) && !source.endsWith('.vsix'),
-    });
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(staging, 'node_modules'), 'dir');
-    const vsce = require('@vscode/vsce') as Vsce;
-    vsix = path.join(staging, 'iliopsoas-notes.vsix');
-    // vsce prints the file tree: keep it for a failure only.
-    const printed: unknown[][] = [];
-    const log = console.log;
-    console.log = (...args: unknown[]) => printed.push(args);
-    try {
-      await vsce.createVSIX({ cwd: staging, packagePath: vsix, dependencies: false });
-    } catch (err) {
-      for (const args of printed) log(...args);
-      throw err;
-    } finally {
-      console.log = log;
-    }
-    files = (await vsce.listFiles({ cwd: staging, packageManager: 'none' })).map((file) => file.split(path.sep).join('/')).sort();
+    built = await buildVsix();
+    ({ vsix, files } = built);
   });
 
-  after(() => {
-    if (staging) fs.rmSync(staging, { recursive: true, force: true });
-  });
+  after(() => built?.remove());
 
   it('stays under 500 KB', () => {
     const kb = fs.statSync(vsix).size / 1024;
