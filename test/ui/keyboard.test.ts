@@ -337,14 +337,25 @@ describe('keyboard only (UI)', function () {
   });
 
   it('opens the walkthrough and presses a step’s button with Tab and Enter', async () => {
-    await runCommand('Welcome: Open Walkthrough...');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-    await page.keyboard.type('Iliopsoas');
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-    await page.keyboard.press('Enter');
-    // It opens on its first step with the focus on it; Tab goes through the steps and their buttons.
     const done = page.getByRole('checkbox', { name: /^Insert a patient handout: / });
-    await done.waitFor();
+    const stepFocused = () => page.evaluate<boolean>('document.activeElement?.classList.contains("getting-started-step") ?? false');
+    // It opens on its first step and moves the focus there; Tab goes through the steps and their
+    // buttons. Once in a while (a loaded machine) the focus stays on the page around the steps,
+    // where Tab goes nowhere: then choosing the walkthrough again, as a person would, sets it.
+    for (let attempt = 1; ; attempt++) {
+      await runCommand('Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
+      await page.keyboard.type('Iliopsoas');
+      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
+      await page.keyboard.press('Enter');
+      await done.waitFor();
+      const focused = await eventually(async () => assert.ok(await stepFocused()), 5_000).then(
+        () => true,
+        () => false,
+      );
+      if (focused) break;
+      if (attempt === 2) assert.fail(`the walkthrough never put the focus on a step; it is on "${(await focusedText()).slice(0, 80)}"`);
+    }
     await pressUntil('Tab', focusedText, /^Insert a patient handout/, 10);
     // Enter opens the step (it is open already if the steps before it are done).
     if (!(await page.evaluate<boolean>('document.activeElement.classList.contains("expanded")'))) await page.keyboard.press('Enter');

@@ -74,6 +74,16 @@ export function sharedWorkbench(): Promise<Workbench> {
 
 /** Mocha root hooks (loaded through .mocharc's `require`). */
 export const mochaHooks = {
+  /** A failed test leaves a picture of the shared workbench as it was, in .test-results/failures/. */
+  async afterEach(this: Mocha.Context): Promise<void> {
+    if (this.currentTest?.state !== 'failed' || !shared) return;
+    const workbench = await shared.catch(() => undefined);
+    if (!workbench) return;
+    const dir = path.join(resultsDir, 'failures');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = this.currentTest.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 120);
+    await workbench.page.screenshot({ path: path.join(dir, `${name}.png`) }).catch(() => undefined);
+  },
   async afterAll(): Promise<void> {
     await shared?.then(
       (workbench) => workbench.close(),
