@@ -470,9 +470,12 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
       i = end; // not the one first word with its slot: it starts no form
       continue;
     }
-    const insensitive = longestFrom(index.caseInsensitive, index, text, lowerWord ?? normalizeApostrophes(text.slice(start, end)).toLowerCase(), end, barrier, true);
     // Abbreviations are few: most words need no case-sensitive lookup.
-    const sensitive = index.caseSensitiveFirstWords.mayHave(slot) ? longestFrom(index.caseSensitive, index, text, normalizeApostrophes(text.slice(start, end)), end, barrier, false) : undefined;
+    const mayBeAbbreviation = index.caseSensitiveFirstWords.mayHave(slot);
+    // The word as written, made only when a lookup needs it.
+    const written = lowerWord === undefined || mayBeAbbreviation ? normalizeApostrophes(text.slice(start, end)) : '';
+    const insensitive = longestFrom(index.caseInsensitive, index, text, lowerWord ?? written.toLowerCase(), end, barrier, true);
+    const sensitive = mayBeAbbreviation ? longestFrom(index.caseSensitive, index, text, written, end, barrier, false) : undefined;
     const best =
       !insensitive ? sensitive
       : !sensitive ? insensitive
