@@ -106,19 +106,17 @@ class SegmentMatch implements TermMatch {
   }
 }
 
-/** Whether two runs of segments have the same matches' entries, in the same order. */
-function sameEntries(before: readonly Segment[], after: readonly Segment[]): boolean {
-  const entries = before.flatMap((segment) => segment.matches.map((match) => match.entry));
+/** Whether the matches of a run of segments are of the same entries as `before`, in the same order. */
+function sameEntries(before: readonly SegmentMatch[], after: readonly Segment[]): boolean {
   let k = 0;
   for (const segment of after) {
-    for (const match of segment.matches) if (match.entry !== entries[k++]) return false;
+    for (const match of segment.matches) if (k >= before.length || match.entry !== before[k++].entry) return false;
   }
-  return k === entries.length;
+  return k === before.length;
 }
 
-/** Puts the matches of `before` in the place of those of `after`, one for one, each taking over its counterpart's place. */
-function takeOverMatches(before: readonly Segment[], after: readonly Segment[]): void {
-  const kept = before.flatMap((segment) => segment.matches);
+/** Puts the matches `kept` in the place of those of `after`, one for one, each taking over its counterpart's place. */
+function takeOverMatches(kept: readonly SegmentMatch[], after: readonly Segment[]): void {
   let k = 0;
   for (const segment of after) {
     segment.matches.forEach((match, i) => {
@@ -299,8 +297,9 @@ export class TermIndex {
     const previous = this.segments.slice(firstSegment, nextSegment);
     // Most keystrokes leave the terms of a paragraph as they were: then the occurrence lists
     // and their order stay, and only the matches themselves move.
-    const keepsTerms = sameEntries(previous, rescanned);
-    if (keepsTerms) takeOverMatches(previous, rescanned);
+    const previousMatches = previous.flatMap((segment) => segment.matches);
+    const keepsTerms = sameEntries(previousMatches, rescanned);
+    if (keepsTerms) takeOverMatches(previousMatches, rescanned);
     // Before later segments move: the occurrence lists are searched by their current offsets.
     const changed = keepsTerms ? [] : this.replaceOccurrences(previous, rescanned, fromOffset);
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
