@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, openWorkbench, startCodeServer, type Chromium, type CodeServer } from '../host/codeServer';
 import { buildVsix, type BuiltVsix } from '../host/packageVsix';
 import { TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, frameWithText } from './workbench';
+import { eventually, frameWithText, runCommand } from './workbench';
 
 describe('installed from the .vsix (UI)', function () {
   let built: BuiltVsix | undefined;
@@ -30,20 +30,8 @@ describe('installed from the .vsix (UI)', function () {
     built?.remove();
   });
 
-  /** Runs a command by its title from the Command Palette (F1). */
-  async function runCommand(title: string): Promise<void> {
-    const palette = page.locator('.quick-input-widget');
-    if (await palette.isVisible()) await page.keyboard.press('Escape'); // F1 would close it instead
-    await palette.waitFor({ state: 'hidden' });
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input:focus').waitFor();
-    await page.keyboard.type(title);
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor();
-    await page.keyboard.press('Enter');
-  }
-
   it('offers its walkthrough, with the pictures the package ships', async () => {
-    await runCommand('Welcome: Open Walkthrough...');
+    await runCommand(page, 'Welcome: Open Walkthrough...');
     // Typed before the list of walkthroughs is up, the filter would go to the closing palette.
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
     await page.keyboard.type('Iliopsoas');

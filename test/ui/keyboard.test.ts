@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { workspaceFolder } from '../host/codeServer';
-import { eventually, frameWithText, sharedWorkbench } from './workbench';
+import { eventually, focusWorkbench, frameWithText, runCommand, sharedWorkbench, typeInto } from './workbench';
 
 const NOTE = '2026-11-02-initial-assessment.md';
 /** A team glossary entry typed in by the test: a term of the note that the built-in glossary lacks. */
@@ -36,7 +36,7 @@ describe('keyboard only (UI)', function () {
     // Run alone, this file starts before the extension's commands are in the Command Palette.
     await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Iliopsoas Guide/ }).waitFor();
     // Start as a person sitting down would: close whatever the tests before left open.
-    await focusWorkbench();
+    await focusWorkbench(page);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
   });
 
@@ -44,33 +44,6 @@ describe('keyboard only (UI)', function () {
     if (createdByTest) fs.rmSync(createdByTest, { recursive: true, force: true });
     fs.rmSync(exportFile, { force: true });
   });
-
-  /**
-   * Keys sent while a webview (the reader) has the focus stay in its frame under Playwright here,
-   * where VS Code would pass them on to the workbench: hands the focus back to the workbench.
-   */
-  async function focusWorkbench(): Promise<void> {
-    await page.evaluate('document.activeElement instanceof HTMLIFrameElement && document.activeElement.blur()');
-  }
-
-  /** Presses `keys`, then types `text` once the input they open has the focus (keys typed sooner are lost). */
-  async function typeInto(keys: string, input: string, text: string): Promise<void> {
-    await focusWorkbench();
-    // F1 and Ctrl+P toggle: a palette left open (or still closing) would close instead.
-    const palette = page.locator('.quick-input-widget');
-    if (await palette.isVisible()) await page.keyboard.press('Escape');
-    await palette.waitFor({ state: 'hidden' });
-    await page.keyboard.press(keys);
-    await page.locator(`${input}:focus`).waitFor();
-    await page.keyboard.type(text);
-  }
-
-  /** Runs a command by its title from the Command Palette. */
-  async function runCommand(title: string): Promise<void> {
-    await typeInto('F1', '.quick-input-widget input', title);
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor();
-    await page.keyboard.press('Enter');
-  }
 
   /** The accessible name of what has the keyboard focus: in a list or tree, its active row. */
   const focusedLabel = () =>
@@ -103,7 +76,7 @@ describe('keyboard only (UI)', function () {
 
   /** Opens a note of the workspace by Quick Open, and waits until the note has the keyboard focus. */
   async function openNote(fileName: string): Promise<void> {
-    await typeInto('Control+P', '.quick-input-widget input', fileName);
+    await typeInto(page, 'Control+P', '.quick-input-widget input', fileName);
     await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: fileName }).waitFor();
     await page.keyboard.press('Enter');
     // The editor's text input is named after the file (keys sent sooner would go to Quick Open).
@@ -117,7 +90,7 @@ describe('keyboard only (UI)', function () {
 
   /** Reverts the active note, `fileName` (never saved: edits stay out of the workspace), and waits until its tab shows no unsaved edits. */
   async function revertNote(fileName: string): Promise<void> {
-    await runCommand('File: Revert File');
+    await runCommand(page, 'File: Revert File');
     const tab = page.getByRole('tab', { name: new RegExp(`^${fileName.replace(/\./g, '\\.')}`) });
     await eventually(async () => assert.doesNotMatch((await tab.getAttribute('class')) ?? '', /\bdirty\b/, `${fileName} still has unsaved edits`));
   }
@@ -138,7 +111,7 @@ describe('keyboard only (UI)', function () {
   }
 
   it('walks the Sections tree with the arrow keys and opens a section with Enter', async () => {
-    await runCommand('Iliopsoas Guide: Focus on Sections View');
+    await runCommand(page, 'Iliopsoas Guide: Focus on Sections View');
     // The command shows the view; Focus into Primary Side Bar (Ctrl+0) puts the keyboard in its tree.
     await page.keyboard.press('Control+0');
     // Screen readers announce each row by its title (not its tooltip sentence).
@@ -159,7 +132,7 @@ describe('keyboard only (UI)', function () {
   });
 
   it('follows the reader’s links with Tab and Enter', async () => {
-    await runCommand('View: Focus Active Editor Group');
+    await runCommand(page, 'View: Focus Active Editor Group');
     const reader = await frameWithText(page, 'Overexertion and repetitive use');
     // Tab through the reader's links until the one to the next page.
     await eventually(async () => {
@@ -173,7 +146,7 @@ describe('keyboard only (UI)', function () {
 
   it('shows a term’s explanation with the Show Hover keys', async () => {
     await openNote(NOTE);
-    await typeInto('Control+F', '.find-widget textarea', 'spinal stenosis');
+    await typeInto(page, 'Control+F', '.find-widget textarea', 'spinal stenosis');
     await page.keyboard.press('Escape'); // back in the note, the match selected
     await page.keyboard.press('ArrowLeft'); // the cursor at its start
     await page.keyboard.press('Control+K');
@@ -187,7 +160,7 @@ describe('keyboard only (UI)', function () {
   it('inserts a handout from the Command Palette and its pick list', async () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await runCommand('Iliopsoas: Insert Handout…');
+    await runCommand(page, 'Iliopsoas: Insert Handout…');
     await page.locator('.quick-input-widget').filter({ hasText: 'Insert Patient Handout' }).waitFor();
     await page.locator('.quick-input-widget input:focus').waitFor();
     await page.keyboard.type('stretch');
@@ -203,7 +176,7 @@ describe('keyboard only (UI)', function () {
     await openNote(NOTE);
     await pressUntil('Control+End', cursorStatus, endOfNote(NOTE), 3);
     await page.keyboard.press('Enter');
-    await runCommand('Iliopsoas Guide: Focus on Sections View');
+    await runCommand(page, 'Iliopsoas Guide: Focus on Sections View');
     await page.keyboard.press('Control+0');
     await eventually(async () => {
       await page.keyboard.press('Home');
@@ -230,7 +203,7 @@ describe('keyboard only (UI)', function () {
     const [first, second] = occurrenceStatuses(NOTE, 'hip flexion');
     await openNote(NOTE);
     await page.keyboard.press('Control+Home'); // the next occurrence is looked for after the cursor
-    await runCommand('Iliopsoas Guide: Focus on Terms in this Note View');
+    await runCommand(page, 'Iliopsoas Guide: Focus on Terms in this Note View');
     // Shown for the first time, the view gives the focus to its welcome text while its rows load,
     // and it is lost when they arrive (VS Code's doing): Ctrl+0 puts it in the tree.
     await page.keyboard.press('Control+0');
@@ -246,16 +219,16 @@ describe('keyboard only (UI)', function () {
     await eventually(async () => assert.strictEqual(await cursorStatus(), first));
 
     // Hidden, then focused again from the Command Palette: the focus goes straight back to the row.
-    await runCommand('View: Show Explorer');
+    await runCommand(page, 'View: Show Explorer');
     await page.getByRole('tree', { name: /Files Explorer/ }).waitFor();
-    await runCommand('Iliopsoas Guide: Focus on Terms in this Note View');
+    await runCommand(page, 'Iliopsoas Guide: Focus on Terms in this Note View');
     await eventually(async () => assert.strictEqual(await focusedLabel(), 'hip flexion, 2 times in this note'));
     await page.keyboard.press('Enter');
     await eventually(async () => assert.strictEqual(await cursorStatus(), second));
   });
 
   it('finds a section with Find in Guide…, choosing among the matches with the arrow keys', async () => {
-    await runCommand('Iliopsoas: Find in Guide…');
+    await runCommand(page, 'Iliopsoas: Find in Guide…');
     await page.locator('.quick-input-widget').filter({ hasText: 'Find in Iliopsoas Guide' }).waitFor();
     await page.locator('.quick-input-widget input:focus').waitFor();
     await page.keyboard.type('stenosis');
@@ -269,7 +242,7 @@ describe('keyboard only (UI)', function () {
   });
 
   it('adds a term to the team glossary by typing, saves it with Ctrl+S and shows it with the Show Hover keys', async () => {
-    await runCommand('Iliopsoas: Open Team Glossary');
+    await runCommand(page, 'Iliopsoas: Open Team Glossary');
     await eventually(async () => assert.ok((await focusedLabel()).startsWith('iliopsoas-glossary.json'), `the focus is on "${await focusedLabel()}"`));
     await eventually(async () => assert.match(await editorText(), /"term": "sacroiliac joint"/));
     assert.ok(fs.existsSync(glossaryFile), `the team glossary is not in the workspace (${glossaryFile})`);
@@ -287,7 +260,7 @@ describe('keyboard only (UI)', function () {
     assert.ok(!glossaryFile.startsWith(workspaceFolder + path.sep), `${glossaryFile} is in the fixture`);
 
     await openNote(NOTE);
-    await typeInto('Control+F', '.find-widget textarea', THOMAS_TEST.term);
+    await typeInto(page, 'Control+F', '.find-widget textarea', THOMAS_TEST.term);
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowLeft');
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'For patients' });
@@ -308,7 +281,7 @@ describe('keyboard only (UI)', function () {
     await openNote(NOTE);
     await pressUntil('Control+End', cursorStatus, endOfNote(NOTE), 3);
     await page.keyboard.press('Enter');
-    await runCommand('Iliopsoas: Insert Handout…');
+    await runCommand(page, 'Iliopsoas: Insert Handout…');
     await page.locator('.quick-input-widget').filter({ hasText: 'Insert Patient Handout' }).waitFor();
     await page.locator('.quick-input-widget input:focus').waitFor();
     await page.keyboard.type('posture');
@@ -321,7 +294,7 @@ describe('keyboard only (UI)', function () {
     await page.keyboard.press('ArrowRight');
     await eventually(async () => assert.doesNotMatch(await cursorStatus(), /selected/));
 
-    await runCommand('Iliopsoas: Export Handout as HTML…');
+    await runCommand(page, 'Iliopsoas: Export Handout as HTML…');
     // code-server's save dialog is a path in the quick input, the file name (without .html) selected.
     await page.locator('.quick-input-widget').filter({ hasText: 'Export Handout as HTML' }).waitFor();
     const input = page.locator('.quick-input-widget input:focus');
@@ -343,7 +316,7 @@ describe('keyboard only (UI)', function () {
     // buttons. Once in a while (a loaded machine) the focus stays on the page around the steps,
     // where Tab goes nowhere: then choosing the walkthrough again, as a person would, sets it.
     for (let attempt = 1; ; attempt++) {
-      await runCommand('Welcome: Open Walkthrough...');
+      await runCommand(page, 'Welcome: Open Walkthrough...');
       await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
       await page.keyboard.type('Iliopsoas');
       await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();

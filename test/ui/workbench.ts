@@ -108,6 +108,33 @@ export async function eventually<T>(assertion: () => Promise<T>, timeoutMs = 15_
   }
 }
 
+/**
+ * Keys sent while a webview (the reader) has the focus stay in its frame under Playwright here,
+ * where VS Code would pass them on to the workbench: hands the focus back to the workbench.
+ */
+export async function focusWorkbench(page: Page): Promise<void> {
+  await page.evaluate('document.activeElement instanceof HTMLIFrameElement && document.activeElement.blur()');
+}
+
+/** Presses `keys`, then types `text` once the input they open has the focus (keys typed sooner are lost). */
+export async function typeInto(page: Page, keys: string, input: string, text: string): Promise<void> {
+  await focusWorkbench(page);
+  // F1 and Ctrl+P toggle: a palette left open (or still closing) would close instead.
+  const palette = page.locator('.quick-input-widget');
+  if (await palette.isVisible()) await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'hidden' });
+  await page.keyboard.press(keys);
+  await page.locator(`${input}:focus`).waitFor();
+  await page.keyboard.type(text);
+}
+
+/** Runs a command by its title from the Command Palette (F1), from the keyboard alone. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await typeInto(page, 'F1', '.quick-input-widget input', title);
+  await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
 /** Drags the side bar's edge as a person would, so long tree labels fit in screenshots. */
 export async function widenSideBar(page: Page, byPx: number): Promise<void> {
   const box = await page.locator('.part.sidebar').boundingBox();
