@@ -5,11 +5,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { exitOnSignals, launchChromium, openWorkbench, startCodeServer } from '../test/host/codeServer';
+import { exitOnSignals, launchChromium, openWorkbench, repoRoot, startCodeServer } from '../test/host/codeServer';
 import { ACTIVATION_RESULT_ENV, type ActivationProbeResult } from './activationProtocol';
 
-/** Compiled to out/bench/bench/: three levels up is the repository (codeServer's own repoRoot is off by one level here). */
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const START_TIMEOUT_MS = 120_000;
 
 export interface ActivationStart {
@@ -38,10 +36,8 @@ export async function measureActivation(starts: number, log: (line: string) => v
     for (let i = 0; i < starts; i++) {
       const began = Date.now();
       const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-bench-')), 'activation.json');
-      // A fresh copy of the sample workspace, as the tests open: nothing a start does reaches the fixture.
-      const workspace = path.join(path.dirname(output), 'workspace');
-      fs.cpSync(path.join(repoRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-      const server = await startCodeServer({ workspace, env: { [ACTIVATION_RESULT_ENV]: output } });
+      // Opens a fresh copy of the sample workspace, as the tests do.
+      const server = await startCodeServer({ env: { [ACTIVATION_RESULT_ENV]: output } });
       try {
         const page = await openWorkbench(chromium.browser, server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: probe }));
         const result = JSON.parse(await waitForFile(output, START_TIMEOUT_MS)) as ActivationProbeResult;

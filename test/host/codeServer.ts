@@ -8,8 +8,16 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 
-/** Compiled to out/test/host/: three levels up is the repository root. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/**
+ * The repository root: the nearest folder above this file with a package.json. This file is
+ * compiled to out/test/host/ for the tests and to out/bench/test/host/ for the benchmark.
+ */
+export const repoRoot = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+})();
 /** The sample notes workspace, as committed. Runs open a fresh copy of it (copyFixtureWorkspace), never the folder itself. */
 export const workspaceFolder = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 export const resultsDir = path.join(repoRoot, '.test-results');
