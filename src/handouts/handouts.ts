@@ -6,7 +6,7 @@
  */
 import { slugify } from '../guide/outline';
 import { handoutProse } from './markdownReadability';
-import { fleschKincaidGrade } from './readability';
+import { isExplainedAtFirstUse, patientReadingGrade } from './readability';
 
 export interface Handout {
   /** Short kebab-case id: the snippet prefix is `handout-<id>`, the dot-phrase `.<id>`. */
@@ -18,8 +18,19 @@ export interface Handout {
   readonly audience: string;
   /** Ids of the guide sections the handout draws on. */
   readonly sections: readonly string[];
+  /**
+   * The medical words the handout explains where it first uses them ("NSAIDs (medicines such
+   * as…)"). They are exempt from its reading grade; checkHandout makes sure each is explained.
+   */
+  readonly teaches: readonly string[];
   /** Snippet-syntax Markdown, lines joined with "\n", with the red-flag block expanded. */
   readonly body: string;
+}
+
+/** The two levels of the red-flag block: the signs to call 911 for, then those to call the clinic about the same day. */
+export interface RedFlagLevels {
+  readonly emergency: readonly string[];
+  readonly sameDay: readonly string[];
 }
 
 /** One entry of a `.code-snippets` file. */
@@ -58,6 +69,8 @@ export function parseHandouts(source: unknown): Handout[] {
   const redFlagLines = root.redFlagBlock;
   if (!isStringArray(redFlagLines) || redFlagLines.length === 0) problems.push('"redFlagBlock" must be a non-empty array of lines');
   if (!Array.isArray(root.handouts)) problems.push('"handouts" must be an array');
+  const blockTeaches = root.redFlagTeaches ?? [];
+  if (!isStringArray(blockTeaches)) problems.push('"redFlagTeaches" must be an array of the terms the red-flag block explains');
 
   const handouts: Handout[] = [];
   const seenIds = new Set<string>();
@@ -70,19 +83,24 @@ export function parseHandouts(source: unknown): Handout[] {
     }
     if (!isStringArray(item.sections)) problems.push(`${where}: "sections" must be an array of guide section ids`);
     if (!isStringArray(item.body)) problems.push(`${where}: "body" must be an array of lines`);
+    if (item.teaches !== undefined && !isStringArray(item.teaches)) problems.push(`${where}: "teaches" must be an array of terms`);
     if (typeof item.id === 'string') {
       if (!HANDOUT_ID.test(item.id)) problems.push(`${where}: "id" must be kebab-case (a-z, 0-9, hyphens)`);
       if (seenIds.has(item.id)) problems.push(`${where}: duplicate id "${item.id}"`);
       seenIds.add(item.id);
     }
     if (problems.length > before || !isStringArray(redFlagLines)) return;
-    const lines = (item.body as string[]).flatMap((line) => (line.trim() === RED_FLAG_MARKER ? redFlagLines : [line]));
+    // The block's own fields (the clinic's phone numbers) follow the handout's.
+    const blockLines = shiftTabStops(redFlagLines.join('\n'), highestTabStop((item.body as string[]).join('\n'))).split('\n');
+    const lines = (item.body as string[]).flatMap((line) => (line.trim() === RED_FLAG_MARKER ? blockLines : [line]));
     handouts.push({
       id: item.id as string,
       title: item.title as string,
       description: item.description as string,
       audience: item.audience as string,
       sections: [...(item.sections as string[])],
+      // The block explains its own words ("urgent care (a walk-in clinic…)"), in every handout.
+      teaches: [...new Set([...((item.teaches as string[] | undefined) ?? []), ...(isStringArray(blockTeaches) ? blockTeaches : [])])],
       body: lines.join('\n'),
     });
   });
@@ -103,9 +121,51 @@ export function loadHandouts(): Handout[] {
   return parseHandouts(handoutSource());
 }
 
-/** The shared red-flag block of the shipped source, as it appears in every handout body. */
+/** The shared red-flag block of the shipped source, with its own tab stop numbers (a handout shifts them after its own). */
 export function redFlagBlock(): string {
   return handoutSource().redFlagBlock.join('\n');
+}
+
+// Tab stops outside escapes: `$3`, `${3`, as the snippet grammar writes them.
+const TAB_STOP_NUMBER = /(\\[\s\S])|\$(\{?)(\d+)/g;
+
+/** The highest tab stop number in a snippet body (0 when it has none). */
+export function highestTabStop(body: string): number {
+  let highest = 0;
+  for (const match of body.matchAll(TAB_STOP_NUMBER)) if (match[3] !== undefined) highest = Math.max(highest, Number(match[3]));
+  return highest;
+}
+
+/** The body with each tab stop number written `#`, to compare bodies whose stops are numbered differently. */
+export function withoutTabStopNumbers(body: string): string {
+  return body.replace(TAB_STOP_NUMBER, (whole, escape: string | undefined, brace: string) => (escape !== undefined ? whole : `$${brace}#`));
+}
+
+/** The body with every tab stop but `$0` renumbered `n + by`, so it can follow another body's stops. */
+export function shiftTabStops(body: string, by: number): string {
+  return body.replace(TAB_STOP_NUMBER, (whole, escape: string | undefined, brace: string, index: string) =>
+    escape !== undefined || index === '0' ? whole : `$${brace}${Number(index) + by}`,
+  );
+}
+
+/**
+ * The red-flag lists of some handout Markdown: the bullets under the first line that says to
+ * call 911 (the emergency signs), then those under the next line that says "same day".
+ */
+export function redFlagLevels(markdown: string): RedFlagLevels {
+  const lines = markdown.split('\n');
+  const listAfter = (lead: RegExp, from: number): { items: string[]; end: number } => {
+    const start = lines.findIndex((line, index) => index >= from && !/^\s*[-*] /.test(line) && lead.test(line));
+    if (start < 0) return { items: [], end: from };
+    let index = start + 1;
+    while (index < lines.length && lines[index].trim() === '') index++;
+    const items: string[] = [];
+    for (; index < lines.length && /^\s*[-*] /.test(lines[index]); index++) items.push(lines[index].replace(/^\s*[-*] /, '').trim());
+    return { items, end: index };
+  };
+  const emergency = listAfter(/\b911\b/, 0);
+  const sameDay = listAfter(/\bsame day\b/i, emergency.end);
+  return { emergency: emergency.items, sameDay: sameDay.items };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -369,9 +429,18 @@ export function handoutPlainText(handout: Handout): string {
   return handoutProse(handout.body);
 }
 
-/** Flesch–Kincaid grade of the handout's plain text. */
+/**
+ * The part of a handout's plain text that must explain the words it uses: all but its title and
+ * its source lines ("Based on:", "Guidelines:"), which name things rather than teach them.
+ */
+export function handoutTeachingText(handout: Handout): string {
+  const [, ...blocks] = handoutPlainText(handout).split('\n\n');
+  return blocks.filter((block) => !/^(?:Based on|Guidelines):/.test(block)).join('\n\n');
+}
+
+/** The handout's reading grade by the one rule (the higher of Flesch–Kincaid and SMOG, its taught terms exempted). */
 export function handoutReadingGrade(handout: Handout): number {
-  return fleschKincaidGrade(handoutPlainText(handout));
+  return patientReadingGrade(handoutPlainText(handout), handout.teaches);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,10 +487,12 @@ export function sourceSectionTitles(body: string): string[] | undefined {
 // The parts every handout has, in reading order, each found by the first line it matches.
 const REQUIRED_PARTS: readonly { readonly name: string; readonly line: RegExp }[] = [
   { name: 'the "**For:** ${1:patient name}" line', line: /^\*\*For:\*\* \$\{1:[^}]+\}/m },
+  { name: 'the "## Key points" heading', line: /^## Key points$/m },
   { name: 'the "## What to do" heading', line: /^## What to do$/m },
   { name: 'the "## When to call the clinic" heading', line: /^## When to call the clinic$/m },
   { name: 'the line saying it does not replace the clinician\'s advice', line: /does not replace .*clinician/im },
   { name: 'the "Based on:" source line', line: SOURCE_LINE },
+  { name: 'the "Guidelines:" line naming the guidelines it follows', line: /^Guidelines: \S.+$/m },
   {
     name: 'the clinician / date / follow-up line (${2:clinician}, $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE, ${3|…|})',
     line: /^.*\$\{2:[^}]+\}.*\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE.*\$\{3\|[^}]+\|\}.*$/m,
@@ -447,10 +518,14 @@ export function checkHandout(handout: Handout, sectionIds: readonly string[]): s
     else if (found.index < previous) problems.push(`${part.name} is out of order`);
     else previous = found.index;
   }
+  const keyPoints = body.slice(body.indexOf('## Key points')).split(/^## /m)[1]?.match(/^- \S/gm) ?? [];
+  if (body.includes('## Key points') && (keyPoints.length < 3 || keyPoints.length > 5)) {
+    problems.push(`"## Key points" must list 3 to 5 short bullets (it has ${keyPoints.length})`);
+  }
   const stepsHeading = body.indexOf('## What to do');
   const steps = body.slice(stepsHeading).split(/^## /m)[1]?.match(/^\d+\. /gm) ?? [];
   if (stepsHeading >= 0 && steps.length < 2) problems.push('"## What to do" must be followed by numbered steps');
-  if (!body.includes(redFlagBlock())) problems.push(`missing the shared red-flag block (a "${RED_FLAG_MARKER}" line)`);
+  if (!withoutTabStopNumbers(body).includes(withoutTabStopNumbers(redFlagBlock()))) problems.push(`missing the shared red-flag block (a "${RED_FLAG_MARKER}" line)`);
   if (!body.trimEnd().endsWith('$0')) problems.push('the body must end with "$0"');
 
   if (handout.sections.length === 0) problems.push('"sections" must name at least one guide section');
@@ -466,6 +541,10 @@ export function checkHandout(handout: Handout, sectionIds: readonly string[]): s
     if (/sections "/.test(body) !== cited.length > 1) problems.push('write "section" for one title and "sections" for several');
   }
 
+  const teachingText = handoutTeachingText(handout);
+  for (const term of handout.teaches) {
+    if (!isExplainedAtFirstUse(teachingText, term)) problems.push(`"${term}" is listed in "teaches" but not explained where it is first used, e.g. "${term} (what it means)"`);
+  }
   const grade = handoutReadingGrade(handout);
   if (grade > MAX_READING_GRADE) problems.push(`reads at grade ${grade.toFixed(1)}; keep it at ${MAX_READING_GRADE} or below`);
   problems.push(...findUnsafeWriting(snippetPlainText(body)));

@@ -182,3 +182,41 @@ export function exemptTerms(text: string, terms: readonly string[]): string {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return text.replace(pattern, 'term');
 }
+
+const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
+
+/**
+ * Whether the text explains a term where it first uses it, in one of the ways plain-language
+ * writing does: "NSAIDs (medicines such as ibuprofen…)", "thin bones (osteoporosis)",
+ * "…is called sciatica", "A clinician is…", "Sciatica means…", "**Opioids:** strong…".
+ * Matches whole words, ignoring case, with an optional plural "s".
+ */
+export function isExplainedAtFirstUse(text: string, term: string): boolean {
+  if (term.trim() === '') return false;
+  const first = new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(term)}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+  if (!first) return false;
+  const before = text.slice(Math.max(0, first.index - 40), first.index);
+  const after = text.slice(first.index + first[0].length, first.index + first[0].length + 40);
+  return (
+    /^["'”’]?\s*\(/.test(after) || // term (explanation)
+    (/\(\s*["'“‘]?$/.test(before) && /^["'”’]?\s*\)/.test(after)) || // explanation (term)
+    /\b(?:called|named|known as)\s+(?:an?\s+|the\s+)?["'“‘]?$/i.test(before) || // … called term
+    /^["'”’]?(?:\s+(?:is|are|means|mean)\b|\s*:|\s+[—–]\s)/.test(after) // term is / means / : / —
+  );
+}
+
+/** The candidate terms that the text explains at their first use (see {@link isExplainedAtFirstUse}). */
+export function taughtTerms(text: string, candidates: readonly string[]): string[] {
+  return candidates.filter((term) => isExplainedAtFirstUse(text, term));
+}
+
+/**
+ * The one reading-grade rule for patient material, used by the status bar, the handout pick,
+ * the snippets and the tests: the higher of Flesch–Kincaid and SMOG, with the terms the text
+ * teaches (of `candidates`, those it explains at first use) counted as one short word each.
+ * A handout may name the word it teaches ("sciatica") without that word raising its grade;
+ * a word it uses without explaining still counts.
+ */
+export function patientReadingGrade(text: string, candidates: readonly string[] = []): number {
+  return readingGrade(exemptTerms(text, taughtTerms(text, candidates)));
+}

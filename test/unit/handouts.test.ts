@@ -123,6 +123,7 @@ describe('handoutSnippets', () => {
     description: 'A demo',
     audience: 'Anyone.',
     sections: ['surgery'],
+    teaches: [],
     body: '# Demo\n\nRest well.\n$0',
   };
 
@@ -237,7 +238,7 @@ describe('findUnsafeWriting', () => {
 
 describe('checkHandout', () => {
   it('reports what a bare handout is missing', () => {
-    const bare: Handout = { id: 'bare', title: 'Bare', description: 'd', audience: 'Anyone.', sections: ['nowhere'], body: '# Wrong\n\nText.' };
+    const bare: Handout = { id: 'bare', title: 'Bare', description: 'd', audience: 'Anyone.', sections: ['nowhere'], teaches: [], body: '# Wrong\n\nText.' };
     const problems = checkHandout(bare, sectionIds()).join('\n');
     for (const expected of [
       /first line must be the title/,
