@@ -1,4 +1,5 @@
 import { commandUri, OPEN_SECTION_COMMAND } from '../commandIds';
+import { evidenceNotesFor, type EvidenceNote } from './evidenceNotes';
 import { escapeHtml, markdownIt } from './markdown';
 import { readingOrder, type GuideOutline, type GuideSection } from './outline';
 import { isQuizPart, quizQuestions } from './quiz';
@@ -6,6 +7,36 @@ import { isQuizPart, quizQuestions } from './quiz';
 /** Safe HTML for guide Markdown: raw HTML is shown as text and only http(s), mailto and # links survive. */
 export function renderMarkdown(markdown: string): string {
   return markdownIt().render(markdown);
+}
+
+/** An evidence note as the reader shows it: an aside marked as a note, every word escaped. */
+export function renderEvidenceNote(note: EvidenceNote): string {
+  const sources = note.sources.map(escapeHtml).join('; ');
+  return `<aside class="evidence-note" role="note" aria-label="Evidence note"><p><strong>Evidence note:</strong> ${escapeHtml(note.note)}</p><p class="evidence-source">Source: ${sources}</p></aside>\n`;
+}
+
+/**
+ * A section's own Markdown rendered with its evidence notes, each right after the paragraph
+ * that contains its phrase (a note whose phrase is not found goes at the end, so none is lost).
+ */
+export function renderWithEvidenceNotes(markdown: string, notes: readonly EvidenceNote[]): string {
+  if (notes.length === 0) return renderMarkdown(markdown);
+  const md = markdownIt();
+  const env = {};
+  const tokens = md.parse(markdown, env);
+  const pending = [...notes];
+  let html = '';
+  let from = 0;
+  tokens.forEach((token, index) => {
+    if (token.type !== 'paragraph_close' || token.level !== 0) return;
+    const paragraph = tokens[index - 1]?.content ?? '';
+    const here = pending.filter((note) => paragraph.includes(note.after));
+    if (here.length === 0) return;
+    html += md.renderer.render(tokens.slice(from, index + 1), md.options, env) + here.map(renderEvidenceNote).join('');
+    from = index + 1;
+    for (const note of here) pending.splice(pending.indexOf(note), 1);
+  });
+  return html + md.renderer.render(tokens.slice(from), md.options, env) + pending.map(renderEvidenceNote).join('');
 }
 
 /** A `command:` link that opens a section in the reader; the reader enables only this command. */
@@ -34,7 +65,7 @@ function renderQuizPart(part: GuideSection): string {
 
 /** The body of a section as the reader shows it: its own text (a quiz part as a quiz) and links to its subsections. */
 export function renderSectionBody(section: GuideSection): string {
-  const own = isQuizPart(section) ? renderQuizPart(section) : renderMarkdown(section.markdown);
+  const own = isQuizPart(section) ? renderQuizPart(section) : renderWithEvidenceNotes(section.markdown, evidenceNotesFor(section.id));
   if (section.children.length === 0) return own;
   const contents = section.children.map((child) => `<li>${sectionLink(child)}</li>`).join('');
   return `${own}<nav class="contents" aria-label="In this section"><h2>In this section</h2><ul>${contents}</ul></nav>\n`;

@@ -121,6 +121,13 @@ export function loadHandouts(): Handout[] {
   return parseHandouts(handoutSource());
 }
 
+let teachable: readonly string[] | undefined;
+
+/** Every term a shipped handout teaches: what the reading grade of a note may exempt where the note explains it. */
+export function teachableTerms(): readonly string[] {
+  return (teachable ??= [...new Set(loadHandouts().flatMap((handout) => handout.teaches))]);
+}
+
 /** The shared red-flag block of the shipped source, with its own tab stop numbers (a handout shifts them after its own). */
 export function redFlagBlock(): string {
   return handoutSource().redFlagBlock.join('\n');

@@ -13,13 +13,17 @@
  */
 import { markdownIt, type Token } from '../guide/markdown';
 import { markCodeAndFrontMatter, plainTextExclusions } from '../glossary/markdownRegions';
-import { fleschKincaidGrade, sentences, smogGrade, words } from './readability';
+import { exemptTerms, fleschKincaidGrade, sentences, smogGrade, taughtTerms, words } from './readability';
 
 export interface MarkdownReadingGrades {
-  /** Flesch–Kincaid grade, one decimal. */
+  /** The reading grade by the project's one rule: the higher of the two below. */
+  readonly grade: number;
+  /** Flesch–Kincaid grade, one decimal, taught terms exempted. */
   readonly fleschKincaid: number;
-  /** SMOG grade, one decimal. */
+  /** SMOG grade, one decimal, taught terms exempted. */
   readonly smog: number;
+  /** The terms the text explains at first use, which count as one short word each. */
+  readonly taughtTerms: readonly string[];
   readonly words: number;
   readonly sentences: number;
 }
@@ -157,15 +161,18 @@ export function handoutProse(markdown: string): string {
   return blocks.filter((block) => block !== '').join('\n\n');
 }
 
-/** Reading grades of a Markdown handout, or undefined when it has too few words to grade. */
-export function markdownReadingGrades(markdown: string): MarkdownReadingGrades | undefined {
+/**
+ * Reading grades of a Markdown handout, or undefined when it has too few words to grade. Of
+ * `teachable` terms, those the text explains where it first uses them are exempted (see
+ * readability.ts `patientReadingGrade`, the same rule for plain text).
+ */
+export function markdownReadingGrades(markdown: string, teachable: readonly string[] = []): MarkdownReadingGrades | undefined {
   const prose = handoutProse(markdown);
   const wordCount = words(prose).length;
   if (wordCount < MIN_WORDS_TO_GRADE) return undefined;
-  return {
-    fleschKincaid: fleschKincaidGrade(prose),
-    smog: smogGrade(prose),
-    words: wordCount,
-    sentences: sentences(prose).length,
-  };
+  const taught = taughtTerms(prose, teachable);
+  const graded = exemptTerms(prose, taught);
+  const fleschKincaid = fleschKincaidGrade(graded);
+  const smog = smogGrade(graded);
+  return { grade: Math.max(fleschKincaid, smog), fleschKincaid, smog, taughtTerms: taught, words: wordCount, sentences: sentences(prose).length };
 }

@@ -173,13 +173,14 @@ export function readingGrade(text: string): number {
 /**
  * The text with each of the given terms replaced by a one-syllable word, for grading an
  * explanation of those terms: a patient handout may name the word it teaches ("iliopsoas")
- * without that word counting against its reading level. Matches whole words, ignoring case.
+ * without that word counting against its reading level. Matches whole words and their plurals, ignoring case.
  */
 export function exemptTerms(text: string, terms: readonly string[]): string {
   const longestFirst = [...terms].filter((term) => term.trim() !== '').sort((a, b) => b.length - a.length);
   if (longestFirst.length === 0) return text;
   const escaped = longestFirst.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // A plural of a taught term is taught too: "NSAIDs" once "NSAID" is.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
   return text.replace(pattern, 'term');
 }
 

@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { NOTE_READING_GRADE_COMMAND } from '../commandIds';
 import { isBlankLine } from '../glossary/markdownRegions';
-import { markdownReadingGrades } from './markdownReadability';
+import { MAX_READING_GRADE, teachableTerms } from './handouts';
+import { markdownReadingGrades, type MarkdownReadingGrades } from './markdownReadability';
 
-/** Handouts should read at this grade or below (the level of MedlinePlus-style patient material). */
-export const TARGET_GRADE = 6;
 // Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
 const MAX_GRADED_CHARACTERS = 20_000;
 const UPDATE_DELAY_MS = 150;
+
+/** How a grade was reached, for the tooltip and the message: the two formulas and the exempted terms. */
+function gradeBasis(grades: MarkdownReadingGrades): string {
+  const taught = grades.taughtTerms.length > 0 ? `; taught terms not counted: ${grades.taughtTerms.join(', ')}` : '';
+  return `the higher of Flesch–Kincaid ${grades.fleschKincaid.toFixed(1)} and SMOG ${grades.smog.toFixed(1)}; ${grades.words} words${taught}`;
+}
 
 /** The selection, or else the paragraph at the cursor, limited in size. */
 function textToGrade(editor: vscode.TextEditor): { text: string; what: string } {
@@ -37,17 +42,17 @@ export function registerReadingGradeStatus(): vscode.Disposable {
       return;
     }
     const { text, what } = textToGrade(editor);
-    const grades = markdownReadingGrades(text);
+    const grades = markdownReadingGrades(text, teachableTerms());
     if (!grades) {
       item.text = '$(book) Grade –';
       item.tooltip = `Too few words in ${what} to grade. Click for the whole note.`;
       item.backgroundColor = undefined;
     } else {
-      item.text = `$(book) Grade ${grades.fleschKincaid.toFixed(1)}`;
-      item.tooltip = `Reading grade of ${what}: Flesch–Kincaid ${grades.fleschKincaid.toFixed(1)}, SMOG ${grades.smog.toFixed(1)} (${grades.words} words). Patient handouts aim for grade ${TARGET_GRADE} or below. Click for the whole note.`;
-      item.backgroundColor = grades.fleschKincaid > TARGET_GRADE ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      item.text = `$(book) Grade ${grades.grade.toFixed(1)}`;
+      item.tooltip = `Reading grade of ${what}: ${grades.grade.toFixed(1)} (${gradeBasis(grades)}). Patient handouts aim for grade ${MAX_READING_GRADE} or below. Click for the whole note.`;
+      item.backgroundColor = grades.grade > MAX_READING_GRADE ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
-    item.accessibilityInformation = { label: `Reading grade ${grades ? grades.fleschKincaid.toFixed(1) : 'not available'}` };
+    item.accessibilityInformation = { label: `Reading grade ${grades ? grades.grade.toFixed(1) : 'not available'}` };
     item.show();
   };
   const updateSoon = () => {
@@ -74,13 +79,13 @@ export function registerReadingGradeStatus(): vscode.Disposable {
 /** Reports the reading grade of the whole active note; returns the message shown. */
 export function reportNoteGrade(): string {
   const document = vscode.window.activeTextEditor?.document;
-  const grades = document ? markdownReadingGrades(document.getText()) : undefined;
+  const grades = document ? markdownReadingGrades(document.getText(), teachableTerms()) : undefined;
   const message = !document
     ? 'Open a note to see its reading grade.'
     : !grades
       ? 'This note has too few words to grade.'
-      : `This note reads at grade ${grades.fleschKincaid.toFixed(1)} (Flesch–Kincaid; SMOG ${grades.smog.toFixed(1)}; ${grades.words} words).` +
-        (grades.fleschKincaid > TARGET_GRADE ? ` Patient handouts should be grade ${TARGET_GRADE} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
+      : `This note reads at grade ${grades.grade.toFixed(1)} (${gradeBasis(grades)}).` +
+        (grades.grade > MAX_READING_GRADE ? ` Patient handouts should be grade ${MAX_READING_GRADE} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
   void vscode.window.showInformationMessage(message);
   return message;
 }

@@ -117,6 +117,19 @@ describe('guide tree and reader', () => {
     await waitFor('the tab title to follow', () => readerTabs()[0]?.label === 'Hip Arthritis');
   });
 
+  it('shows an evidence note, with its sources, under the paragraph current guidelines contradict', async () => {
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'injections');
+    await waitFor('the reader to show Injections', () => readerTabs()[0]?.label === 'Injections');
+    const html = api.guide.reader.html!;
+    const paragraph = html.indexOf('providing long-term pain relief');
+    const note = html.indexOf('<aside class="evidence-note" role="note"');
+    assert.ok(paragraph > 0, 'the guide keeps its words');
+    assert.ok(note > paragraph, 'the note follows the paragraph it annotates');
+    assert.match(html.slice(note), /^<aside[^>]*><p><strong>Evidence note:<\/strong> [^<]*spinal injections for managing low back pain[^<]*<\/p><p class="evidence-source">Source: NICE NG59/);
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'spinal-stenosis');
+    assert.ok(!api.guide.reader.html!.includes('evidence-note'), 'a section without notes shows none');
+  });
+
   it('shows the quiz with its answers hidden until asked for', async () => {
     await vscode.commands.executeCommand('iliopsoas.openSection', 'truefalse-questions');
     const html = api.guide.reader.html!;

@@ -125,7 +125,15 @@ describe('handouts in VS Code', () => {
   it('reports the reading grade of the whole note', async () => {
     await openNote('Rest your hip for a day or two. Then walk a little more each day. Stop if the pain gets worse. Call us if you are not better in a week.');
     const message = await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade');
-    assert.match(message, /^This note reads at grade -?\d+\.\d \(Flesch–Kincaid; SMOG \d+\.\d; 31 words\)\. That suits patient handouts\.$/);
+    assert.match(message, /^This note reads at grade \d+\.\d \(the higher of Flesch–Kincaid \d+\.\d and SMOG \d+\.\d; 31 words\)\. That suits patient handouts\.$/);
+  });
+
+  it('grades a note by the one rule, not counting a term the note explains where it first uses it', async () => {
+    await openNote('Sciatica (pain that runs down the leg from a pinched nerve) often gets better. Keep moving. Walk a bit each day. Call us if it gets worse.');
+    const message = await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade');
+    assert.match(message, /^This note reads at grade \d+\.\d \(the higher of Flesch–Kincaid \d+\.\d and SMOG \d+\.\d; \d+ words; taught terms not counted: [^)]*\bsciatica\b[^)]*\)\./i);
+    await openNote('Sciatica often gets better. Keep moving. Walk a bit each day. Call us if it gets worse, or if it spreads.');
+    assert.doesNotMatch(await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade'), /taught terms/, 'an unexplained term still counts');
   });
 
   it('exports the handout at the cursor as one self-contained HTML file', async () => {

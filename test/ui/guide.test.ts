@@ -52,6 +52,20 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     await screenshot(page, 'reader');
   });
 
+  it('shows the evidence note under the Injections paragraph that current guidelines contradict', async () => {
+    const treatment = tree.getByRole('treeitem').filter({ hasText: TOP_LEVEL_SECTIONS[3] });
+    await treatment.locator('.monaco-tl-twistie').click();
+    await tree.locator('[role="treeitem"][aria-level="2"]').filter({ hasText: 'Injections' }).click();
+    await page.getByRole('tablist').getByRole('tab', { name: /^Injections\b/ }).waitFor();
+    const reader = await frameWithText(page, 'providing long-term pain relief');
+    const note = reader.getByRole('note', { name: 'Evidence note' });
+    await eventually(async () => assert.ok(await note.isVisible(), 'the evidence note is not visible'));
+    assert.match(await note.innerText(), /^Evidence note: [\s\S]*spinal injections for managing low back pain[\s\S]*Source: NICE NG59/);
+    await note.scrollIntoViewIfNeeded();
+    await screenshot(page, 'evidence-note');
+    await treatment.locator('.monaco-tl-twistie').click(); // as it was, so the rows below stay in view
+  });
+
   it('keeps each quiz answer hidden until "Show answer" is clicked', async () => {
     const quiz = tree.getByRole('treeitem', { name: 'Quiz' });
     await quiz.locator('.monaco-tl-twistie').click();

@@ -7,50 +7,104 @@ import {
   checkSnippetSyntax,
   findUnsafeWriting,
   handoutPlainText,
+  highestTabStop,
   handoutReadingGrade,
   handoutSnippets,
   loadHandouts,
   parseHandouts,
   redFlagBlock,
+  redFlagLevels,
+  shiftTabStops,
   snippetPlainText,
   sourceSectionTitles,
+  withoutTabStopNumbers,
   type Handout,
 } from '../../src/handouts/handouts';
-import { smogGrade } from '../../src/handouts/readability';
+import { loadBuiltInGlossary } from '../../src/glossary/entries';
+import { exemptTerms, smogGrade } from '../../src/handouts/readability';
+import { unexplainedTerms } from './handoutTerms';
 import { guideOutline } from './guideFixture';
+
+const ENTRY = { id: 'a', title: 'A', description: 'd', audience: 'Anyone.', sections: ['surgery'], body: ['# A', RED_FLAG_MARKER, '$0'] };
 
 // Compiled to out/test/unit/, three levels below the repository root.
 const SNIPPETS_PATH = path.resolve(__dirname, '../../../snippets/handouts.code-snippets');
 
-// The six red flags of NICE NG59 / the American College of Physicians, as the shared block words them.
-const RED_FLAGS: [string, RegExp][] = [
-  ['bladder or bowel control', /new trouble controlling your bladder or bowels/i],
-  ['saddle numbness', /numbness around your genitals, buttocks, or inner thighs/i],
-  ['new or worsening leg weakness', /leg weakness that is new or getting worse, in one or both legs/i],
-  ['fever', /fever with back pain/i],
-  ['weight loss or cancer', /weight loss you cannot explain, or you have had cancer/i],
-  ['major trauma', /back pain after a bad fall or accident/i],
+// What each level of the red-flag block must contain, as concepts (NICE CKS low back pain and
+// sciatica, GIRFT 2023 suspected cauda equina pathway, NICE NG234, ACP/APS 2007, NICE NG156).
+const EMERGENCY_SIGNS: [string, RegExp][] = [
+  ['early cauda equina: trouble starting to pee, weak stream, reduced feeling', /starting to pee[\s\S]*weak stream[\s\S]*feel when you pee or poo/i],
+  ['saddle numbness', /(?:numb|tingl)[^\n]*(?:genitals|bottom|inner thighs)[^\n]*saddle/i],
+  ['loss of bladder or bowel control', /(?:loss of )?control of your bladder or bowels/i],
+  ['both legs, or quickly worsening weakness', /both legs[^\n]*worse fast|both legs[^\n]*worse quickly/i],
+  ['new sexual problems', /sex[^\n]*(?:erection|feeling)/i],
+  ['cancer history with neurological change', /cancer[^\n]*(?:weakness|numbness)[^\n]*walking/i],
+  ['fever and very unwell', /fever[^\n]*very unwell/i],
+  ['major trauma', /back pain after[^\n]*(?:fall|crash|injury)/i],
+  ['aneurysm: sudden severe back or belly pain and faint', /sudden[^\n]*severe[^\n]*belly[^\n]*faint/i],
+  ['cannot bear weight after a fall', /fell[^\n]*cannot put weight/i],
+  ['septic hip', /hot[^\n]*painful hip[^\n]*fever/i],
+  ['hip replacement dislocation', /hip replacement[^\n]*(?:shorter|turned)/i],
 ];
+const SAME_DAY_SIGNS: [string, RegExp][] = [
+  ['new weakness or foot drop in one leg', /weakness in one leg[^\n]*foot drags/i],
+  ['fever with back pain', /fever with back pain/i],
+  ['unexplained weight loss', /weight loss you cannot explain/i],
+  ['cancer history with new back pain', /had cancer[^\n]*new back pain/i],
+  ['osteoporosis or long-term steroids', /osteoporosis[^\n]*steroid[^\n]*new back pain/i],
+  ['infection risk', /inject drugs[^\n]*immune system[^\n]*(?:shot|surgery)[^\n]*new back pain/i],
+  ['night pain not eased by rest', /night[^\n]*does not ease/i],
+];
+// Signs that must never be sent to a routine or same-day call.
+const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|cannot put weight|hip replacement[^\n]*(?:shorter|turned)/i;
 
 const sectionIds = (): string[] => guideOutline().sections.map((section) => section.id);
 
+/** The bullets under a "## heading" of a handout's plain Markdown, up to the next heading. */
+function bulletsUnder(body: string, heading: RegExp): string[] {
+  const start = body.search(heading);
+  if (start < 0) return [];
+  const part = body.slice(start).split(/^## /m)[1] ?? '';
+  return [...part.matchAll(/^\s*(?:[-*]|\d+\.) (.+)$/gm)].map((match) => match[1]);
+}
+
 describe('handouts', () => {
   const handouts = loadHandouts();
+  const glossary = loadBuiltInGlossary();
+  const byId = (id: string): Handout => {
+    const found = handouts.find((handout) => handout.id === id);
+    assert.ok(found, `no handout "${id}"`);
+    return found;
+  };
 
-  it('has at least ten handouts with unique kebab-case ids and titles', () => {
-    assert.ok(handouts.length >= 10, `only ${handouts.length} handouts`);
+  it('has at least sixteen handouts with unique kebab-case ids and titles, the new ones among them', () => {
+    assert.ok(handouts.length >= 16, `only ${handouts.length} handouts`);
     assert.strictEqual(new Set(handouts.map((handout) => handout.id)).size, handouts.length);
     assert.strictEqual(new Set(handouts.map((handout) => handout.title)).size, handouts.length);
     for (const { id } of handouts) assert.match(id, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+    for (const id of ['cauda-equina-card', 'sciatica', 'low-back-pain', 'iliopsoas-tendon', 'lateral-hip-pain', 'back-pain-medicines']) byId(id);
   });
 
   describe('each handout', () => {
     for (const handout of handouts) {
+      const plain = handoutPlainText(handout);
       const grade = handoutReadingGrade(handout);
-      const smog = smogGrade(handoutPlainText(handout));
-      it(`${handout.id} passes every check (Flesch–Kincaid ${grade.toFixed(1)}, SMOG ${smog.toFixed(1)})`, () => {
+      it(`${handout.id} passes every check, grade ${grade.toFixed(1)} (the higher of Flesch–Kincaid and SMOG, taught terms exempted)`, () => {
         assert.deepStrictEqual(checkHandout(handout, sectionIds()), []);
         assert.ok(grade <= 6, `grade ${grade}`);
+        assert.ok(grade >= smogGrade(exemptTerms(plain, handout.teaches)), 'the grade is at least the SMOG grade');
+      });
+
+      it(`${handout.id} explains every medical word where it first uses it`, () => {
+        assert.deepStrictEqual(unexplainedTerms(handout, glossary), []);
+      });
+
+      it(`${handout.id} opens with 3 to 5 key points and ends with the clinician line and its guidelines`, () => {
+        const keyPoints = bulletsUnder(handout.body, /^## Key points$/m);
+        assert.ok(keyPoints.length >= 3 && keyPoints.length <= 5, `${keyPoints.length} key points`);
+        assert.ok(handout.body.indexOf('## Key points') < handout.body.indexOf('## What to do'));
+        assert.match(plain, /does not replace the advice of your clinician/);
+        assert.match(handout.body, /^Guidelines: .*(?:NICE|ACP|GIRFT|OARSI|BMJ|JOSPT|Cochrane|ACSM|ACOG|BNF|FDA|Am J|Br J)/m);
       });
 
       it(`${handout.id} names the guide sections it draws on by their exact titles`, () => {
@@ -58,41 +112,104 @@ describe('handouts', () => {
         assert.deepStrictEqual(sourceSectionTitles(handout.body), titles);
       });
 
-      it(`${handout.id} numbers its tab stops the same way as every other handout`, () => {
+      it(`${handout.id} numbers its tab stops the same way as every other handout, the clinic's phone after its own`, () => {
         assert.match(handout.body, /^\*\*For:\*\* \$\{1:patient name\}$/m);
         assert.match(handout.body, /\$\{2:clinician\}/);
         assert.match(handout.body, /\$\{3\|\d+ weeks?(?:,\d+ weeks?)+\|\}/);
         assert.ok(handout.body.endsWith('\n$0'));
+        const phone = /Clinic phone: \$\{(\d+):clinic phone\}\. After hours: \$\{(\d+):[^}]+\}/.exec(handout.body);
+        assert.ok(phone, 'the clinic phone fields');
+        assert.deepStrictEqual([Number(phone[1]), Number(phone[2])], [highestTabStop(handout.body) - 1, highestTabStop(handout.body)]);
+      });
+
+      it(`${handout.id} never sends an emergency sign, or weakness in a leg, to a routine call`, () => {
+        for (const reason of bulletsUnder(handout.body, /^## When to call the clinic$/m)) {
+          assert.doesNotMatch(reason, EMERGENCY_ONLY, `routine: ${reason}`);
+          assert.doesNotMatch(reason, /weak(?:ness)? in (?:one|a|your) leg|foot drop|foot drags/i, `routine: ${reason}`);
+        }
+      });
+
+      it(`${handout.id} offers heat before ice, with the safety line, wherever it suggests either`, () => {
+        for (const choice of handout.body.matchAll(/\$\{\d+\|([^|]+)\|\}/g)) {
+          const options = choice[1].split(',');
+          if (options.some((option) => /\bice\b/i.test(option)) && options.some((option) => /\bheat\b/i.test(option))) {
+            assert.match(options[0], /\bheat\b/i, `choice ${choice[0]}: heat comes first (ACP 2017)`);
+          }
+        }
+        if (/\b(?:ice|heat|heating pad|warm pack)\b/i.test(bulletsUnder(handout.body, /^## What to do$/m).join(' '))) {
+          assert.match(plain, /numb/i, 'not on numb skin');
+          assert.match(plain, /asleep|sleep/i, 'not while asleep');
+        }
+      });
+
+      it(`${handout.id} gives the NSAID cautions wherever it suggests NSAIDs`, () => {
+        if (!/\bNSAIDs?\b/.test(plain)) return;
+        for (const caution of [/pregnan/i, /blood thinner/i, /ulcer/i, /kidney/i, /heart/i, /liver/i, /asthma/i]) {
+          assert.match(plain, caution, `missing the NSAID caution ${caution}`);
+        }
+      });
+
+      it(`${handout.id} does not call arthritis wear and tear`, () => {
+        assert.doesNotMatch(plain, /(?<!not (?:just |only |simply )?)(?<!not from )wear and tear/i);
       });
     }
   });
 
-  it('puts the same red-flag block, with all six red flags, in every handout', () => {
+  it('puts the same two-level red-flag block in every handout: 911 signs first, then same-day signs with the clinic phone', () => {
     const block = redFlagBlock();
-    for (const [name, wording] of RED_FLAGS) assert.match(block, wording, `missing: ${name}`);
+    const levels = redFlagLevels(block);
+    for (const [name, wording] of EMERGENCY_SIGNS) assert.ok(levels.emergency.some((item) => wording.test(item)) || wording.test(levels.emergency.join('\n')), `911 list is missing: ${name}`);
+    for (const [name, wording] of SAME_DAY_SIGNS) assert.ok(levels.sameDay.some((item) => wording.test(item)), `same-day list is missing: ${name}`);
+    for (const item of levels.sameDay) assert.doesNotMatch(item, EMERGENCY_ONLY, `an emergency sign in the same-day list: ${item}`);
+    assert.ok(block.indexOf('911') < block.search(/same day/i), 'the emergency list comes first');
+    assert.match(block.slice(block.search(/\*\*Call us the same day/)), /Clinic phone: \$\{1:clinic phone\}\. After hours: \$\{2:/);
     for (const handout of handouts) {
-      assert.strictEqual(handout.body.split(block).length, 2, `${handout.id} must contain the block exactly once`);
+      assert.strictEqual(withoutTabStopNumbers(handout.body).split(withoutTabStopNumbers(block)).length, 2, `${handout.id} must contain the block exactly once`);
       assert.ok(!handout.body.includes(RED_FLAG_MARKER), `${handout.id} still has the marker`);
+      assert.deepStrictEqual(redFlagLevels(handout.body.slice(handout.body.indexOf('## Warning signs'))), levels, handout.id);
     }
   });
 
-  it('has a red-flags handout explaining each of the six red flags', () => {
-    const redFlags = handouts.find((handout) => handout.id === 'red-flags')!;
-    const explained = redFlags.body.slice(0, redFlags.body.indexOf(redFlagBlock()));
-    for (const [name, wording] of [
-      ['bladder or bowel control', /bladder or bowel trouble/i],
-      ['saddle numbness', /numbness around the genitals, buttocks, or inner thighs/i],
-      ['leg weakness', /leg weakness that is new or getting worse/i],
-      ['fever', /fever with back pain/i],
-      ['weight loss or cancer', /weight loss you cannot explain, or you have had cancer/i],
-      ['major trauma', /back pain after a bad fall or accident/i],
-    ] as const) {
-      assert.match(explained, wording, `not explained: ${name}`);
+  it('has a red-flags handout that explains the 911 signs first, then the same-day signs', () => {
+    const redFlags = byId('red-flags');
+    const explained = handoutPlainText({ ...redFlags, body: redFlags.body.slice(0, redFlags.body.indexOf('## Warning signs')) });
+    const emergency = explained.search(/911|emergency department/i);
+    const sameDay = explained.search(/same day/i);
+    assert.ok(emergency >= 0 && sameDay > emergency, 'the 911 signs come before the same-day signs');
+    for (const concept of [/cauda equina/i, /both legs/i, /saddle/i, /cancer/i, /faint/i, /fever/i, /hip replacement/i, /foot/i]) {
+      assert.match(explained, concept, `not explained: ${concept}`);
+    }
+  });
+
+  it('has a cauda equina warning card that says to go to the emergency department now, naming the condition', () => {
+    const card = handoutPlainText(byId('cauda-equina-card'));
+    for (const concept of [/cauda equina/i, /starting to pee|start to pee/i, /weak stream/i, /saddle/i, /both legs/i, /911|emergency department/i]) {
+      assert.match(card, concept);
+    }
+  });
+
+  it('gives the clinical findings of the review their fixes', () => {
+    const text = (id: string): string => handoutPlainText(byId(id));
+    // Runners with groin pain on every step or at night: possible stress fracture, same day.
+    assert.match(text('strain'), /(?:every step|hop|at night)[\s\S]{0,200}same day|same day[\s\S]{0,200}(?:every step|hop)/i);
+    // A new hip is decided by symptoms and function, not by X-ray wear (NICE NG226).
+    assert.doesNotMatch(text('hip-arthritis'), /badly worn/i);
+    // No epidural for the leg pain of spinal stenosis (NICE NG59).
+    for (const sentence of text('stenosis').split(/(?<=[.!?])\s+|\n+/)) {
+      if (/epidural|steroid shot|shot near the nerve/i.test(sentence)) assert.match(sentence, /\bnot\b|\bno\b/i, sentence);
+    }
+    // NSAIDs: black stools or vomiting blood mean stop and get urgent care.
+    for (const id of ['treatment', 'back-pain-medicines']) assert.match(text(id), /black[\s\S]{0,80}(?:vomit|throw)/i, id);
+    // Exercise handouts: after a hip replacement or surgery, in pregnancy, and balance support.
+    for (const id of ['stretching', 'strengthening']) {
+      assert.match(text(id), /hip replacement|surgery/i, id);
+      assert.match(text(id), /pregnan/i, id);
+      assert.match(text(id), /chair|wall|counter/i, id);
     }
   });
 
   it('gives the quiz handout all six guide questions with the guide\'s answers at the end', () => {
-    const quiz = handouts.find((handout) => handout.id === 'quiz')!;
+    const quiz = byId('quiz');
     const text = handoutPlainText(quiz);
     const answers = text.slice(text.indexOf('Answers'));
     assert.ok(text.indexOf('Answers') > text.indexOf('Surgery is always the first thing to try'));
@@ -116,6 +233,29 @@ describe('handouts', () => {
   });
 });
 
+describe('tab stops of the shared block', () => {
+  it('numbers the block\'s fields after the handout\'s own, leaving escapes and $0 alone', () => {
+    assert.strictEqual(highestTabStop('${1:a} $3 \\$9 ${2|x,y|} $0'), 3);
+    assert.strictEqual(shiftTabStops('Call ${1:phone} or $2, not \\$5, then $0', 3), 'Call ${4:phone} or $5, not \\$5, then $0');
+    const [handout] = parseHandouts({ redFlagBlock: ['Phone: ${1:clinic phone}'], handouts: [{ ...ENTRY, body: ['# A', '${1:name} ${2|a,b|}', RED_FLAG_MARKER, '$0'] }] });
+    assert.strictEqual(handout.body, '# A\n${1:name} ${2|a,b|}\nPhone: ${3:clinic phone}\n$0');
+    assert.deepStrictEqual(checkSnippetSyntax(handout.body), []);
+  });
+
+  it('adds the terms the block teaches to every handout\'s own', () => {
+    const [handout] = parseHandouts({ redFlagBlock: ['x'], redFlagTeaches: ['urgent care'], handouts: [{ ...ENTRY, teaches: ['sciatica'] }] });
+    assert.deepStrictEqual(handout.teaches, ['sciatica', 'urgent care']);
+  });
+});
+
+describe('redFlagLevels', () => {
+  it('reads the list under the 911 line, then the list under the next "same day" line', () => {
+    const markdown = '## Warning\n\nCall 911 now if:\n\n- A\n- B\n\nDo not wait.\n\n**Call us the same day** if:\n\n- C\n\nPhone.';
+    assert.deepStrictEqual(redFlagLevels(markdown), { emergency: ['A', 'B'], sameDay: ['C'] });
+    assert.deepStrictEqual(redFlagLevels('- same day item\n'), { emergency: [], sameDay: [] });
+  });
+});
+
 describe('handoutSnippets', () => {
   const handout: Handout = {
     id: 'demo',
@@ -131,7 +271,7 @@ describe('handoutSnippets', () => {
     assert.deepStrictEqual(handoutSnippets([handout]), {
       'Handout: Demo': {
         prefix: ['handout-demo'],
-        description: 'A demo (grade 0.7)', // 3 words, 4 syllables, 2 sentences
+        description: 'A demo (grade 3.1)', // 3 words, 4 syllables, 2 sentences: Flesch–Kincaid 0.7, SMOG 3.1
         body: ['# Demo', '', 'Rest well.', '$0'],
         scope: 'markdown',
       },
@@ -146,7 +286,7 @@ describe('handoutSnippets', () => {
 });
 
 describe('parseHandouts', () => {
-  const entry = { id: 'a', title: 'A', description: 'd', audience: 'Anyone.', sections: ['surgery'], body: ['# A', RED_FLAG_MARKER, '$0'] };
+  const entry = ENTRY;
 
   it('expands the red-flag marker line into the shared block', () => {
     const [handout] = parseHandouts({ redFlagBlock: ['## Help', '- Fever'], handouts: [entry] });
@@ -244,10 +384,12 @@ describe('checkHandout', () => {
       /first line must be the title/,
       /must say who it is for/,
       /missing the "\*\*For:\*\*/,
+      /missing the "## Key points"/,
       /missing the "## What to do"/,
       /missing the "## When to call the clinic"/,
       /missing the line saying it does not replace/,
       /missing the "Based on:" source line/,
+      /missing the "Guidelines:" line/,
       /missing the clinician \/ date \/ follow-up line/,
       /missing the shared red-flag block/,
       /must end with "\$0"/,
@@ -255,6 +397,15 @@ describe('checkHandout', () => {
     ]) {
       assert.match(problems, expected);
     }
+  });
+
+  it('flags key points that are too few and a taught term that is never explained', () => {
+    const [first] = loadHandouts();
+    const keyPoints = first.body.slice(first.body.indexOf('## Key points'), first.body.indexOf('\n## ', first.body.indexOf('## Key points') + 3));
+    const oneKeyPoint = { ...first, body: first.body.replace(keyPoints, '## Key points\n\n- Keep moving.\n') };
+    assert.match(checkHandout(oneKeyPoint, sectionIds()).join('\n'), /"## Key points" must list 3 to 5 short bullets \(it has 1\)/);
+    const unexplained = { ...first, teaches: [...first.teaches, 'sacroiliac'], body: first.body.replace('## What to do', 'Your sacroiliac joint may hurt.\n\n## What to do') };
+    assert.match(checkHandout(unexplained, sectionIds()).join('\n'), /"sacroiliac" is listed in "teaches" but not explained where it is first used/);
   });
 
   it('flags a hard-to-read handout and a do-not-use abbreviation', () => {

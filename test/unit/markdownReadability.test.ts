@@ -17,7 +17,7 @@ import {
 //   Flesch–Kincaid: 0.39 × 21/4 + 11.8 × 40/21 − 15.59 = 2.0475 + 22.4762 − 15.59 = 8.93 → 8.9
 //   SMOG: 1.043 × √(4 × 30 / 4) + 3.1291 = 1.043 × 5.4772 + 3.1291 = 8.84 → 8.8
 const PLAIN = 'Iliopsoas pain can limit movement. Gentle stretching helps most people. Ibuprofen can ease inflammation. Ask about surgery only if pain lasts.';
-const PLAIN_GRADES = { fleschKincaid: 8.9, smog: 8.8, words: 21, sentences: 4 };
+const PLAIN_GRADES = { grade: 8.9, fleschKincaid: 8.9, smog: 8.8, taughtTerms: [], words: 21, sentences: 4 };
 
 // The same words as a handout: a heading and list items without full stops, emphasis, a link,
 // snippet placeholders, HTML, a comment, front matter and a code block.
@@ -46,7 +46,18 @@ const ONE_LONG_SENTENCE = 'When your back hurts you should rest for a day or two
 describe('Markdown reading grades', () => {
   it('grades a reference text to the hand-computed values', () => {
     assert.deepStrictEqual(markdownReadingGrades(PLAIN), PLAIN_GRADES);
-    assert.deepStrictEqual(markdownReadingGrades(ONE_LONG_SENTENCE), { fleschKincaid: 5.2, smog: 3.1, words: 23, sentences: 1 });
+    assert.deepStrictEqual(markdownReadingGrades(ONE_LONG_SENTENCE), { grade: 5.2, fleschKincaid: 5.2, smog: 3.1, taughtTerms: [], words: 23, sentences: 1 });
+  });
+
+  it('takes the higher of the two formulas, and exempts only the terms the text explains at first use', () => {
+    const explained = 'Ibuprofen (a pain pill you can buy) can ease swelling. Walk each day. Rest a bit when it hurts. Keep going.';
+    const unexplained = 'Ibuprofen can ease swelling. Walk each day, a bit more. Rest a bit when it hurts. Keep going.';
+    const taught = markdownReadingGrades(explained, ['ibuprofen', 'sciatica'])!;
+    assert.deepStrictEqual(taught.taughtTerms, ['ibuprofen']);
+    assert.strictEqual(taught.grade, Math.max(taught.fleschKincaid, taught.smog));
+    const untaught = markdownReadingGrades(unexplained, ['ibuprofen'])!;
+    assert.deepStrictEqual(untaught.taughtTerms, []);
+    assert.ok(untaught.smog > markdownReadingGrades(unexplained.replace('Ibuprofen', 'Pills'))!.smog, 'an unexplained long word still counts');
   });
 
   it('grades the same words the same with or without Markdown, placeholders and front matter', () => {

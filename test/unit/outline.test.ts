@@ -63,6 +63,20 @@ describe('guide outline', () => {
     assert.ok(!anatomy.includes('its counterpart, the psoas major'));
   });
 
+  it('fixes the plain errors the clinical review found', () => {
+    const section = (id: string): string => guideOutline().get(id)!.markdown;
+    // Rheumatoid arthritis is inflammatory and autoimmune, not degenerative (NICE NG100).
+    assert.doesNotMatch(section('2-causes-of-iliopsoas-back-pain'), /degenerative conditions such as osteoarthritis or rheumatoid/);
+    assert.match(section('2-causes-of-iliopsoas-back-pain'), /degenerative or inflammatory joint conditions/);
+    // Rising from a chair is driven by the hip and knee extensors, not the hip flexors.
+    assert.doesNotMatch(section('spinal-stenosis'), /hip flexion, such as[^.]*rising from a seated position/);
+    // A stretch does not strengthen a muscle.
+    assert.doesNotMatch(section('strengthening-exercises'), /hip flexor stretches\. These exercises help strengthen/);
+    assert.match(section('strengthening-exercises'), /The knee drives and leg raises help strengthen/);
+    // A discectomy removes the herniated fragment; it does not repair the disc.
+    assert.doesNotMatch(section('4-treatment-options-for-iliopsoas-back-pain'), /repairing a herniated disc/);
+  });
+
   it('makes GitHub-style slugs and suffixes repeated ones', () => {
     assert.strictEqual(slugify('True/False Questions'), 'truefalse-questions');
     assert.strictEqual(slugify('  Warm-Up and Stretching '), 'warm-up-and-stretching');

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import {
   exemptTerms,
   fleschKincaidGrade,
+  isExplainedAtFirstUse,
+  patientReadingGrade,
   readingGrade,
   sentences,
   smogGrade,
@@ -139,6 +141,41 @@ describe('readability', () => {
       const text = 'Osteoarthritis wears down the ends of the bones. It makes a joint stiff. It is common with age.';
       assert.ok(readingGrade(exemptTerms(text, ['osteoarthritis'])) < readingGrade(text));
       assert.strictEqual(exemptTerms(text, []), text);
+    });
+
+    it('exempts the plural of a taught term', () => {
+      assert.strictEqual(exemptTerms('One NSAID, two NSAIDs; NSAIDsX.', ['NSAID']), 'One term, two term; NSAIDsX.');
+    });
+  });
+
+  describe('isExplainedAtFirstUse', () => {
+    const explained: [string, string][] = [
+      ['Take NSAIDs (pills like ibuprofen that ease swelling) with food.', 'NSAID'],
+      ['You may have thin bones (osteoporosis).', 'osteoporosis'],
+      ['Pain down the leg is called sciatica.', 'sciatica'],
+      ['A clinician is the doctor, nurse, or physio who cares for you.', 'clinician'],
+      ['Sciatica means pain from a pinched nerve.', 'sciatica'],
+      ['**Opioids:** strong pain pills.'.replace(/\*/g, ''), 'opioid'],
+    ];
+    for (const [text, term] of explained) {
+      it(`accepts "${term}" in ${JSON.stringify(text)}`, () => assert.ok(isExplainedAtFirstUse(text, term)));
+    }
+
+    it('looks only at the first use, and needs the term to be there', () => {
+      assert.ok(!isExplainedAtFirstUse('Ask about NSAIDs. NSAIDs (pills like ibuprofen) help.', 'NSAID'));
+      assert.ok(!isExplainedAtFirstUse('Take NSAIDs with food.', 'NSAID'));
+      assert.ok(!isExplainedAtFirstUse('No such word here.', 'sciatica'));
+      assert.ok(!isExplainedAtFirstUse('Anything.', ''));
+    });
+  });
+
+  describe('patientReadingGrade', () => {
+    it('is the higher of the two grades, with only the explained terms exempted', () => {
+      const text = 'Osteoarthritis (a joint disease) makes a hip stiff. Walk each day. Rest a bit. Keep at it.';
+      assert.strictEqual(patientReadingGrade(text, ['osteoarthritis']), readingGrade(exemptTerms(text, ['osteoarthritis'])));
+      assert.ok(patientReadingGrade(text, ['osteoarthritis']) < readingGrade(text));
+      const unexplained = 'Osteoarthritis makes a hip stiff. Walk each day. Rest a bit. Keep at it.';
+      assert.strictEqual(patientReadingGrade(unexplained, ['osteoarthritis']), readingGrade(unexplained));
     });
   });
 });
