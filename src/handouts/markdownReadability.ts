@@ -22,7 +22,7 @@ export interface MarkdownReadingGrades {
   readonly fleschKincaid: number;
   /** SMOG grade, one decimal, taught terms exempted. */
   readonly smog: number;
-  /** The terms the text explains at first use, which count as one short word each. */
+  /** The terms the text explains, which count as one short word each. */
   readonly taughtTerms: readonly string[];
   readonly words: number;
   readonly sentences: number;
@@ -163,7 +163,7 @@ export function handoutProse(markdown: string): string {
 
 /**
  * Reading grades of a Markdown handout, or undefined when it has too few words to grade. Of
- * `teachable` terms, those the text explains where it first uses them are exempted (see
+ * `teachable` terms, those the text explains are exempted (see
  * readability.ts `patientReadingGrade`, the same rule for plain text).
  */
 export function markdownReadingGrades(markdown: string, teachable: readonly string[] = []): MarkdownReadingGrades | undefined {

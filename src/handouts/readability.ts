@@ -186,18 +186,10 @@ export function exemptTerms(text: string, terms: readonly string[]): string {
 
 const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 
-/**
- * Whether the text explains a term where it first uses it, in one of the ways plain-language
- * writing does: "NSAIDs (medicines such as ibuprofen…)", "thin bones (osteoporosis)",
- * "…is called sciatica", "A clinician is…", "Sciatica means…", "**Opioids:** strong…".
- * Matches whole words, ignoring case, with an optional plural "s".
- */
-export function isExplainedAtFirstUse(text: string, term: string): boolean {
-  if (term.trim() === '') return false;
-  const first = new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(term)}(?:s|es)?(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-  if (!first) return false;
-  const before = text.slice(Math.max(0, first.index - 40), first.index);
-  const after = text.slice(first.index + first[0].length, first.index + first[0].length + 40);
+// The ways plain-language writing explains a word, read around one use of it.
+function explainsUseAt(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
   return (
     /^["'”’]?\s*\(/.test(after) || // term (explanation)
     (/\(\s*["'“‘]?$/.test(before) && /^["'”’]?\s*\)/.test(after)) || // explanation (term)
@@ -206,15 +198,35 @@ export function isExplainedAtFirstUse(text: string, term: string): boolean {
   );
 }
 
-/** The candidate terms that the text explains at their first use (see {@link isExplainedAtFirstUse}). */
+function usesOf(text: string, term: string): RegExpMatchArray[] {
+  if (term.trim() === '') return [];
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(term)}(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu'))];
+}
+
+/**
+ * Whether the text explains a term where it first uses it, in one of the ways plain-language
+ * writing does: "NSAIDs (medicines such as ibuprofen…)", "thin bones (osteoporosis)",
+ * "…is called sciatica", "A clinician is…", "Sciatica means…", "Opioids: strong…".
+ * Matches whole words, ignoring case, with an optional plural "s".
+ */
+export function isExplainedAtFirstUse(text: string, term: string): boolean {
+  const [first] = usesOf(text, term);
+  return first !== undefined && explainsUseAt(text, first.index!, first.index! + first[0].length);
+}
+
+/**
+ * The candidate terms the text teaches: those it explains at one of their uses (see
+ * {@link isExplainedAtFirstUse} for the ways). A title may name a term before the text explains
+ * it; the shipped handouts are held to the stricter first-use rule by their checks.
+ */
 export function taughtTerms(text: string, candidates: readonly string[]): string[] {
-  return candidates.filter((term) => isExplainedAtFirstUse(text, term));
+  return candidates.filter((term) => usesOf(text, term).some((use) => explainsUseAt(text, use.index!, use.index! + use[0].length)));
 }
 
 /**
  * The one reading-grade rule for patient material, used by the status bar, the handout pick,
  * the snippets and the tests: the higher of Flesch–Kincaid and SMOG, with the terms the text
- * teaches (of `candidates`, those it explains at first use) counted as one short word each.
+ * teaches (of `candidates`, those it explains) counted as one short word each.
  * A handout may name the word it teaches ("sciatica") without that word raising its grade;
  * a word it uses without explaining still counts.
  */

@@ -128,7 +128,7 @@ describe('handouts in VS Code', () => {
     assert.match(message, /^This note reads at grade \d+\.\d \(the higher of Flesch–Kincaid \d+\.\d and SMOG \d+\.\d; 31 words\)\. That suits patient handouts\.$/);
   });
 
-  it('grades a note by the one rule, not counting a term the note explains where it first uses it', async () => {
+  it('grades a note by the one rule, not counting a term the note explains', async () => {
     await openNote('Sciatica (pain that runs down the leg from a pinched nerve) often gets better. Keep moving. Walk a bit each day. Call us if it gets worse.');
     const message = await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade');
     assert.match(message, /^This note reads at grade \d+\.\d \(the higher of Flesch–Kincaid \d+\.\d and SMOG \d+\.\d; \d+ words; taught terms not counted: [^)]*\bsciatica\b[^)]*\)\./i);

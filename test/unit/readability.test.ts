@@ -4,6 +4,7 @@ import {
   fleschKincaidGrade,
   isExplainedAtFirstUse,
   patientReadingGrade,
+  taughtTerms,
   readingGrade,
   sentences,
   smogGrade,
@@ -166,6 +167,13 @@ describe('readability', () => {
       assert.ok(!isExplainedAtFirstUse('Take NSAIDs with food.', 'NSAID'));
       assert.ok(!isExplainedAtFirstUse('No such word here.', 'sciatica'));
       assert.ok(!isExplainedAtFirstUse('Anything.', ''));
+    });
+  });
+
+  describe('taughtTerms', () => {
+    it('finds the candidates the text explains at any use, such as after a title that names them', () => {
+      const text = 'Sciatica\n\nSciatica is pain down the leg. NSAIDs can help.';
+      assert.deepStrictEqual(taughtTerms(text, ['sciatica', 'NSAID', 'opioid']), ['sciatica']);
     });
   });
 
