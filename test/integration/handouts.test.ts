@@ -58,6 +58,24 @@ describe('handouts in VS Code', () => {
     assert.notStrictEqual(editor.document.getText(editor.selection), firstStop, 'Tab did not move to the next stop');
   });
 
+  it('ends the tab order with the clinic\'s phone numbers in the warning signs, typed where a patient will read them', async () => {
+    const editor = await openNote('');
+    await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+    const visited: string[] = [];
+    for (let step = 0; step < 20 && editor.document.getText(editor.selection) !== 'clinic phone'; step++) {
+      visited.push(editor.document.getText(editor.selection));
+      await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    }
+    assert.strictEqual(editor.document.getText(editor.selection), 'clinic phone', `never reached the clinic phone: ${visited.join(' | ')}`);
+    await vscode.commands.executeCommand('type', { text: '555-0100' });
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    await vscode.commands.executeCommand('type', { text: '555-0199' });
+    const text = editor.document.getText();
+    assert.match(text, /Clinic phone: 555-0100\. After hours: 555-0199\./);
+    assert.ok(text.indexOf('Call 911') < text.indexOf('Clinic phone: 555-0100'), 'the phone numbers sit in the same-day part, after the 911 signs');
+    assert.ok(visited.includes('patient name') && visited.indexOf('patient name') === 0, `the patient's name comes first: ${visited.join(' | ')}`);
+  });
+
   it('lists every handout with its grade in Insert Handout…, and inserts the one chosen', async () => {
     const editor = await openNote('');
     const pick = await vscode.commands.executeCommand<vscode.QuickPick<vscode.QuickPickItem>>('iliopsoas.insertHandout');
