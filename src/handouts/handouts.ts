@@ -43,6 +43,8 @@ export interface HandoutSnippet {
 
 /** A body line that stands for the shared red-flag block. */
 export const RED_FLAG_MARKER = '{{red-flags}}';
+/** `{{name}}` inside a line: the shared sentence `sharedText.name` of handouts.json. */
+const SHARED_TEXT_MARKER = /\{\{([a-z][a-z0-9-]*)\}\}/g;
 
 /** Patient material should read at grade 6 or below (AMA and NIH advice). */
 export const MAX_READING_GRADE = 6;
@@ -71,6 +73,11 @@ export function parseHandouts(source: unknown): Handout[] {
   if (!Array.isArray(root.handouts)) problems.push('"handouts" must be an array');
   const blockTeaches = root.redFlagTeaches ?? [];
   if (!isStringArray(blockTeaches)) problems.push('"redFlagTeaches" must be an array of the terms the red-flag block explains');
+  // Shared sentences (the NSAID cautions…): one wording for every handout that needs it.
+  const sharedText = (root.sharedText ?? {}) as Record<string, unknown>;
+  for (const [name, text] of Object.entries(sharedText)) {
+    if (typeof text !== 'string' || text.trim() === '') problems.push(`"sharedText.${name}" must be a non-empty string`);
+  }
 
   const handouts: Handout[] = [];
   const seenIds = new Set<string>();
@@ -92,7 +99,16 @@ export function parseHandouts(source: unknown): Handout[] {
     if (problems.length > before || !isStringArray(redFlagLines)) return;
     // The block's own fields (the clinic's phone numbers) follow the handout's.
     const blockLines = shiftTabStops(redFlagLines.join('\n'), highestTabStop((item.body as string[]).join('\n'))).split('\n');
-    const lines = (item.body as string[]).flatMap((line) => (line.trim() === RED_FLAG_MARKER ? blockLines : [line]));
+    const lines = (item.body as string[]).flatMap((line) => {
+      if (line.trim() === RED_FLAG_MARKER) return blockLines;
+      return [
+        line.replace(SHARED_TEXT_MARKER, (marker, name: string) => {
+          if (typeof sharedText[name] === 'string') return sharedText[name];
+          problems.push(`${where}: unknown shared text "${marker}"`);
+          return marker;
+        }),
+      ];
+    });
     handouts.push({
       id: item.id as string,
       title: item.title as string,
@@ -128,6 +144,11 @@ export function teachableTerms(): readonly string[] {
   return (teachable ??= [...new Set(loadHandouts().flatMap((handout) => handout.teaches))]);
 }
 
+/** A shared sentence of the shipped source (`{{name}}` in a handout), e.g. "nsaid-cautions". */
+export function sharedText(name: string): string | undefined {
+  return (handoutSource() as { sharedText?: Record<string, string> }).sharedText?.[name];
+}
+
 /** The shared red-flag block of the shipped source, with its own tab stop numbers (a handout shifts them after its own). */
 export function redFlagBlock(): string {
   return handoutSource().redFlagBlock.join('\n');
@@ -156,23 +177,26 @@ export function shiftTabStops(body: string, by: number): string {
 }
 
 /**
- * The red-flag lists of some handout Markdown: the bullets under the first line that says to
- * call 911 (the emergency signs), then those under the next line that says "same day".
+ * The red-flag lists of some handout Markdown: every bullet from the first line that says to
+ * call 911 up to the next line that says "same day" (the emergency signs), then the bullets
+ * right under that line (the same-day signs).
  */
 export function redFlagLevels(markdown: string): RedFlagLevels {
   const lines = markdown.split('\n');
-  const listAfter = (lead: RegExp, from: number): { items: string[]; end: number } => {
-    const start = lines.findIndex((line, index) => index >= from && !/^\s*[-*] /.test(line) && lead.test(line));
-    if (start < 0) return { items: [], end: from };
-    let index = start + 1;
+  const isBullet = (line: string) => /^\s*[-*] /.test(line);
+  const bullet = (line: string) => line.replace(/^\s*[-*] /, '').trim();
+  const emergencyLead = lines.findIndex((line) => !isBullet(line) && /\b911\b/.test(line));
+  const sameDayLead = lines.findIndex((line, index) => index > emergencyLead && !isBullet(line) && /\bsame day\b/i.test(line));
+  if (emergencyLead < 0) return { emergency: [], sameDay: [] };
+  // The 911 part may group its signs under short leads ("With back or leg pain:"); all its bullets count.
+  const emergency = lines.slice(emergencyLead + 1, sameDayLead < 0 ? undefined : sameDayLead).filter(isBullet).map(bullet);
+  const sameDay: string[] = [];
+  if (sameDayLead >= 0) {
+    let index = sameDayLead + 1;
     while (index < lines.length && lines[index].trim() === '') index++;
-    const items: string[] = [];
-    for (; index < lines.length && /^\s*[-*] /.test(lines[index]); index++) items.push(lines[index].replace(/^\s*[-*] /, '').trim());
-    return { items, end: index };
-  };
-  const emergency = listAfter(/\b911\b/, 0);
-  const sameDay = listAfter(/\bsame day\b/i, emergency.end);
-  return { emergency: emergency.items, sameDay: sameDay.items };
+    for (; index < lines.length && isBullet(lines[index]); index++) sameDay.push(bullet(lines[index]));
+  }
+  return { emergency, sameDay };
 }
 
 // ---------------------------------------------------------------------------------------------

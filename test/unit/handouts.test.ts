@@ -14,6 +14,7 @@ import {
   parseHandouts,
   redFlagBlock,
   redFlagLevels,
+  sharedText,
   shiftTabStops,
   snippetPlainText,
   sourceSectionTitles,
@@ -34,29 +35,37 @@ const SNIPPETS_PATH = path.resolve(__dirname, '../../../snippets/handouts.code-s
 // sciatica, GIRFT 2023 suspected cauda equina pathway, NICE NG234, ACP/APS 2007, NICE NG156).
 const EMERGENCY_SIGNS: [string, RegExp][] = [
   ['early cauda equina: trouble starting to pee, weak stream, reduced feeling', /starting to pee[\s\S]*weak stream[\s\S]*feel when you pee or poo/i],
+  ['retention', /cannot pee at all/i],
   ['saddle numbness', /(?:numb|tingl)[^\n]*(?:genitals|bottom|inner thighs)[^\n]*saddle/i],
-  ['loss of bladder or bowel control', /(?:loss of )?control of your bladder or bowels/i],
-  ['both legs, or quickly worsening weakness', /both legs[^\n]*worse fast|both legs[^\n]*worse quickly/i],
+  ['loss of bladder or bowel control', /control of your bladder or bowels/i],
+  ['bilateral sciatica', /pain that shoots down both legs/i],
+  ['numbness or weakness in both legs', /(?:numbness|weakness)[^\n]*both legs/i],
+  ['quickly worsening leg weakness', /leg weakness[^\n]*worse fast/i],
   ['new sexual problems', /sex[^\n]*(?:erection|feeling)/i],
-  ['cancer history with neurological change', /cancer[^\n]*(?:weakness|numbness)[^\n]*walking/i],
+  ['cancer history with nerve signs or radicular or band-like pain (NG234)', /cancer[^\n]*weakness[^\n]*tingling[^\n]*walking[^\n]*shoots down a leg[^\n]*chest/i],
   ['fever and very unwell', /fever[^\n]*very unwell/i],
   ['major trauma', /back pain after[^\n]*(?:fall|crash|injury)/i],
-  ['aneurysm: sudden severe back or belly pain and faint', /sudden[^\n]*severe[^\n]*belly[^\n]*faint/i],
+  ['aneurysm: sudden severe back or belly pain with risk factors, or with faintness (NG156)', /sudden[^\n]*severe[^\n]*belly[^\n]*(?:over 60|aneurysm)[^\n]*faint/i],
+  ['bleeding on a blood thinner (iliopsoas or spinal haematoma)', /blood thinner[^\n]*sudden[^\n]*(?:groin|thigh)[^\n]*(?:numbness|weakness)/i],
+  ['vomiting blood, or black stools and unwell', /throw up blood[^\n]*black poo[^\n]*(?:faint|unwell)/i],
   ['cannot bear weight after a fall', /fell[^\n]*cannot put weight/i],
   ['septic hip', /hot[^\n]*painful hip[^\n]*fever/i],
   ['hip replacement dislocation', /hip replacement[^\n]*(?:shorter|turned)/i],
 ];
 const SAME_DAY_SIGNS: [string, RegExp][] = [
   ['new weakness or foot drop in one leg', /weakness in one leg[^\n]*foot drags/i],
-  ['fever with back pain', /fever with back pain/i],
+  ['fever with back, groin or hip pain (infection, psoas abscess)', /fever with back, groin, or hip pain/i],
   ['unexplained weight loss', /weight loss you cannot explain/i],
   ['cancer history with new back pain', /had cancer[^\n]*new back pain/i],
   ['osteoporosis or long-term steroids', /osteoporosis[^\n]*steroid[^\n]*new back pain/i],
+  ['fracture without a fall', /cannot put weight[^\n]*without a fall/i],
   ['infection risk', /inject drugs[^\n]*immune system[^\n]*(?:shot|surgery)[^\n]*new back pain/i],
-  ['night pain not eased by rest', /night[^\n]*does not ease/i],
+  ['hip replacement wound infection', /hip[^\n]*wound[^\n]*(?:red|hot|leaking)[^\n]*fever/i],
+  ['black stools, otherwise well', /black poo[^\n]*feel well/i],
+  ['night pain not eased by moving', /night[^\n]*does not ease[^\n]*(?:move|shift)/i],
 ];
 // Signs that must never be sent to a routine or same-day call.
-const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|cannot put weight|hip replacement[^\n]*(?:shorter|turned)/i;
+const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|fell[^\n]*cannot put weight|hip replacement[^\n]*(?:shorter|turned)|throw up blood|cannot pee/i;
 
 const sectionIds = (): string[] => guideOutline().sections.map((section) => section.id);
 
@@ -142,10 +151,11 @@ describe('handouts', () => {
         }
       });
 
-      it(`${handout.id} gives the NSAID cautions wherever it suggests NSAIDs`, () => {
+      it(`${handout.id} gives the one wording of the NSAID cautions and bleeding signs wherever it names NSAIDs`, () => {
         if (!/\bNSAIDs?\b/.test(plain)) return;
-        for (const caution of [/pregnan/i, /blood thinner/i, /ulcer/i, /kidney/i, /heart/i, /liver/i, /asthma/i]) {
-          assert.match(plain, caution, `missing the NSAID caution ${caution}`);
+        for (const name of ['nsaid-cautions', 'nsaid-bleeding']) {
+          const shared = sharedText(name);
+          assert.ok(shared && plain.includes(shared), `missing the shared "${name}" text`);
         }
       });
 
@@ -169,6 +179,20 @@ describe('handouts', () => {
       assert.ok(!handout.body.includes(RED_FLAG_MARKER), `${handout.id} still has the marker`);
       assert.deepStrictEqual(redFlagLevels(handout.body.slice(handout.body.indexOf('## Warning signs'))), levels, handout.id);
     }
+  });
+
+  it('words the NSAID cautions once, with every caution the guidelines name', () => {
+    const cautions = sharedText('nsaid-cautions')!;
+    for (const caution of [/65 or older/, /pregnant/, /blood thinner[^.]*aspirin/, /blood pressure/, /water pills/, /ulcer/, /kidney/, /heart/, /liver/, /asthma/]) {
+      assert.match(cautions, caution);
+    }
+    assert.match(sharedText('nsaid-bleeding')!, /throw up blood[^.]*faint or unwell[^.]*911/);
+  });
+
+  it('fills a shared sentence into a handout line, and names an unknown one', () => {
+    const [handout] = parseHandouts({ redFlagBlock: ['x'], sharedText: { caution: 'Ask us first.' }, handouts: [{ ...ENTRY, body: ['# A', 'Pills: {{caution}} Then rest.', '$0'] }] });
+    assert.strictEqual(handout.body, '# A\nPills: Ask us first. Then rest.\n$0');
+    assert.throws(() => parseHandouts({ redFlagBlock: ['x'], handouts: [{ ...ENTRY, body: ['{{nowhere}}'] }] }), /unknown shared text "\{\{nowhere\}\}"/);
   });
 
   it('has a red-flags handout that explains the 911 signs first, then the same-day signs', () => {
@@ -251,7 +275,7 @@ describe('tab stops of the shared block', () => {
 
 describe('redFlagLevels', () => {
   it('reads the list under the 911 line, then the list under the next "same day" line', () => {
-    const markdown = '## Warning\n\nCall 911 now if:\n\n- A\n- B\n\nDo not wait.\n\n**Call us the same day** if:\n\n- C\n\nPhone.';
+    const markdown = '## Warning\n\nCall 911 now if:\n\nWith pain:\n\n- A\n\nAlso:\n\n- B\n\nDo not wait.\n\n**Call us the same day** if:\n\n- C\n\nPhone.\n\n- D';
     assert.deepStrictEqual(redFlagLevels(markdown), { emergency: ['A', 'B'], sameDay: ['C'] });
     assert.deepStrictEqual(redFlagLevels('- same day item\n'), { emergency: [], sameDay: [] });
   });
