@@ -462,11 +462,11 @@ export function handoutPlainText(handout: Handout): string {
 
 /**
  * The part of a handout's plain text that must explain the words it uses: all but its title and
- * its source lines ("Based on:", "Guidelines:"), which name things rather than teach them.
+ * its source lines ("Based on:", "Guidelines:", "Evidence:"), which name things rather than teach them.
  */
 export function handoutTeachingText(handout: Handout): string {
   const [, ...blocks] = handoutPlainText(handout).split('\n\n');
-  return blocks.filter((block) => !/^(?:Based on|Guidelines):/.test(block)).join('\n\n');
+  return blocks.filter((block) => !/^(?:Based on|Guidelines|Evidence):/.test(block)).join('\n\n');
 }
 
 /** The handout's reading grade by the one rule (the higher of Flesch–Kincaid and SMOG, its taught terms exempted). */
@@ -523,7 +523,8 @@ const REQUIRED_PARTS: readonly { readonly name: string; readonly line: RegExp }[
   { name: 'the "## When to call the clinic" heading', line: /^## When to call the clinic$/m },
   { name: 'the line saying it does not replace the clinician\'s advice', line: /does not replace .*clinician/im },
   { name: 'the "Based on:" source line', line: SOURCE_LINE },
-  { name: 'the "Guidelines:" line naming the guidelines it follows', line: /^Guidelines: \S.+$/m },
+  // Guidelines where there are some; for conditions without one (lateral hip pain), the trials and reviews.
+  { name: 'the "Guidelines:" (or "Evidence:") line naming what it follows', line: /^(?:Guidelines|Evidence): \S.+$/m },
   {
     name: 'the clinician / date / follow-up line (${2:clinician}, $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE, ${3|…|})',
     line: /^.*\$\{2:[^}]+\}.*\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE.*\$\{3\|[^}]+\|\}.*$/m,

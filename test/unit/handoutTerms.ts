@@ -8,22 +8,32 @@ import { exemptTerms, syllables, words } from '../../src/handouts/readability';
 /** Words a patient meets in care that are not glossary terms but still need explaining (the clinical review's list). */
 export const ALWAYS_EXPLAIN: readonly string[] = ['clinician', 'NSAID', 'opioid', 'urgent care'];
 
-/** A written form compared loosely: lower case, hyphens as spaces, a final plural "s"/"es" dropped. */
+/** A written form compared loosely: lower case, hyphens as spaces. */
 export function normalizedForm(form: string): string {
-  return form
-    .toLowerCase()
-    .replace(/[\s-]+/g, ' ')
-    .trim()
-    .replace(/(?:(?<=[sxz]|ch|sh)es|(?<!s)s)$/, '');
+  return form.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+}
+
+/** Whether two forms are the same word, or one is the other's plural ("raise"/"raises", "crunch"/"crunches"). */
+function sameForm(a: string, b: string): boolean {
+  const [x, y] = [normalizedForm(a), normalizedForm(b)];
+  return x === y || x === `${y}s` || x === `${y}es` || y === `${x}s` || y === `${x}es`;
 }
 
 /**
- * A glossary form needs explaining when a patient may not know it: an abbreviation, or a form
- * with a word of three or more syllables (the words SMOG counts as hard). Short everyday words
- * the glossary also defines for clinicians ("groin", "numbness", "squat") need not be.
+ * Glossary forms a reader at grade 6 knows without being told: body parts and moves named in
+ * everyday English. The glossary defines them for clinicians; a handout may use them as they are.
+ * Every other glossary form a handout uses (a condition, a test, a treatment) it must explain.
  */
+export const EVERYDAY_FORMS: readonly string[] = [
+  'groin', 'thigh', 'thigh bone', 'pelvis', 'hip joint', 'joint lining', 'tendon', 'spinal cord', 'core muscles', 'hip flexor',
+  'numbness', 'weakness', 'swelling', 'swollen', 'pinched nerve', 'slipped disc', 'physio', 'steroid shot', 'posture',
+  'warm up', 'warming up', 'warm-up', 'leg raise', 'crunch', 'knee drive', 'plank', 'side bridge', 'squat', 'lunge',
+];
+
+/** Whether a handout must explain a glossary form it uses: anything but an everyday form; always an abbreviation or a word of 3+ syllables. */
 export function needsExplaining(form: string): boolean {
-  return /^[A-Z0-9]{2,}s?$/.test(form) || words(form).some((word) => syllables(word) >= 3);
+  if (/^[A-Z0-9]{2,}s?$/.test(form) || words(form).some((word) => syllables(word) >= 3)) return true;
+  return !EVERYDAY_FORMS.some((everyday) => sameForm(everyday, form));
 }
 
 /** The forms in a handout that it must explain but does not list in `teaches`, each once. */
@@ -37,6 +47,10 @@ export function unexplainedTerms(handout: Handout, glossary: readonly GlossaryEn
   for (const term of ALWAYS_EXPLAIN) {
     if (new RegExp(`(?<![\\p{L}])${term}(?:s)?(?![\\p{L}])`, 'iu').test(text)) found.set(normalizedForm(term), term);
   }
-  // "iliopsoas muscle" is explained once "iliopsoas" is: what is left of it is plain.
-  return [...found.values()].filter((form) => needsExplaining(exemptTerms(form, handout.teaches)));
+  return [...found.values()].filter((form) => {
+    if (!needsExplaining(form)) return false;
+    // "iliopsoas muscle" is explained once "iliopsoas" is: what is left of it is plain.
+    const rest = exemptTerms(form, handout.teaches);
+    return rest === form || words(rest).some((word) => word !== 'term' && syllables(word) >= 3);
+  });
 }

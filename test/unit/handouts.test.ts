@@ -113,7 +113,7 @@ describe('handouts', () => {
         assert.ok(keyPoints.length >= 3 && keyPoints.length <= 5, `${keyPoints.length} key points`);
         assert.ok(handout.body.indexOf('## Key points') < handout.body.indexOf('## What to do'));
         assert.match(plain, /does not replace the advice of your clinician/);
-        assert.match(handout.body, /^Guidelines: .*(?:NICE|ACP|GIRFT|OARSI|BMJ|JOSPT|Cochrane|ACSM|ACOG|BNF|FDA|Am J|Br J)/m);
+        assert.match(handout.body, /^(?:Guidelines|Evidence): .*(?:NICE|ACP|GIRFT|OARSI|BMJ|JOSPT|Cochrane|ACSM|ACOG|BNF|FDA|Am J|Br J)/m);
       });
 
       it(`${handout.id} names the guide sections it draws on by their exact titles`, () => {
@@ -414,7 +414,7 @@ describe('checkHandout', () => {
       /missing the "## When to call the clinic"/,
       /missing the line saying it does not replace/,
       /missing the "Based on:" source line/,
-      /missing the "Guidelines:" line/,
+      /missing the "Guidelines:" \(or "Evidence:"\) line/,
       /missing the clinician \/ date \/ follow-up line/,
       /missing the shared red-flag block/,
       /must end with "\$0"/,
