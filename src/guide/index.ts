@@ -27,10 +27,12 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
   const disposables: vscode.Disposable[] = [
     treeView,
     reader,
-    vscode.commands.registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown) => {
-      if (typeof sectionId !== 'string' || !reader.show(sectionId, { preserveFocus: true })) {
-        void vscode.window.showWarningMessage(`Iliopsoas Guide has no section "${String(sectionId)}".`);
-      }
+    // Returns the warning it shows, if any, so callers (and tests) can tell a missing section apart.
+    vscode.commands.registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
+      if (typeof sectionId === 'string' && reader.show(sectionId, { preserveFocus: true })) return undefined;
+      const warning = `Iliopsoas Guide has no section "${String(sectionId)}".`;
+      void vscode.window.showWarningMessage(warning);
+      return warning;
     }),
     vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, () => reader.show()),
     vscode.commands.registerCommand(FIND_IN_GUIDE_COMMAND, () => showFindInGuide(outline(), (section) => reader.show(section.id))),

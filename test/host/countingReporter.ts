@@ -8,9 +8,10 @@ import { collectResults } from './results';
 class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner: Mocha.Runner, options: Mocha.MochaOptions) {
     super(runner, options);
-    const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
+    const { EVENT_RUN_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
     const output: unknown = options.reporterOptions?.output;
-    const results = collectResults(runner, { pass: EVENT_TEST_PASS, fail: EVENT_TEST_FAIL, pending: EVENT_TEST_PENDING });
+    const grep = (options as { grep?: string | RegExp }).grep;
+    const results = collectResults(runner, { begin: EVENT_RUN_BEGIN, pass: EVENT_TEST_PASS, fail: EVENT_TEST_FAIL, pending: EVENT_TEST_PENDING }, grep);
     // Synchronous write before mocha's run callback: the file is complete when run() settles.
     runner.once(EVENT_RUN_END, () => {
       if (typeof output === 'string' && output) {

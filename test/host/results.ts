@@ -8,6 +8,10 @@ export interface TestResults {
   passed: number;
   failed: number;
   pending: number;
+  /** How many tests the run declared before it started (mocha's total, after any grep). */
+  declared?: number;
+  /** The grep the run was filtered by, if any. */
+  grep?: string;
   failures: { title: string; error: string }[];
   tests: { title: string; state: 'passed' | 'failed' | 'pending' }[];
 }
@@ -15,11 +19,25 @@ export interface TestResults {
 /** The part of a mocha Runner (Node or browser build) that results are collected from. */
 interface RunnerEvents {
   on(event: string, listener: (test: { fullTitle(): string }, err?: unknown) => void): unknown;
+  /** The number of tests the run will run: read when it begins, after mocha applies a grep. */
+  readonly total: number;
 }
 
-/** Counts a mocha run into `results` as it goes; failing hooks (e.g. a `before` that cannot start) count as failures. */
-export function collectResults(runner: RunnerEvents, events: { pass: string; fail: string; pending: string }): TestResults {
+/**
+ * Counts a mocha run into `results` as it goes; failing hooks (e.g. a `before` that cannot start)
+ * count as failures. Records how many tests the run declared and the grep it ran with, so the
+ * summary can fail a stage that ran fewer tests than it declared and name a filter.
+ */
+export function collectResults(
+  runner: RunnerEvents,
+  events: { begin: string; pass: string; fail: string; pending: string },
+  grep?: string | RegExp,
+): TestResults {
   const results: TestResults = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  if (grep) results.grep = String(grep);
+  runner.on(events.begin, () => {
+    results.declared = runner.total;
+  });
   runner.on(events.pass, (test) => {
     results.passed++;
     results.tests.push({ title: test.fullTitle(), state: 'passed' });

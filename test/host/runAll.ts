@@ -1,8 +1,9 @@
 // Runs the stages, each writing its counts as JSON into .test-results/: lint; unit, in plain Node;
 // integration, in code-server's Node extension host; web, the same suite in its web worker
 // extension host; ui, Playwright on the real workbench. The last three run with outbound
-// connections refused. Prints the totals as the very last line: `N passed, N failed`. A stage
-// that crashes or writes no results counts as a failure, never as zero tests.
+// connections refused. Prints the totals as the very last line: `N passed, N failed`, followed by
+// `, N skipped` and the grep when there are any (a skipped test fails the run). A stage that
+// crashes, writes no results or runs fewer tests than it declared counts as a failure.
 //
 // Usage: node out/test/host/runAll.js [lint] [unit] [integration] [web] [ui]   (default: all, in that order)
 import { spawnSync } from 'child_process';
@@ -11,6 +12,7 @@ import * as path from 'path';
 import { repoRoot, resultsDir } from './codeServer';
 import { ALLOW_NETWORK_ENV, checkOutboundRefused, offlineCommand } from './offline';
 import type { TestResults } from './results';
+import { stageOutcome, summaryLine, type StageOutcome } from './outcome';
 
 const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(__dirname, 'countingReporter.js');
@@ -29,14 +31,8 @@ const STAGES: Record<string, (out: string) => string[]> = {
 const OFFLINE_STAGES = new Set(['integration', 'web', 'ui']);
 const STAGE_TIMEOUT_MS = 20 * 60_000; // a hung stage is ended (SIGTERM lets it kill code-server/Chromium)
 
-interface StageOutcome {
-  name: string;
-  passed: number;
-  failed: number;
-  note: string;
-}
-
 let networkRefusal: string | undefined;
+let networkAllowed = false;
 
 /** How a stage is started: offline stages in the loopback-only namespace, unless allowed the network. */
 function stageCommand(name: string, out: string): { command: string; args: string[] } | string {
@@ -44,6 +40,7 @@ function stageCommand(name: string, out: string): { command: string; args: strin
   if (!OFFLINE_STAGES.has(name)) return { command: argv[0], args: argv.slice(1) };
   if (process.env[ALLOW_NETWORK_ENV] === '1') {
     console.log(`network: allowed (${ALLOW_NETWORK_ENV}=1), not refused for this stage`);
+    networkAllowed = true;
     return { command: argv[0], args: argv.slice(1) };
   }
   try {
@@ -63,7 +60,7 @@ function runStage(name: string): StageOutcome {
   const stage = stageCommand(name, out);
   if (typeof stage === 'string') {
     console.error(stage);
-    return { name, passed: 0, failed: 1, note: stage };
+    return { name, passed: 0, failed: 1, skipped: 0, note: stage };
   }
   const run = spawnSync(stage.command, stage.args, {
     cwd: repoRoot,
@@ -81,19 +78,9 @@ function runStage(name: string): StageOutcome {
     results = undefined;
   }
   if (!results) {
-    return { name, passed: 0, failed: 1, note: `crashed: no results (${exit}) after ${seconds}s` };
+    return { name, passed: 0, failed: 1, skipped: 0, note: `crashed: no results (${exit}) after ${seconds}s` };
   }
-  // A non-zero exit that no failing test explains (e.g. an error after the run) still fails the stage.
-  const unexplained = run.status !== 0 && results.failed === 0;
-  if (results.passed + results.failed === 0) {
-    return { name, passed: 0, failed: 1, note: `ran no test (${exit}) in ${seconds}s` };
-  }
-  return {
-    name,
-    passed: results.passed,
-    failed: results.failed + (unexplained ? 1 : 0),
-    note: `${unexplained ? `crashed (${exit}) ` : ''}in ${seconds}s`,
-  };
+  return stageOutcome(name, results, run.status, exit, seconds);
 }
 
 function main(): number {
@@ -108,11 +95,14 @@ function main(): number {
 
   const passed = outcomes.reduce((n, o) => n + o.passed, 0);
   const failed = outcomes.reduce((n, o) => n + o.failed, 0);
-  fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify({ passed, failed, stages: outcomes }, null, 2));
+  const skipped = outcomes.reduce((n, o) => n + o.skipped, 0);
+  const filters = [...new Set(outcomes.flatMap((o) => (o.filter ? [o.filter] : [])))];
+  fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify({ passed, failed, skipped, filters, stages: outcomes }, null, 2));
   console.log('\n━━ summary ━━');
   // Stage lines say passing/failing so that only the last line reads `N passed, N failed`.
   for (const o of outcomes) console.log(`  ${o.name.padEnd(12)} ${o.passed} passing, ${o.failed} failing  ${o.note}`);
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(summaryLine(outcomes, networkAllowed ? `network allowed by ${ALLOW_NETWORK_ENV}=1` : undefined));
+  if (skipped > 0) return 1;
   return failed > 0 ? 1 : 0;
 }
 

@@ -140,8 +140,10 @@ describe('guide tree and reader', () => {
   it('opens the guide’s title page and warns about an unknown section', async () => {
     await vscode.commands.executeCommand('iliopsoas.openGuide');
     assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
-    await vscode.commands.executeCommand('iliopsoas.openSection', 'no-such-section');
+    const warning = await vscode.commands.executeCommand<string | undefined>('iliopsoas.openSection', 'no-such-section');
+    assert.strictEqual(warning, 'Iliopsoas Guide has no section "no-such-section".');
     assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
+    assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('iliopsoas.openSection', 'injections'), undefined, 'no warning for a real section');
   });
 
   it('reveals and selects a section in the tree', async () => {

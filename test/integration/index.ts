@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
     ui: 'bdd',
     timeout: 20_000,
     color: true,
+    forbidOnly: true, // an `.only` left in a test file fails the run instead of silently shrinking it
     reporter: CountingReporter,
     reporterOptions: { output },
     // For a quicker loop while developing: ILIOPSOAS_TEST_GREP=handouts npm run test:integration

@@ -27,9 +27,11 @@ export async function run(): Promise<void> {
   mocha.setup({
     ui: 'bdd',
     timeout: 20_000,
+    forbidOnly: true,
     reporter: function WebReporter(runner: Mocha.Runner) {
-      const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
-      results = collectResults(runner, { pass: EVENT_TEST_PASS, fail: EVENT_TEST_FAIL, pending: EVENT_TEST_PENDING });
+      const { EVENT_RUN_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+      const events = { begin: EVENT_RUN_BEGIN, pass: EVENT_TEST_PASS, fail: EVENT_TEST_FAIL, pending: EVENT_TEST_PENDING };
+      results = collectResults(runner, events, ILIOPSOAS_TEST_GREP || undefined);
     } as unknown as Mocha.ReporterConstructor,
     ...(ILIOPSOAS_TEST_GREP ? { grep: ILIOPSOAS_TEST_GREP } : {}),
   });
