@@ -223,8 +223,8 @@ describe('handouts', () => {
     for (const sentence of text('stenosis').split(/(?<=[.!?])\s+|\n+/)) {
       if (/epidural|steroid shot|shot near the nerve/i.test(sentence)) assert.match(sentence, /\bnot\b|\bno\b/i, sentence);
     }
-    // NSAIDs: black stools or vomiting blood mean stop and get urgent care.
-    for (const id of ['treatment', 'back-pain-medicines']) assert.match(text(id), /black[\s\S]{0,80}(?:vomit|throw)/i, id);
+    // NSAIDs: vomiting blood, or black stools with feeling unwell, is a 911 call.
+    for (const id of ['treatment', 'back-pain-medicines']) assert.match(text(id), /throw up blood[^.]*black poo[^.]*911/i, id);
     // Exercise handouts: after a hip replacement or surgery, in pregnancy, and balance support.
     for (const id of ['stretching', 'strengthening']) {
       assert.match(text(id), /hip replacement|surgery/i, id);
