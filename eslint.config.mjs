@@ -7,29 +7,15 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// The VS Code glue: the only files under src/ that may import `vscode`. Everything else under src/
-// is a pure module and is checked by default, so a new pure file needs no change here; a new glue
-// file (one that registers providers, commands, views…) must be added to this list.
-const GLUE_FILES = [
-  'src/extension.ts',
-  'src/guide/index.ts',
-  'src/guide/tree.ts',
-  'src/guide/reader.ts',
-  'src/guide/findInGuide.ts',
-  'src/glossary/index.ts',
-  'src/glossary/glossaryStore.ts',
-  'src/glossary/hover.ts',
-  'src/glossary/insertExplanation.ts',
-  'src/glossary/termsView.ts',
-  'src/glossary/teamGlossaryFile.ts',
-  'src/handouts/index.ts',
-  'src/handouts/insertHandout.ts',
-  'src/handouts/dotPhrases.ts',
-  'src/handouts/readingStatus.ts',
-  'src/handouts/doNotUseDiagnostics.ts',
-  'src/handouts/exportHandout.ts',
-  'src/walkthrough.ts',
-];
+// The layout (README "Architecture"): each feature is a folder of src/ with its pure modules at
+// the top and its VS Code glue in a `vscode/` folder; src/util/ holds the VS Code helpers every
+// feature shares; src/markdown/ and src/readability/ the pure core they share. The glue is found
+// by folder, so a new file needs no change here: put it where it belongs.
+const GLUE_FILES = ['src/extension.ts', 'src/*/vscode/**/*.ts', 'src/util/**/*.ts'];
+
+// Features reach each other only through commands (src/ids.ts), never through each other's code.
+const FEATURES = ['guide', 'glossary', 'handouts', 'walkthrough'];
+const CORE_FOLDERS = ['markdown', 'readability'];
 
 // Outside src/, the files that run without VS Code and so must not import it either:
 // unit tests (plain Node mocha) and the benchmarks — except the probe that runs in the extension host.
@@ -38,7 +24,19 @@ const VSCODE_HOST_FILES_OUTSIDE_SRC = ['bench/activationProbe.ts'];
 
 const NO_VSCODE_MESSAGE =
   'Pure modules must not import `vscode`: they run in plain Node (unit tests, bench, the preview plugin). ' +
-  'Move the VS Code part into a glue file, or if this file is glue, add it to GLUE_FILES in eslint.config.mjs.';
+  "Move the VS Code part into the feature's vscode/ folder.";
+const NO_VSCODE_IMPORT = { name: 'vscode', message: NO_VSCODE_MESSAGE };
+
+/** Import patterns that reach into another feature's folder, or from the shared core into any feature. */
+function foreignFeaturePatterns(own) {
+  return FEATURES.filter((feature) => feature !== own).map((feature) => ({
+    group: [`**/${feature}`, `**/${feature}/**`],
+    message:
+      own === undefined
+        ? `The shared core (src/markdown, src/readability, src/util) must not import a feature ("${feature}").`
+        : `A feature never imports another feature ("${feature}"): share the code through src/markdown, src/readability or src/util, or reach it through a command in src/ids.ts.`,
+  }));
+}
 
 export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.test-results/**'] },
@@ -80,16 +78,13 @@ export default defineConfig(
     },
   },
 
-  // The architecture rule: no `vscode` in pure modules, in any import form.
+  // The architecture rules. No `vscode` in pure modules, in any import form…
   {
     files: ['src/**/*.ts', ...NO_VSCODE_OUTSIDE_SRC],
     ignores: [...GLUE_FILES, ...VSCODE_HOST_FILES_OUTSIDE_SRC],
     rules: {
       // import … from 'vscode', import type …, export … from 'vscode', import x = require('vscode')
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'vscode', message: NO_VSCODE_MESSAGE }] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [NO_VSCODE_IMPORT] }],
       // require('vscode'), import('vscode'), typeof import('vscode')
       'no-restricted-syntax': [
         'error',
@@ -102,4 +97,23 @@ export default defineConfig(
       ],
     },
   },
+
+  // …and no feature imports another, nor the shared core a feature (one block per folder, with the
+  // `vscode` ban above repeated for its pure files, since a later block replaces a rule's options).
+  ...[...FEATURES, ...CORE_FOLDERS, 'util'].flatMap((folder) => {
+    const own = FEATURES.includes(folder) ? folder : undefined;
+    const patterns = foreignFeaturePatterns(own);
+    const isPureFolder = folder !== 'util';
+    return [
+      {
+        files: [`src/${folder}/**/*.ts`],
+        ignores: GLUE_FILES,
+        rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: isPureFolder ? [NO_VSCODE_IMPORT] : [], patterns }] },
+      },
+      {
+        files: [`src/${folder}/vscode/**/*.ts`, ...(folder === 'util' ? ['src/util/**/*.ts'] : [])],
+        rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+      },
+    ];
+  }),
 );

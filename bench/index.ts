@@ -11,7 +11,7 @@ import { loadBuiltInGlossary } from '../src/glossary/entries';
 import { codeAndFrontMatterLines, compileGlossary, type TermCount } from '../src/glossary/matcher';
 import { TermIndex } from '../src/glossary/termIndex';
 import type { GlossaryEntry } from '../src/glossary/types';
-import { lineStartsOf, positionAt } from '../src/textPositions';
+import { lineStartsOf, positionAt } from '../src/markdown/positions';
 import { measureActivation } from './activation';
 import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, type Occurrence } from './competitors';
 import { generateNote, seededRandom, syntheticEntries } from './inputs';

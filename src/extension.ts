@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { registerGlossary, type GlossaryFeature } from './glossary';
-import { registerGuide, type GuideFeature } from './guide';
+import { registerGlossary, type GlossaryFeature } from './glossary/vscode/register';
+import { registerGuide, type GuideFeature } from './guide/vscode/register';
 import guideMarkdown from './guide/iliopsoas-back-pain.md';
-import { isMarkdownItLoaded } from './guide/markdown';
+import { isMarkdownItLoaded } from './markdown/engine';
 import { parseGuide, type GuideOutline } from './guide/outline';
-import { registerHandouts, type HandoutsFeature } from './handouts';
-import { registerWalkthrough } from './walkthrough';
+import { registerHandouts, type HandoutsFeature } from './handouts/vscode/register';
+import { registerWalkthrough } from './walkthrough/vscode/register';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {

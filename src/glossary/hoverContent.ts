@@ -2,8 +2,8 @@
  * What a glossary hover says and what its "insert" action writes into a note. Pure: the hover
  * glue wraps the Markdown in a MarkdownString that trusts only our own commands.
  */
-import { commandUri, INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../commandIds';
-import { isAtxHeading, isBlankLine } from './markdownRegions';
+import { commandUri, INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../ids';
+import { isAtxHeading, isBlankLine } from '../markdown/regions';
 import { BUILT_IN_ORIGIN } from './entries';
 import type { GlossaryEntry } from './types';
 

@@ -29,7 +29,7 @@
  * word by word; only when a form continues is the next separator and word read. Cost is linear
  * in the text and nearly independent of the glossary's size.
  */
-import { lineStartsOf, positionAt } from '../textPositions';
+import { lineStartsOf, positionAt } from '../markdown/positions';
 import type { GlossaryEntry } from './types';
 import {
   isAtxHeading,
@@ -42,9 +42,9 @@ import {
   type LinePredicate,
   type MarkdownLines,
   type TextRange,
-} from './markdownRegions';
+} from '../markdown/regions';
 
-export { codeAndFrontMatterLines, type LinePredicate, type MarkdownLines } from './markdownRegions';
+export { codeAndFrontMatterLines, type LinePredicate, type MarkdownLines } from '../markdown/regions';
 
 /** A VS Code-compatible position: 0-based line, character in UTF-16 code units. */
 export interface TextPosition {

@@ -19,7 +19,7 @@
  * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
  * this one change hands, and typing, which stays in one place, touches none.
  */
-import { isBlankLine, markCodeAndFrontMatter } from './markdownRegions';
+import { isBlankLine, markCodeAndFrontMatter } from '../markdown/regions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
 import type { GlossaryEntry } from './types';
 

@@ -1,4 +1,5 @@
-import { inlineText, markdownIt, plainText } from './markdown';
+import { inlineText, markdownIt, plainText } from '../markdown/engine';
+import { slugify } from '../markdown/slug';
 
 /** One heading of the guide with the Markdown up to the next heading, and the headings nested under it. */
 export interface GuideSection {
@@ -28,14 +29,6 @@ interface MutableSection {
   markdown: string;
   children: MutableSection[];
   parent: MutableSection | undefined;
-}
-
-export function slugify(title: string): string {
-  return title
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { inlineText, markdownIt, type Token } from './markdown';
+import { inlineText, markdownIt, type Token } from '../markdown/engine';
 import type { GuideSection } from './outline';
 
 export interface QuizOption {

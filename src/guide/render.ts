@@ -1,6 +1,6 @@
-import { commandUri, OPEN_SECTION_COMMAND } from '../commandIds';
+import { commandUri, OPEN_SECTION_COMMAND } from '../ids';
 import { evidenceNotesFor, type EvidenceNote } from './evidenceNotes';
-import { escapeHtml, markdownIt } from './markdown';
+import { escapeHtml, markdownIt } from '../markdown/engine';
 import { readingOrder, type GuideOutline, type GuideSection } from './outline';
 import { isQuizPart, quizQuestions } from './quiz';
 

@@ -1,4 +1,4 @@
-import { plainText } from './markdown';
+import { plainText } from '../markdown/engine';
 import type { GuideOutline, GuideSection } from './outline';
 
 export interface SectionMatch {

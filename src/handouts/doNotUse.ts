@@ -34,8 +34,8 @@
  * expressions that start at a fixed character or behind a one-character look-behind, so the
  * whole check is linear in the length of the note.
  */
-import { isAtxHeading, isBlankLine, markdownInlineExclusions, splitMarkdownLines, type TextRange } from '../glossary/markdownRegions';
-import { positionAt } from '../textPositions';
+import { isAtxHeading, isBlankLine, markdownInlineExclusions, splitMarkdownLines, type TextRange } from '../markdown/regions';
+import { positionAt } from '../markdown/positions';
 
 export type DoNotUseRuleId =
   | 'unit'

@@ -9,8 +9,8 @@
  * remote image would leak that the handout was opened. YAML front matter is dropped; unfilled
  * snippet placeholders are shown as their default text, or as a blank to write on ("______").
  */
-import { escapeHtml, markdownIt } from '../guide/markdown';
-import { handoutTokens } from './markdownReadability';
+import { escapeHtml, markdownIt } from '../markdown/engine';
+import { handoutTokens } from '../readability/prose';
 
 export interface HandoutHtmlOptions {
   /** The document title (the browser tab and the printed page header). */

@@ -4,9 +4,9 @@
  * this module loads. Bodies are written in VS Code snippet syntax, so this module also parses
  * that syntax: to check it, and to turn a body into the plain text a patient would read.
  */
-import { slugify } from '../guide/outline';
-import { handoutProse } from './markdownReadability';
-import { isExplainedAtFirstUse, patientReadingGrade } from './readability';
+import { slugify } from '../markdown/slug';
+import { handoutProse } from '../readability/prose';
+import { isExplainedAtFirstUse, patientReadingGrade } from '../readability/grade';
 
 export interface Handout {
   /** Short kebab-case id: the snippet prefix is `handout-<id>`, the dot-phrase `.<id>`. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { parseGlossaryFile } from '../../src/glossary/entries';
 import { parseGuide } from '../../src/guide/outline';
 import { checkHandout, handoutPlainText, parseHandouts } from '../../src/handouts/handouts';
-import { exemptTerms, fleschKincaidGrade, smogGrade } from '../../src/handouts/readability';
+import { exemptTerms, fleschKincaidGrade, smogGrade } from '../../src/readability/grade';
 import { unexplainedTerms } from '../unit/handoutTerms';
 
 // Compiled to out/test/tools/, three levels below the repository root.

@@ -11,8 +11,8 @@ import {
   parseGlossaryFile,
 } from '../../src/glossary/entries';
 import type { GlossaryEntry } from '../../src/glossary/types';
-import { plainText } from '../../src/guide/markdown';
-import { exemptTerms, fleschKincaidGrade, readingGrade, sentences, smogGrade } from '../../src/handouts/readability';
+import { plainText } from '../../src/markdown/engine';
+import { exemptTerms, fleschKincaidGrade, readingGrade, sentences, smogGrade } from '../../src/readability/grade';
 import { guideOutline } from './guideFixture';
 
 // Compiled to out/test/unit/, three levels below the repository root.

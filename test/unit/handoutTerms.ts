@@ -3,7 +3,7 @@
 import { compileGlossary } from '../../src/glossary/matcher';
 import type { GlossaryEntry } from '../../src/glossary/types';
 import { handoutTeachingText, type Handout } from '../../src/handouts/handouts';
-import { exemptTerms, syllables, words } from '../../src/handouts/readability';
+import { exemptTerms, syllables, words } from '../../src/readability/grade';
 
 /** Words a patient meets in care that are not glossary terms but still need explaining (the clinical review's list). */
 export const ALWAYS_EXPLAIN: readonly string[] = ['clinician', 'NSAID', 'opioid', 'urgent care'];

@@ -22,7 +22,7 @@ import {
   type Handout,
 } from '../../src/handouts/handouts';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
-import { exemptTerms, smogGrade } from '../../src/handouts/readability';
+import { exemptTerms, smogGrade } from '../../src/readability/grade';
 import { unexplainedTerms } from './handoutTerms';
 import { guideOutline } from './guideFixture';
 

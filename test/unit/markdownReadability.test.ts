@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { markdownIt } from '../../src/guide/markdown';
+import { markdownIt } from '../../src/markdown/engine';
 import {
   handoutProse,
   handoutTokens,
@@ -8,7 +8,7 @@ import {
   snippetPlaceholdersAsText,
   UNFILLED_WORD,
   withoutFrontMatter,
-} from '../../src/handouts/markdownReadability';
+} from '../../src/readability/prose';
 
 // Syllables as readability.ts counts them (each checked in readability.test.ts or plain vowel groups):
 //   Iliopsoas 5, pain 1, can 1, limit 2, movement 2 | Gentle 2, stretching 2, helps 1, most 1, people 2 |

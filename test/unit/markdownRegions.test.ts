@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isAtxHeading, markCodeAndFrontMatter, markdownInlineExclusions, plainTextExclusions, type TextRange } from '../../src/glossary/markdownRegions';
+import { isAtxHeading, markCodeAndFrontMatter, markdownInlineExclusions, plainTextExclusions, type TextRange } from '../../src/markdown/regions';
 
 /** The text of each excluded range. */
 function excluded(text: string, ranges: readonly TextRange[]): string[] {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { firstSentence, parseGuide, readingOrder, slugify } from '../../src/guide/outline';
+import { firstSentence, parseGuide, readingOrder } from '../../src/guide/outline';
+import { slugify } from '../../src/markdown/slug';
 import { CAUSES_SUBSECTIONS, EXPECTED_HEADINGS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { GUIDE_PATH, guideOutline } from './guideFixture';
 

@@ -10,7 +10,7 @@ import {
   smogGrade,
   syllables,
   words,
-} from '../../src/handouts/readability';
+} from '../../src/readability/grade';
 
 // Dictionary syllable counts (Merriam-Webster hyphenation), chosen to exercise each rule of the heuristic.
 const SYLLABLE_COUNTS: [string, number][] = [

@@ -8,7 +8,7 @@
  * shapes of clinical notes (paragraphs, lists, quotes, fences).
  */
 
-import { lineStartsOf } from '../textPositions';
+import { lineStartsOf } from './positions';
 
 /** Answers whether a (0-based) line of a document is code or front matter. */
 export type LinePredicate = (line: number) => boolean;

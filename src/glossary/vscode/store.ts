@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from './entries';
-import { compileGlossary, type CompiledGlossary } from './matcher';
-import type { GlossaryEntry } from './types';
+import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from '../entries';
+import { compileGlossary, type CompiledGlossary } from '../matcher';
+import type { GlossaryEntry } from '../types';
 
 export const GLOSSARY_FILES_SETTING = 'iliopsoas.glossary.files';
 const DEFAULT_GLOSSARY_FILES = ['.vscode/iliopsoas-glossary.json'];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findDoNotUse, type DoNotUseFinding } from './doNotUse';
+import { findDoNotUse, type DoNotUseFinding } from '../doNotUse';
 
 export const DO_NOT_USE_SETTING = 'iliopsoas.doNotUse.enabled';
 const DIAGNOSTIC_SOURCE = 'Do Not Use';

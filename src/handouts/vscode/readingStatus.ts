@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { NOTE_READING_GRADE_COMMAND } from '../commandIds';
-import { isBlankLine } from '../glossary/markdownRegions';
-import { MAX_READING_GRADE, teachableTerms } from './handouts';
-import { markdownReadingGrades, type MarkdownReadingGrades } from './markdownReadability';
+import { NOTE_READING_GRADE_COMMAND } from '../../ids';
+import { isBlankLine } from '../../markdown/regions';
+import { MAX_READING_GRADE, teachableTerms } from '../handouts';
+import { markdownReadingGrades, type MarkdownReadingGrades } from '../../readability/prose';
 
 // Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
 const MAX_GRADED_CHARACTERS = 20_000;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../commandIds';
-import type { GlossaryStore } from './glossaryStore';
-import { glossaryHoverMarkdown, type GuideSectionLink } from './hoverContent';
-import { codeAndFrontMatterLines, type LinePredicate } from './matcher';
+import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../../ids';
+import type { GlossaryStore } from './store';
+import { glossaryHoverMarkdown, type GuideSectionLink } from '../hoverContent';
+import { codeAndFrontMatterLines, type LinePredicate } from '../matcher';
 
 export const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
 export const HOVER_LANGUAGES_SETTING = 'iliopsoas.hover.languages';

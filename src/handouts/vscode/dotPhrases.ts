@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Handout } from './handouts';
+import type { Handout } from '../handouts';
 
 // A dot-phrase starts a line or follows a space: ".stretching". A full stop ending a sentence
 // ("daily.") follows a letter, so it never offers handouts.

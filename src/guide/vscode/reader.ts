@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { OPEN_SECTION_COMMAND } from '../commandIds';
-import type { GuideOutline, GuideSection } from './outline';
-import { renderReaderPage } from './render';
+import { OPEN_SECTION_COMMAND } from '../../ids';
+import type { GuideOutline, GuideSection } from '../outline';
+import { renderReaderPage } from '../render';
 
 const READER_VIEW_TYPE = 'iliopsoas.reader';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GLOSSARY_FILES_SETTING } from './glossaryStore';
+import { GLOSSARY_FILES_SETTING } from './store';
 
 // A starter entry that shows every field; the schema (jsonValidation) completes and checks the rest.
 const STARTER_GLOSSARY = `{

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../commandIds';
+import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
 import { HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
 import { exportHandoutAsHtml } from './exportHandout';
-import { handoutReadingGrade, loadHandouts, type Handout } from './handouts';
+import { handoutReadingGrade, loadHandouts, type Handout } from '../handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
 import { registerReadingGradeStatus } from './readingStatus';
 

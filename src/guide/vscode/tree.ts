@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { OPEN_SECTION_COMMAND } from '../commandIds';
-import { firstSentence, type GuideOutline, type GuideSection } from './outline';
-import { isQuizPart } from './quiz';
+import { OPEN_SECTION_COMMAND } from '../../ids';
+import { firstSentence, type GuideOutline, type GuideSection } from '../outline';
+import { isQuizPart } from '../quiz';
 
 function iconFor(section: GuideSection): vscode.ThemeIcon {
   if (section.title === 'Quiz') return new vscode.ThemeIcon('question');

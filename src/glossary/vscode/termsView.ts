@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { GO_TO_TERM_COMMAND } from '../commandIds';
-import type { GlossaryStore } from './glossaryStore';
+import { GO_TO_TERM_COMMAND } from '../../ids';
+import type { GlossaryStore } from './store';
 import { noteLanguages } from './hover';
-import { escapeMarkdown } from './hoverContent';
-import type { TermCount } from './matcher';
-import { TermIndex } from './termIndex';
+import { escapeMarkdown } from '../hoverContent';
+import type { TermCount } from '../matcher';
+import { TermIndex } from '../termIndex';
 
 export const TERMS_VIEW_ID = 'iliopsoas.terms';
 /** The index follows every edit at once; the tree is redrawn at most this often while typing. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { GuideOutline, GuideSection } from './outline';
-import { buildSearchIndex, type GuideSearchIndex, type SectionMatch } from './search';
+import type { GuideOutline, GuideSection } from '../outline';
+import { buildSearchIndex, type GuideSearchIndex, type SectionMatch } from '../search';
 
 export interface SectionPickItem extends vscode.QuickPickItem {
   readonly section: GuideSection;

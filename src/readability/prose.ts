@@ -11,9 +11,9 @@
  * Handout sources may still hold VS Code snippet syntax (tab stops not yet filled in): see
  * {@link snippetPlaceholdersAsText}, shared with the HTML export.
  */
-import { markdownIt, type Token } from '../guide/markdown';
-import { markCodeAndFrontMatter, plainTextExclusions } from '../glossary/markdownRegions';
-import { exemptTerms, fleschKincaidGrade, sentences, smogGrade, taughtTerms, words } from './readability';
+import { markdownIt, type Token } from '../markdown/engine';
+import { markCodeAndFrontMatter, plainTextExclusions } from '../markdown/regions';
+import { exemptTerms, fleschKincaidGrade, sentences, smogGrade, taughtTerms, words } from './grade';
 
 export interface MarkdownReadingGrades {
   /** The reading grade by the project's one rule: the higher of the two below. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { GlossaryStore } from './glossaryStore';
-import { paragraphEndLine, plainExplanationBlock, type InsertExplanationArgs } from './hoverContent';
+import type { GlossaryStore } from './store';
+import { paragraphEndLine, plainExplanationBlock, type InsertExplanationArgs } from '../hoverContent';
 import type { DocumentLineIndex } from './hover';
 
 function isInsertArgs(value: unknown): value is InsertExplanationArgs {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { handoutHtmlDocument } from './exportHtml';
+import { handoutHtmlDocument } from '../exportHtml';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
 export function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string } {

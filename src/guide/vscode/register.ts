@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../commandIds';
+import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../../ids';
 import { pickSection, showFindInGuide } from './findInGuide';
-import type { GuideOutline, GuideSection } from './outline';
+import type { GuideOutline, GuideSection } from '../outline';
 import { GuideReader } from './reader';
 import { GuideTreeProvider } from './tree';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../commandIds';
-import { GlossaryStore } from './glossaryStore';
+import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../../ids';
+import { GlossaryStore } from './store';
 import { DocumentLineIndex, GlossaryHoverProvider, registerGlossaryHover } from './hover';
-import type { GuideSectionLink } from './hoverContent';
+import type { GuideSectionLink } from '../hoverContent';
 import { insertPlainExplanation } from './insertExplanation';
-import { glossaryMarkdownItPlugin } from './previewPlugin';
+import { glossaryMarkdownItPlugin } from '../previewPlugin';
 import { openTeamGlossary } from './teamGlossaryFile';
 import { registerTermsView, type TermsInNoteProvider } from './termsView';
 import type MarkdownIt = require('markdown-it');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Handout } from './handouts';
+import type { Handout } from '../handouts';
 
 export interface HandoutPickItem extends vscode.QuickPickItem {
   readonly handout: Handout;
