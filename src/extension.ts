@@ -6,6 +6,7 @@ import { isMarkdownItLoaded } from './markdown/engine';
 import { parseGuide, type GuideOutline } from './guide/outline';
 import { registerHandouts, type HandoutsFeature } from './handouts/vscode/register';
 import { registerWalkthrough } from './walkthrough/vscode/register';
+import { disposeLog } from './util/log';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   const handouts = registerHandouts((id) => guideOutline().get(id)?.title);
   const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
   const glossary = registerGlossary((id) => guideOutline().get(id));
-  context.subscriptions.push(handouts, guide, glossary, registerWalkthrough(context.extensionUri));
+  context.subscriptions.push(handouts, guide, glossary, registerWalkthrough(context.extensionUri), { dispose: disposeLog });
   return {
     guide,
     glossary,

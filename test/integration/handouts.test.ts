@@ -140,6 +140,22 @@ describe('handouts in VS Code', () => {
     }
   });
 
+  it('checks the same documents as every other feature: plain-text notes once the note languages include them', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Take it QOD.' });
+    await vscode.window.showTextDocument(document);
+    const ours = () => vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'Do Not Use');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.strictEqual(ours().length, 0, 'a plain-text document is not a note by default');
+    const settings = vscode.workspace.getConfiguration('iliopsoas');
+    await settings.update('hover.languages', ['markdown', 'plaintext'], vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the diagnostic in the plain-text note', () => ours().length === 1);
+    } finally {
+      await settings.update('hover.languages', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('the diagnostic to clear when plain text is no longer a note', () => ours().length === 0);
+  });
+
   it('reports the reading grade of the whole note', async () => {
     await openNote('Rest your hip for a day or two. Then walk a little more each day. Stop if the pain gets worse. Call us if you are not better in a week.');
     const message = await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade');

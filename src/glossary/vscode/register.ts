@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
+import { disposeAll } from '../../util/dispose';
 import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../../ids';
 import { GlossaryStore } from './store';
 import { DocumentLineIndex, GlossaryHoverProvider, registerGlossaryHover } from './hover';
@@ -37,8 +39,8 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
     lineIndex,
     termsView,
     registerGlossaryHover(hover),
-    vscode.commands.registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, lineIndex, args)),
-    vscode.commands.registerCommand(OPEN_TEAM_GLOSSARY_COMMAND, openTeamGlossary),
+    registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, lineIndex, args)),
+    registerCommand(OPEN_TEAM_GLOSSARY_COMMAND, openTeamGlossary),
     store.onDidChange(refreshMarkdownPreview),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(PREVIEW_ENABLED_SETTING)) refreshMarkdownPreview();
@@ -53,6 +55,6 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
       glossaryMarkdownItPlugin(md, () => (previewEnabled() ? store.current() : undefined));
       return md;
     },
-    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+    dispose: () => disposeAll(disposables),
   };
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { disposeAll } from '../../util/dispose';
+import { logError } from '../../util/log';
 import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
@@ -61,7 +63,7 @@ export class GlossaryStore implements vscode.Disposable {
   }
 
   private restart(): void {
-    this.watchers.forEach((watcher) => watcher.dispose());
+    disposeAll(this.watchers);
     this.watchers = [];
     if (vscode.workspace.isTrusted) {
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -78,6 +80,7 @@ export class GlossaryStore implements vscode.Disposable {
   private reload(): void {
     // Chained so that overlapping saves are read in order and the last one wins.
     this.loading = this.loading.then(() => this.readTeamFiles()).catch((error: unknown) => {
+      logError('reading the team glossaries', error);
       void vscode.window.showErrorMessage(`Iliopsoas Notes could not read the team glossaries: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
@@ -142,7 +145,7 @@ export class GlossaryStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watchers.forEach((watcher) => watcher.dispose());
-    this.subscriptions.forEach((subscription) => subscription.dispose());
+    disposeAll(this.watchers);
+    disposeAll(this.subscriptions);
   }
 }

@@ -1,18 +1,16 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
 import { GO_TO_TERM_COMMAND } from '../../ids';
 import type { GlossaryStore } from './store';
-import { noteLanguages } from './hover';
 import { escapeMarkdown } from '../hoverContent';
 import type { TermCount } from '../matcher';
 import { TermIndex } from '../termIndex';
+import { disposeAll } from '../../util/dispose';
+import { isNote } from '../../util/notes';
 
 export const TERMS_VIEW_ID = 'iliopsoas.terms';
 /** The index follows every edit at once; the tree is redrawn at most this often while typing. */
 const REDRAW_DELAY_MS = 150;
-
-function isNote(document: vscode.TextDocument): boolean {
-  return noteLanguages().includes(document.languageId);
-}
 
 /** "Terms in this Note": the glossary terms of the active note, in order of first use, with their counts. */
 export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, vscode.Disposable {
@@ -139,14 +137,14 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
     }),
     view.onDidChangeVisibility(refresh),
     store.onDidChange(refresh),
-    vscode.commands.registerCommand(GO_TO_TERM_COMMAND, (term: unknown) => goToNextOccurrence(provider, term)),
+    registerCommand(GO_TO_TERM_COMMAND, (term: unknown) => goToNextOccurrence(provider, term)),
   ];
   refresh();
   return {
     provider,
     dispose: () => {
       clearTimeout(pendingRedraw);
-      subscriptions.forEach((subscription) => subscription.dispose());
+      disposeAll(subscriptions);
     },
   };
 }

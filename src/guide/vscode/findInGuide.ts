@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GuideOutline, GuideSection } from '../outline';
 import { buildSearchIndex, type GuideSearchIndex, type SectionMatch } from '../search';
+import { showPick } from '../../util/quickPick';
 
 export interface SectionPickItem extends vscode.QuickPickItem {
   readonly section: GuideSection;
@@ -23,25 +24,15 @@ function toItem({ section, snippet }: SectionMatch): SectionPickItem {
 export function showFindInGuide(outline: GuideOutline, open: (section: GuideSection) => void): vscode.QuickPick<SectionPickItem> {
   let index: GuideSearchIndex | undefined;
   const search = (query: string) => (index ??= buildSearchIndex(outline)).find(query).map(toItem);
-  const pick = vscode.window.createQuickPick<SectionPickItem>();
-  pick.title = 'Find in Iliopsoas Guide';
-  pick.placeholder = 'Words to find in the guide, e.g. "stenosis nerve roots"';
-  pick.matchOnDescription = true;
-  pick.items = search('');
-  const subscriptions = [
-    pick.onDidChangeValue((value) => (pick.items = search(value))),
-    pick.onDidAccept(() => {
-      const [chosen] = pick.selectedItems;
-      if (chosen) open(chosen.section);
-      pick.hide();
-    }),
-    pick.onDidHide(() => {
-      subscriptions.forEach((subscription) => subscription.dispose());
-      pick.dispose();
-    }),
-  ];
-  pick.show();
-  return pick;
+  return showPick<SectionPickItem>({
+    title: 'Find in Iliopsoas Guide',
+    placeholder: 'Words to find in the guide, e.g. "stenosis nerve roots"',
+    matchOnDescription: true,
+    items: search(''),
+    onDidChangeValue: search,
+    accept: (chosen) => open(chosen.section),
+    hideBeforeAccept: false, // the reader opens first, so hiding the pick does not take its focus back
+  });
 }
 
 /** A plain pick of a section by its title. */

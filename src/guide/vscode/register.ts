@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
+import { disposeAll } from '../../util/dispose';
 import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../../ids';
 import { pickSection, showFindInGuide } from './findInGuide';
 import type { GuideOutline, GuideSection } from '../outline';
@@ -28,15 +30,15 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
     treeView,
     reader,
     // Returns the warning it shows, if any, so callers (and tests) can tell a missing section apart.
-    vscode.commands.registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
+    registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
       if (typeof sectionId === 'string' && reader.show(sectionId, { preserveFocus: true })) return undefined;
       const warning = `Iliopsoas Guide has no section "${String(sectionId)}".`;
       void vscode.window.showWarningMessage(warning);
       return warning;
     }),
-    vscode.commands.registerCommand(OPEN_GUIDE_COMMAND, () => reader.show()),
-    vscode.commands.registerCommand(FIND_IN_GUIDE_COMMAND, () => showFindInGuide(outline(), (section) => reader.show(section.id))),
-    vscode.commands.registerCommand(REVEAL_SECTION_COMMAND, async (sectionId?: unknown) => {
+    registerCommand(OPEN_GUIDE_COMMAND, () => reader.show()),
+    registerCommand(FIND_IN_GUIDE_COMMAND, () => showFindInGuide(outline(), (section) => reader.show(section.id))),
+    registerCommand(REVEAL_SECTION_COMMAND, async (sectionId?: unknown) => {
       const id = typeof sectionId === 'string' ? sectionId : (await pickSection(outline(), 'Section to reveal in the guide tree'))?.id;
       if (id) await reveal(id, true);
     }),
@@ -50,6 +52,6 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
     tree,
     treeView,
     reader,
-    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+    dispose: () => disposeAll(disposables),
   };
 }

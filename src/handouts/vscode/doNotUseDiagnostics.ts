@@ -1,34 +1,31 @@
 import * as vscode from 'vscode';
 import { findDoNotUse, type DoNotUseFinding } from '../doNotUse';
+import { Delayer } from '../../util/delayer';
+import { disposeAll } from '../../util/dispose';
+import { DocumentCache } from '../../util/documentCache';
+import { affectsNoteLanguages, isNote, registerForNotes } from '../../util/notes';
 
 export const DO_NOT_USE_SETTING = 'iliopsoas.doNotUse.enabled';
 const DIAGNOSTIC_SOURCE = 'Do Not Use';
 const UPDATE_DELAY_MS = 300;
-
-interface Checked {
-  readonly version: number;
-  readonly findings: readonly DoNotUseFinding[];
-}
 
 function enabled(): boolean {
   return vscode.workspace.getConfiguration().get<boolean>(DO_NOT_USE_SETTING, true);
 }
 
 /**
- * Warns about the Joint Commission "Do Not Use" abbreviations in Markdown notes, each with the
+ * Warns about the Joint Commission "Do Not Use" abbreviations in notes, each with the
  * risk explained and, where there is one right answer, a quick fix to the spelled-out form.
  */
 export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('iliopsoas-do-not-use');
-  private readonly checked = new Map<string, Checked>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly checked = new DocumentCache<readonly DoNotUseFinding[]>((document) => findDoNotUse(document.getText()));
+  private readonly pending = new Delayer(UPDATE_DELAY_MS, 'checking a note for "Do Not Use" abbreviations');
 
-  /** Checks a note now (or clears it when it is not Markdown or the check is off). */
+  /** Checks a note now (or clears it when it is not a note or the check is off). */
   check(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
-    if (document.languageId !== 'markdown' || !enabled()) {
+    this.pending.cancel(document.uri.toString());
+    if (!isNote(document) || !enabled()) {
       this.forget(document);
       return;
     }
@@ -44,18 +41,14 @@ export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Di
     );
   }
 
-  /** Checks a note after a pause in typing. */
+  /** Checks a note after a pause in typing; other documents (output, settings…) start no timer. */
   checkSoon(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => this.check(document), UPDATE_DELAY_MS));
+    if (isNote(document)) this.pending.trigger(document.uri.toString(), () => this.check(document));
   }
 
   forget(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
-    this.checked.delete(key);
+    this.pending.cancel(document.uri.toString());
+    this.checked.delete(document);
     this.collection.delete(document.uri);
   }
 
@@ -83,12 +76,7 @@ export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Di
   }
 
   private findings(document: vscode.TextDocument): readonly DoNotUseFinding[] {
-    const key = document.uri.toString();
-    const cached = this.checked.get(key);
-    if (cached?.version === document.version) return cached.findings;
-    const findings = findDoNotUse(document.getText());
-    this.checked.set(key, { version: document.version, findings });
-    return findings;
+    return this.checked.get(document);
   }
 
   private range(document: vscode.TextDocument, finding: DoNotUseFinding): vscode.Range {
@@ -96,8 +84,7 @@ export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Di
   }
 
   dispose(): void {
-    this.pending.forEach((timer) => clearTimeout(timer));
-    this.collection.dispose();
+    disposeAll([this.pending, this.checked, this.collection]);
   }
 }
 
@@ -105,16 +92,16 @@ export function registerDoNotUseDiagnostics(): vscode.Disposable {
   const diagnostics = new DoNotUseDiagnostics();
   const subscriptions = [
     diagnostics,
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, diagnostics, {
-      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-    }),
+    registerForNotes((selector) =>
+      vscode.languages.registerCodeActionsProvider(selector, diagnostics, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    ),
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.check(document)),
     vscode.workspace.onDidChangeTextDocument((event) => diagnostics.checkSoon(event.document)),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(DO_NOT_USE_SETTING)) diagnostics.recheckAll();
+      if (event.affectsConfiguration(DO_NOT_USE_SETTING) || affectsNoteLanguages(event)) diagnostics.recheckAll();
     }),
   ];
   diagnostics.recheckAll();
-  return new vscode.Disposable(() => subscriptions.forEach((subscription) => subscription.dispose()));
+  return new vscode.Disposable(() => disposeAll(subscriptions));
 }

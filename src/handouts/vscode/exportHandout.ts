@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isNote } from '../../util/notes';
 import { handoutHtmlDocument } from '../exportHtml';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
@@ -25,7 +26,7 @@ function fileNameFor(title: string): string {
  */
 export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
+  if (!editor || !isNote(editor.document)) {
     void vscode.window.showInformationMessage('Open a Markdown note with a handout, and put the cursor in it, to export it.');
     return undefined;
   }

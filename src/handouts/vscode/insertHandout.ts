@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { Handout } from '../handouts';
+import { isNote } from '../../util/notes';
+import { showPick } from '../../util/quickPick';
 
 export interface HandoutPickItem extends vscode.QuickPickItem {
   readonly handout: Handout;
 }
 
-/** Where a handout goes: the active Markdown editor, or a new untitled Markdown note. */
+/** Where a handout goes: the active note, or a new untitled Markdown note. */
 async function markdownEditor(): Promise<vscode.TextEditor> {
   const active = vscode.window.activeTextEditor;
-  if (active?.document.languageId === 'markdown') return active;
+  if (active && isNote(active.document)) return active;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
   return vscode.window.showTextDocument(document);
 }
@@ -24,23 +26,12 @@ export async function insertHandout(handout: Handout): Promise<boolean> {
  * grade. Returned so callers (and tests) can observe it; choosing an item inserts that handout.
  */
 export function showHandoutPick(items: readonly HandoutPickItem[], placeholder: string): vscode.QuickPick<HandoutPickItem> {
-  const pick = vscode.window.createQuickPick<HandoutPickItem>();
-  pick.title = 'Insert Patient Handout';
-  pick.placeholder = placeholder;
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.items = items;
-  const subscriptions = [
-    pick.onDidAccept(() => {
-      const [chosen] = pick.selectedItems;
-      pick.hide();
-      if (chosen) void insertHandout(chosen.handout);
-    }),
-    pick.onDidHide(() => {
-      subscriptions.forEach((subscription) => subscription.dispose());
-      pick.dispose();
-    }),
-  ];
-  pick.show();
-  return pick;
+  return showPick<HandoutPickItem>({
+    title: 'Insert Patient Handout',
+    placeholder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+    items,
+    accept: (chosen) => insertHandout(chosen.handout),
+  });
 }

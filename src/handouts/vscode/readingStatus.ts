@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
 import { NOTE_READING_GRADE_COMMAND } from '../../ids';
 import { isBlankLine } from '../../markdown/regions';
 import { MAX_READING_GRADE, teachableTerms } from '../handouts';
+import { Delayer } from '../../util/delayer';
+import { disposeAll } from '../../util/dispose';
+import { isNote } from '../../util/notes';
 import { markdownReadingGrades, type MarkdownReadingGrades } from '../../readability/prose';
 
 // Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
@@ -28,16 +32,16 @@ function textToGrade(editor: vscode.TextEditor): { text: string; what: string } 
   return { text: text.slice(start, start + MAX_GRADED_CHARACTERS), what: 'this paragraph' };
 }
 
-/** A status-bar item with the reading grade of the selection or paragraph in Markdown notes. */
+/** A status-bar item with the reading grade of the selection or paragraph in notes. */
 export function registerReadingGradeStatus(): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('iliopsoas.readingGrade', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Iliopsoas: Reading Grade';
   item.command = NOTE_READING_GRADE_COMMAND;
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  const pending = new Delayer<void>(UPDATE_DELAY_MS, 'updating the reading grade');
 
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId !== 'markdown') {
+    if (!editor || !isNote(editor.document)) {
       item.hide();
       return;
     }
@@ -56,8 +60,7 @@ export function registerReadingGradeStatus(): vscode.Disposable {
     item.show();
   };
   const updateSoon = () => {
-    clearTimeout(pending);
-    pending = setTimeout(update, UPDATE_DELAY_MS);
+    pending.trigger(undefined, update);
   };
 
   const subscriptions = [
@@ -67,12 +70,11 @@ export function registerReadingGradeStatus(): vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === vscode.window.activeTextEditor?.document) updateSoon();
     }),
-    vscode.commands.registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
+    registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
   ];
   update();
   return new vscode.Disposable(() => {
-    clearTimeout(pending);
-    subscriptions.forEach((subscription) => subscription.dispose());
+    disposeAll([pending, ...subscriptions]);
   });
 }
 

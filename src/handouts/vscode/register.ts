@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
+import { disposeAll } from '../../util/dispose';
+import { registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
 import { HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
@@ -35,21 +38,19 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
 
   const disposables: vscode.Disposable[] = [
-    vscode.commands.registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
+    registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
       const chosen = handouts().find((handout) => handout.id === handoutId);
       return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), 'Handout to insert (type to filter by title, topic or section)');
     }),
-    vscode.commands.registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
+    registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
       const sectionId = typeof section === 'string' ? section : (section as { id?: unknown } | undefined)?.id;
       const matching = typeof sectionId === 'string' ? forSection(sectionId) : [];
       if (matching.length === 1) return insertHandout(matching[0]);
       return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), 'Handout drawn from this section');
     }),
-    vscode.commands.registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: vscode.Uri }) => exportHandoutAsHtml(options)),
-    vscode.languages.registerCompletionItemProvider(
-      { language: 'markdown' },
-      new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`),
-      '.',
+    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: vscode.Uri }) => exportHandoutAsHtml(options)),
+    registerForNotes((selector) =>
+      vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`), '.'),
     ),
     registerReadingGradeStatus(),
     registerDoNotUseDiagnostics(),
@@ -58,6 +59,6 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   return {
     handouts,
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
-    dispose: () => disposables.forEach((disposable) => disposable.dispose()),
+    dispose: () => disposeAll(disposables),
   };
 }

@@ -1,6 +1,7 @@
 // Glue for the "Get started with Iliopsoas Notes" walkthrough (contributes.walkthroughs): the one
 // command its steps need that no feature offers, opening a sample note to hover terms in.
 import * as vscode from 'vscode';
+import { registerCommand } from '../../util/commands';
 
 /** Internal (the walkthrough's "Open a Sample Note" button): opens a new untitled Markdown note with sample clinical text. */
 export const OPEN_SAMPLE_NOTE_COMMAND = 'iliopsoas.openSampleNote';
@@ -15,5 +16,5 @@ export async function openSampleNote(extensionUri: vscode.Uri): Promise<vscode.T
 }
 
 export function registerWalkthrough(extensionUri: vscode.Uri): vscode.Disposable {
-  return vscode.commands.registerCommand(OPEN_SAMPLE_NOTE_COMMAND, () => openSampleNote(extensionUri));
+  return registerCommand(OPEN_SAMPLE_NOTE_COMMAND, () => openSampleNote(extensionUri));
 }
