@@ -19,7 +19,7 @@ const CORE_FOLDERS = ['markdown', 'readability'];
 
 // Outside src/, the files that run without VS Code and so must not import it either:
 // unit tests (plain Node mocha) and the benchmarks — except the probe that runs in the extension host.
-const NO_VSCODE_OUTSIDE_SRC = ['test/unit/**/*.ts', 'bench/**/*.ts'];
+const NO_VSCODE_OUTSIDE_SRC = ['test/unit/**/*.ts', 'test/content/**/*.ts', 'bench/**/*.ts'];
 const VSCODE_HOST_FILES_OUTSIDE_SRC = ['bench/activationProbe.ts'];
 
 const NO_VSCODE_MESSAGE =

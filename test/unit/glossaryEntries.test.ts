@@ -1,8 +1,8 @@
 import * as assert from 'assert';
+import { checkGlossary } from '../content/glossaryChecks';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  checkGlossary,
   findJsonSyntaxError,
   GUIDE_SECTION_IDS,
   lineAndColumn,

@@ -1,16 +1,17 @@
 // A writer's report on handouts while drafting them: every check the content tests make, with
-// the grades. `node out/test/tools/handoutReport.js [extra.json …]` reports the shipped
+// the grades. `node out/test/content/handoutReport.js [extra.json …]` reports the shipped
 // handouts plus the handouts of each extra file ({ "handouts": [ … ] }, same shape as
 // src/handouts/handouts.json; the shipped red-flag block is expanded into them).
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseGlossaryFile } from '../../src/glossary/entries';
 import { parseGuide } from '../../src/guide/outline';
-import { checkHandout, handoutPlainText, parseHandouts } from '../../src/handouts/handouts';
+import { handoutPlainText, parseHandouts } from '../../src/handouts/handouts';
+import { checkHandout } from './handoutChecks';
 import { exemptTerms, fleschKincaidGrade, smogGrade } from '../../src/readability/grade';
-import { unexplainedTerms } from '../unit/handoutTerms';
+import { unexplainedTerms } from './handoutTerms';
 
-// Compiled to out/test/tools/, three levels below the repository root.
+// Compiled to out/test/content/, three levels below the repository root.
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string): string => fs.readFileSync(path.resolve(root, file), 'utf8');
 

@@ -2,7 +2,8 @@
 // `test/tools/handoutReport.ts` (the report a writer runs while drafting a handout).
 import { compileGlossary } from '../../src/glossary/matcher';
 import type { GlossaryEntry } from '../../src/glossary/types';
-import { handoutTeachingText, type Handout } from '../../src/handouts/handouts';
+import type { Handout } from '../../src/handouts/handouts';
+import { handoutTeachingText } from './handoutChecks';
 import { exemptTerms, syllables, words } from '../../src/readability/grade';
 
 /** Words a patient meets in care that are not glossary terms but still need explaining (the clinical review's list). */

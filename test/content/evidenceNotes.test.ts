@@ -1,8 +1,9 @@
 import * as assert from 'assert';
-import { EVIDENCE_NOTES, checkEvidenceNotes, evidenceNotesFor } from '../../src/guide/evidenceNotes';
+import { EVIDENCE_NOTES, evidenceNotesFor } from '../../src/guide/evidenceNotes';
+import { checkEvidenceNotes } from './evidenceNoteChecks';
 import { parseGuide } from '../../src/guide/outline';
 import { renderSectionBody, renderWithEvidenceNotes } from '../../src/guide/render';
-import { guideOutline } from './guideFixture';
+import { guideOutline } from '../unit/guideFixture';
 
 describe('evidence notes', () => {
   it('each follows a phrase found once in its section, and names its sources', () => {
