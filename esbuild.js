@@ -36,6 +36,8 @@ const problemMatcherPlugin = {
 const lazyChunks = {
   // The CommonJS build, as `require('markdown-it')` resolves it.
   'markdown-it': require.resolve('markdown-it'),
+  // jsonc-parser's ESM build: its UMD `main` loads its parts with a require() esbuild cannot follow.
+  'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
 };
@@ -48,10 +50,11 @@ const lazyChunksPlugin = {
   name: 'lazy-chunks',
   setup(build) {
     const chunkOfSource = new Map(Object.entries(lazyChunks).map(([chunk, source]) => [source, chunk]));
-    build.onResolve({ filter: /^markdown-it$|\.json$/ }, async (args) => {
+    build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$/ }, async (args) => {
       // Chunks' own entry points, and this plugin's nested resolve below, resolve as usual.
       if (args.kind === 'entry-point' || args.pluginData === lazyChunksPlugin) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: lazyChunksPlugin });
+      const source = args.path === 'jsonc-parser' ? lazyChunks['jsonc-parser'] : args.path;
+      const resolved = await build.resolve(source, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: lazyChunksPlugin });
       const chunk = chunkOfSource.get(resolved.path);
       if (!chunk) return undefined;
       // A top-level import would load the chunk with the bundle, defeating the split. (esbuild reports

@@ -17,9 +17,16 @@ export interface GlossaryProblem {
   readonly message: string;
   /** Index in "entries" of the entry the problem is about, if any. */
   readonly entryIndex?: number;
-  /** Offset in the file's text where the problem is, when known (JSON syntax errors). */
+  /** Offset in the file's text where the problem is: the entry, property or character at fault. */
   readonly offset?: number;
+  /** How many characters from `offset` are at fault (0 or absent: a point). */
+  readonly length?: number;
 }
+
+/** A place in a JSON document: property names and array indexes from the root. */
+type JsonPath = readonly (string | number)[];
+/** Where a path's node is in the file, when the file was parsed with positions. */
+type Locate = (path: JsonPath) => { readonly offset: number; readonly length: number } | undefined;
 
 export interface ParsedGlossary {
   readonly entries: GlossaryEntry[];
@@ -58,24 +65,44 @@ export function loadBuiltInGlossary(): GlossaryEntry[] {
  * an abbreviation without capitals, a repeated variant) drop just that part, with a problem.
  */
 export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossary {
-  // Editors may save a byte-order mark, which JSON.parse rejects.
-  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    const { description, offset } = describeJsonError(json, error);
-    const problem: GlossaryProblem = { file: fileLabel, message: `${fileLabel}: not valid JSON: ${description}` };
-    // Offsets are into the file as read, byte-order mark included.
-    return { entries: [], problems: [offset === undefined ? problem : { ...problem, offset: offset + text.length - json.length }] };
+  // Editors may save a byte-order mark, which JSON.parse rejects; offsets count it.
+  const mark = text.startsWith('\uFEFF') ? 1 : 0;
+  const json = text.slice(mark);
+  const syntaxError = findJsonSyntaxError(json);
+  if (syntaxError) {
+    const { line, column } = lineAndColumn(json, syntaxError.offset);
+    const what = syntaxError.offset >= json.length ? 'end of file' : describeCharacter(json[syntaxError.offset]);
+    // The commonest slip when editing by hand: a comma after the last item.
+    const trailingComma = /[}\]]/.test(json[syntaxError.offset] ?? '') && /,\s*$/.test(json.slice(0, syntaxError.offset));
+    const hint = trailingComma ? ' (remove the comma after the last item)' : '';
+    const message = `${fileLabel}: not valid JSON: unexpected ${what} at line ${line}, column ${column}; expected ${syntaxError.expected}${hint}`;
+    return { entries: [], problems: [{ file: fileLabel, message, offset: syntaxError.offset + mark }] };
   }
-  return validateGlossary(value, fileLabel, fileLabel, false);
+  // JSON.parse for the values (it keeps "__proto__" an ordinary key); jsonc-parser's tree for where each one is.
+  const value: unknown = JSON.parse(json);
+  const { parseTree, findNodeAtLocation } = jsonc();
+  const tree = parseTree(json);
+  const locate: Locate = (path) => {
+    const node = tree && findNodeAtLocation(tree, [...path]);
+    if (!node) return undefined;
+    // A property's problem covers its name and value.
+    const at = node.parent?.type === 'property' ? node.parent : node;
+    return { offset: at.offset + mark, length: at.length };
+  };
+  return validateGlossary(value, fileLabel, fileLabel, false, locate);
 }
 
-function validateGlossary(value: unknown, file: string, origin: string, requireReferences: boolean): ParsedGlossary {
+function validateGlossary(value: unknown, file: string, origin: string, requireReferences: boolean, locate: Locate = () => undefined): ParsedGlossary {
   const problems: GlossaryProblem[] = [];
-  const report = (message: string, entryIndex?: number): void => {
-    problems.push(entryIndex === undefined ? { file, message: `${file}: ${message}` } : { file, message: `${file}: ${message}`, entryIndex });
+  /** A problem at `path` (by default the entry, or the whole file). */
+  const report = (message: string, entryIndex?: number, path?: JsonPath): void => {
+    const where = locate(path ?? (entryIndex === undefined ? [] : ['entries', entryIndex]));
+    problems.push({
+      file,
+      message: `${file}: ${message}`,
+      ...(entryIndex === undefined ? {} : { entryIndex }),
+      ...(where ? { offset: where.offset, length: where.length } : {}),
+    });
   };
 
   if (!isPlainObject(value)) {
@@ -83,21 +110,21 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
     return { entries: [], problems };
   }
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_PROPERTIES.includes(key)) report(`unknown property "${key}" (ignored); a glossary has ${quoteList(TOP_LEVEL_PROPERTIES)}`);
+    if (!TOP_LEVEL_PROPERTIES.includes(key)) report(`unknown property "${key}" (ignored); a glossary has ${quoteList(TOP_LEVEL_PROPERTIES)}`, undefined, [key]);
   }
   if ('$schema' in value && (typeof value.$schema !== 'string' || value.$schema.trim() === '')) {
-    report(`"$schema" must be a non-empty string`);
+    report(`"$schema" must be a non-empty string`, undefined, ['$schema']);
   }
 
   const referenceKeys = new Set<string>();
   if (value.references === undefined) {
     if (requireReferences) report(`"references" is missing; the built-in glossary names the kinds of reference it relies on`);
   } else if (!isPlainObject(value.references)) {
-    report(`"references" must be an object of key: description, not ${describeType(value.references)}`);
+    report(`"references" must be an object of key: description, not ${describeType(value.references)}`, undefined, ['references']);
   } else {
     for (const [key, description] of Object.entries(value.references)) {
       if (typeof description === 'string' && description.trim() !== '') referenceKeys.add(key);
-      else report(`references["${key}"] must be a non-empty string describing the reference`);
+      else report(`references["${key}"] must be a non-empty string describing the reference`, undefined, ['references', key]);
     }
   }
 
@@ -106,7 +133,7 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
     return { entries: [], problems };
   }
   if (!Array.isArray(value.entries)) {
-    report(`"entries" must be an array, not ${describeType(value.entries)}`);
+    report(`"entries" must be an array, not ${describeType(value.entries)}`, undefined, ['entries']);
     return { entries: [], problems };
   }
 
@@ -130,11 +157,18 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
 interface EntryContext {
   readonly referenceKeys: ReadonlySet<string>;
   readonly requireReferences: boolean;
-  readonly report: (message: string, entryIndex?: number) => void;
+  readonly report: (message: string, entryIndex?: number, path?: JsonPath) => void;
 }
 
 function validateEntry(raw: unknown, index: number, origin: string, context: EntryContext): GlossaryEntry | undefined {
-  const report = (message: string): void => context.report(message, index);
+  /** A problem of the entry, at the property or item (`at`) it is about. */
+  const report = (message: string, ...at: (string | number)[]): void => context.report(message, index, ['entries', index, ...at]);
+  /** Where an item of a list property is, by its text as written. */
+  const itemAt = (key: string, item: string): (string | number)[] => {
+    const list = isPlainObject(raw) ? raw[key] : undefined;
+    const position = Array.isArray(list) ? list.findIndex((candidate: unknown) => typeof candidate === 'string' && candidate.trim() === item) : -1;
+    return position >= 0 ? [key, position] : [key];
+  };
   if (!isPlainObject(raw)) {
     report(`entries[${index}] must be an object with "term", "definition" and "plain", not ${describeType(raw)}; it is skipped`);
     return undefined;
@@ -163,7 +197,7 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     else {
       // Variants match ignoring case, abbreviations with exact case: "NSAIDs" and "NSAIDS" are two.
       const ignoreCase = key !== 'abbreviations';
-      lists[key] = dropRepeats((field as string[]).map((item) => item.trim()), ignoreCase, (item) => report(`${where}: "${item}" appears twice in "${key}"`));
+      lists[key] = dropRepeats((field as string[]).map((item) => item.trim()), ignoreCase, (item) => report(`${where}: "${item}" appears twice in "${key}"`, key));
     }
   }
   if (fatal.length > 0 || texts.term === undefined || texts.definition === undefined || texts.plain === undefined) {
@@ -174,26 +208,26 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
 
   // Smaller mistakes drop just the part that is wrong.
   for (const key of Object.keys(raw)) {
-    if (!ENTRY_PROPERTIES.includes(key)) report(`${where}: unknown property "${key}" (ignored); an entry has ${quoteList(ENTRY_PROPERTIES)}`);
+    if (!ENTRY_PROPERTIES.includes(key)) report(`${where}: unknown property "${key}" (ignored); an entry has ${quoteList(ENTRY_PROPERTIES)}`, key);
   }
   const variants = (lists.variants ?? []).filter((variant) => {
     const isTerm = variant.toLowerCase() === term.toLowerCase();
-    if (isTerm) report(`${where}: variant "${variant}" is the term itself and is ignored`);
+    if (isTerm) report(`${where}: variant "${variant}" is the term itself and is ignored`, ...itemAt('variants', variant));
     return !isTerm;
   });
   // Abbreviations match with exact case; one without capitals would mark ordinary words.
   const abbreviations = (lists.abbreviations ?? []).filter((abbreviation) => {
     const hasCapital = /\p{Lu}/u.test(abbreviation);
-    if (!hasCapital) report(`${where}: abbreviation "${abbreviation}" has no capital letter and is ignored; it would match ordinary words`);
+    if (!hasCapital) report(`${where}: abbreviation "${abbreviation}" has no capital letter and is ignored; it would match ordinary words`, ...itemAt('abbreviations', abbreviation));
     return hasCapital;
   });
   const sections = (lists.sections ?? []).filter((id) => {
     const known = GUIDE_SECTION_IDS.has(id);
-    if (!known) report(`${where}: "${id}" is not a section of the guide and is ignored`);
+    if (!known) report(`${where}: "${id}" is not a section of the guide and is ignored`, ...itemAt('sections', id));
     return known;
   });
   for (const key of lists.references ?? []) {
-    if (!context.referenceKeys.has(key)) report(`${where}: reference "${key}" is not a key of the top-level "references"`);
+    if (!context.referenceKeys.has(key)) report(`${where}: reference "${key}" is not a key of the top-level "references"`, ...itemAt('references', key));
   }
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
@@ -262,21 +296,6 @@ function quoteList(names: readonly string[]): string {
 
 // ---- JSON syntax errors
 
-/** "unexpected "}" at line 4, column 3; expected a property name in double quotes". */
-function describeJsonError(text: string, error: unknown): { description: string; offset?: number } {
-  const found = findJsonSyntaxError(text);
-  if (found) {
-    const { line, column } = lineAndColumn(text, found.offset);
-    const what = found.offset >= text.length ? 'end of file' : describeCharacter(text[found.offset]);
-    // The commonest slip when editing by hand: a comma after the last item.
-    const trailingComma = /[}\]]/.test(text[found.offset] ?? '') && /,\s*$/.test(text.slice(0, found.offset));
-    const hint = trailingComma ? ' (remove the comma after the last item)' : '';
-    return { description: `unexpected ${what} at line ${line}, column ${column}; expected ${found.expected}${hint}`, offset: found.offset };
-  }
-  // Our scanner and V8 should agree on every input; if not, V8's own words are the best we have.
-  return { description: error instanceof Error ? error.message : String(error) };
-}
-
 function describeCharacter(character: string): string {
   if (character === '\n' || character === '\r') return 'line break';
   if (character === '\t') return 'tab';
@@ -292,127 +311,123 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
+// ---- JSON syntax errors, found by jsonc-parser (Microsoft's, as VS Code's JSON support uses)
+
+type JsoncParser = typeof import('jsonc-parser');
+let jsoncParser: JsoncParser | undefined;
+/** jsonc-parser, loaded on first use (the production build puts it in a file of its own). */
+function jsonc(): JsoncParser {
+  return (jsoncParser ??= require('jsonc-parser') as JsoncParser);
+}
+
+const EXPECTED_VALUE = 'a value: a string in double quotes, a number, an object, an array, true, false or null';
+const EXPECTED_CLOSING_QUOTE_ON_LINE = 'a closing quote on the same line (write a line break as \\n)';
+
 /**
- * Where JSON.parse would stop and what it wanted there. V8's messages give an offset only for
- * some errors, and Node 20 and 24 word them differently, so a small scanner of the JSON grammar
- * (RFC 8259) finds the place itself.
+ * Where the text stops being JSON and what was expected there, worded for a person editing the
+ * file: the first error jsonc-parser reports, placed on the character at fault (jsonc-parser
+ * reports a bad string or number at its first character; V8 and people look at the bad one).
+ * Iterative, so no depth of nesting can overflow the stack. Undefined for valid JSON.
  */
 export function findJsonSyntaxError(text: string): { offset: number; expected: string } | undefined {
-  let position = 0;
-  class Stop {
-    constructor(readonly expected: string) {}
-  }
-  const stop = (expected: string): never => {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- control flow, caught below; a stack trace would be wasted work
-    throw new Stop(expected);
-  };
-  const skipWhitespace = (): void => {
-    while (position < text.length && ' \t\n\r'.includes(text[position])) position++;
-  };
-  const consume = (character: string, expected: string): void => {
-    if (text[position] !== character) stop(expected);
-    position++;
-  };
-
-  const scanString = (): void => {
-    position++; // the opening quote
-    while (text[position] !== '"') {
-      if (position >= text.length) stop('a closing quote');
-      if (text[position] < ' ') stop('a closing quote on the same line (write a line break as \\n)');
-      if (text[position] === '\\') {
-        position++;
-        if (text[position] === 'u') {
-          const hexDigits = /^[0-9a-fA-F]{0,4}/.exec(text.slice(position + 1, position + 5))![0].length;
-          position += 1 + hexDigits;
-          if (hexDigits < 4) stop('four hex digits after \\u');
-        } else {
-          if (position >= text.length || !'"\\/bfnrt'.includes(text[position])) stop('an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u');
-          position++;
+  const { visit, ParseErrorCode } = jsonc();
+  const containers: ('object' | 'array')[] = [];
+  let found: { offset: number; expected: string } | undefined;
+  visit(
+    text,
+    {
+      onObjectBegin: () => void containers.push('object'),
+      onObjectEnd: () => void containers.pop(),
+      onArrayBegin: () => void containers.push('array'),
+      onArrayEnd: () => void containers.pop(),
+      onError: (error, offset, length) => {
+        if (found) return;
+        const token = text.slice(offset, offset + length);
+        // jsonc-parser ends a container before it reports the missing bracket: that error names it.
+        const inObject =
+          error === ParseErrorCode.CloseBraceExpected || (error !== ParseErrorCode.CloseBracketExpected && containers[containers.length - 1] === 'object');
+        const inContainer = containers.length > 0 || error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected;
+        const closer = inObject ? '"," or "}"' : '"," or "]"';
+        // Right after "[", "{" or ",", what is missing is the next item, not the closing bracket.
+        const previous = /(\S)\s*$/.exec(text.slice(0, offset))?.[1];
+        const atItemStart = previous === ',' || previous === (inObject ? '{' : '[');
+        const structural = [ParseErrorCode.CommaExpected, ParseErrorCode.CloseBraceExpected, ParseErrorCode.CloseBracketExpected, ParseErrorCode.ValueExpected];
+        if (atItemStart && inContainer && structural.includes(error)) {
+          found = { offset, expected: inObject ? 'a property name in double quotes' : EXPECTED_VALUE };
+          return;
         }
-      } else {
-        position++;
-      }
-    }
-    position++; // the closing quote
-  };
-
-  const scanObject = (): void => {
-    position++; // {
-    skipWhitespace();
-    if (text[position] === '}') {
-      position++;
-      return;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text[position] !== '"') stop('a property name in double quotes');
-      scanString();
-      skipWhitespace();
-      consume(':', '":" after the property name');
-      scanValue();
-      skipWhitespace();
-      if (text[position] !== ',') return consume('}', '"," or "}"');
-      position++;
-    }
-  };
-
-  const scanArray = (): void => {
-    position++; // [
-    skipWhitespace();
-    if (text[position] === ']') {
-      position++;
-      return;
-    }
-    for (;;) {
-      scanValue();
-      skipWhitespace();
-      if (text[position] !== ',') return consume(']', '"," or "]"');
-      position++;
-    }
-  };
-
-  const isDigit = (): boolean => /[0-9]/.test(text[position] ?? '');
-  const scanDigits = (expected: string): void => {
-    if (!isDigit()) stop(expected);
-    while (isDigit()) position++;
-  };
-  const scanNumber = (): void => {
-    if (text[position] === '-') position++;
-    if (text[position] === '0') position++;
-    else scanDigits('a digit');
-    if (text[position] === '.') {
-      position++;
-      scanDigits('a digit after the decimal point');
-    }
-    if (text[position] === 'e' || text[position] === 'E') {
-      position++;
-      if (text[position] === '+' || text[position] === '-') position++;
-      scanDigits('a digit in the exponent');
-    }
-  };
-
-  const scanValue = (): void => {
-    skipWhitespace();
-    const character = text[position] ?? '';
-    if (character === '{') return scanObject();
-    if (character === '[') return scanArray();
-    if (character === '"') return scanString();
-    if (character === '-' || isDigit()) return scanNumber();
-    const literal = ['true', 'false', 'null'].find((word) => word[0] === character);
-    if (literal) {
-      for (const letter of literal) consume(letter, `"${literal}"`);
-      return;
-    }
-    stop('a value: a string in double quotes, a number, an object, an array, true, false or null');
-  };
-
-  try {
-    scanValue();
-    skipWhitespace();
-    if (position < text.length) stop('the end of the file after the top-level value');
-    return undefined;
-  } catch (error) {
-    if (error instanceof Stop) return { offset: position, expected: error.expected };
-    throw error;
-  }
+        switch (error) {
+          case ParseErrorCode.PropertyNameExpected:
+            found = { offset, expected: 'a property name in double quotes' };
+            break;
+          case ParseErrorCode.ColonExpected:
+            found = { offset, expected: '":" after the property name' };
+            break;
+          case ParseErrorCode.CommaExpected:
+            found = { offset, expected: closer };
+            break;
+          case ParseErrorCode.CloseBraceExpected:
+            found = { offset, expected: '"," or "}"' };
+            break;
+          case ParseErrorCode.CloseBracketExpected:
+            found = { offset, expected: '"," or "]"' };
+            break;
+          case ParseErrorCode.EndOfFileExpected:
+            found = { offset, expected: 'the end of the file after the top-level value' };
+            break;
+          case ParseErrorCode.UnexpectedEndOfString: {
+            const end = offset + length;
+            found = { offset: end, expected: end >= text.length ? 'a closing quote' : EXPECTED_CLOSING_QUOTE_ON_LINE };
+            break;
+          }
+          case ParseErrorCode.InvalidCharacter: {
+            const control = [...token].findIndex((character) => character < ' ');
+            found = { offset: offset + Math.max(0, control), expected: EXPECTED_CLOSING_QUOTE_ON_LINE };
+            break;
+          }
+          case ParseErrorCode.InvalidEscapeCharacter: {
+            const escape = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g;
+            let bad = token.indexOf('\\') + 1;
+            for (const match of token.matchAll(escape)) {
+              if (match[0] === '\\') {
+                bad = match.index + 1;
+                break;
+              }
+            }
+            found = { offset: offset + bad, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u' };
+            break;
+          }
+          case ParseErrorCode.InvalidUnicode: {
+            const unicode = /\\u([0-9a-fA-F]{0,4})/g;
+            let bad = 0;
+            for (const match of token.matchAll(unicode)) {
+              if (match[1].length < 4) {
+                bad = match.index + 2 + match[1].length;
+                break;
+              }
+            }
+            found = { offset: offset + bad, expected: 'four hex digits after \\u' };
+            break;
+          }
+          case ParseErrorCode.UnexpectedEndOfNumber:
+          case ParseErrorCode.InvalidNumberFormat: {
+            const expected = /e[+-]?$/i.test(token) ? 'a digit in the exponent' : /\.$/.test(token) ? 'a digit after the decimal point' : 'a digit';
+            found = { offset: offset + length, expected };
+            break;
+          }
+          case ParseErrorCode.InvalidSymbol: {
+            const literal = ['true', 'false', 'null'].find((word) => token.length < word.length && word.startsWith(token) && token !== '');
+            if (literal) found = { offset: offset + length, expected: `"${literal}"` };
+            else if (token === '-') found = { offset: offset + 1, expected: 'a digit' };
+            else found = { offset, expected: EXPECTED_VALUE };
+            break;
+          }
+          default:
+            found = { offset, expected: EXPECTED_VALUE };
+        }
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return found;
 }

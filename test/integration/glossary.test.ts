@@ -176,6 +176,9 @@ describe('glossary in VS Code', () => {
       await waitFor('the good entry', async () => (await hoverAt(document, 'Thomas test')).includes('A clinical test of hip flexor length'));
       const [problem] = vscode.languages.getDiagnostics(teamGlossaryUri());
       assert.match(problem.message, /entries\[1\] \("bird dog"\) has no "definition"/);
+      // Marked on the entry at fault, not at the start of the file.
+      const marked = (await vscode.workspace.openTextDocument(teamGlossaryUri())).getText(problem.range);
+      assert.match(marked, /^\{\s*"term": "bird dog",\s*"plain": "An exercise on hands and knees."\s*\}$/);
     });
   });
 

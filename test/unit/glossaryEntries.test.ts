@@ -322,10 +322,44 @@ describe('glossary entries', () => {
       });
       const { entries, problems } = parseGlossaryFile(text, FILE);
       assert.deepStrictEqual(entries.map((entry) => entry.term), ['dead bug', 'bird dog']);
+      // Each problem covers the entry at fault.
+      const boneSpur = JSON.stringify({ term: 'bone spur', plain: 'A bump of bone.' });
       assert.deepStrictEqual(problems, [
-        { file: FILE, message: `${FILE}: entries[1] must be an object with "term", "definition" and "plain", not a string; it is skipped`, entryIndex: 1 },
-        { file: FILE, message: `${FILE}: entries[2] ("bone spur") has no "definition"; the entry is skipped`, entryIndex: 2 },
+        {
+          file: FILE,
+          message: `${FILE}: entries[1] must be an object with "term", "definition" and "plain", not a string; it is skipped`,
+          entryIndex: 1,
+          offset: text.indexOf('"bird dog"'),
+          length: '"bird dog"'.length,
+        },
+        { file: FILE, message: `${FILE}: entries[2] ("bone spur") has no "definition"; the entry is skipped`, entryIndex: 2, offset: text.indexOf(boneSpur), length: boneSpur.length },
       ]);
+    });
+
+    it('marks each problem where it is: the unknown property, the item, the entry', () => {
+      const text = [
+        '{',
+        '  "entries": [',
+        '    { "term": "dead bug", "definition": "A core exercise.", "plain": "A core move.", "colour": "red" },',
+        '    { "term": "bird dog", "abbreviations": ["BD", "bd"], "sections": ["surgery", "nowhere"], "definition": "d", "plain": "p" }',
+        '  ],',
+        '  "extra": 1',
+        '}',
+      ].join('\n');
+      const at = (problem: { offset?: number; length?: number }): string => text.slice(problem.offset, (problem.offset ?? 0) + (problem.length ?? 0));
+      const { problems } = parseGlossaryFile(text, FILE);
+      const byMessage = (pattern: RegExp) => problems.find((problem) => pattern.test(problem.message))!;
+      assert.strictEqual(at(byMessage(/unknown property "colour"/)), '"colour": "red"');
+      assert.strictEqual(at(byMessage(/abbreviation "bd"/)), '"bd"');
+      assert.strictEqual(at(byMessage(/"nowhere" is not a section/)), '"nowhere"');
+      assert.strictEqual(at(byMessage(/unknown property "extra"/)), '"extra": 1');
+      assert.ok(problems.every((problem) => problem.offset !== undefined && problem.offset > 0), 'no problem is left at the start of the file');
+    });
+
+    it('reports thousands of unclosed brackets as a syntax error, without overflowing the stack', () => {
+      const { entries, problems } = parseGlossaryFile(`{"entries": ${'['.repeat(4000)}`, FILE);
+      assert.deepStrictEqual(entries, []);
+      assert.match(problems[0].message, /^\.vscode\/iliopsoas-glossary\.json: not valid JSON: unexpected end of file/);
     });
 
     it('skips an entry with a variant that is not a string, or an empty term', () => {

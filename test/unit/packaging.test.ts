@@ -9,7 +9,7 @@ const SHIPPED = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
-  /^dist\/(extension\.js|markdown-it\.js|glossary\.json|handouts\.json)$/,
+  /^dist\/(extension\.js|markdown-it\.js|jsonc-parser\.js|glossary\.json|handouts\.json)$/,
   /^dist\/web\/extension\.js$/,
   /^media\/(icon\.png|iliopsoas\.svg|reader\.css|preview\.css)$/,
   /^media\/walkthrough\/[\w-]+\.(jpg|md)$/,
@@ -41,7 +41,7 @@ describe('packaging: the .vsix', function () {
   });
 
   it('ships everything the manifest points at', () => {
-    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'dist/markdown-it.js', 'dist/glossary.json', 'dist/handouts.json', 'package.nls.json', 'media/icon.png', 'snippets/handouts.code-snippets', 'src/glossary/glossary.schema.json']) {
+    for (const needed of ['dist/extension.js', 'dist/web/extension.js', 'dist/markdown-it.js', 'dist/jsonc-parser.js', 'dist/glossary.json', 'dist/handouts.json', 'package.nls.json', 'media/icon.png', 'snippets/handouts.code-snippets', 'src/glossary/glossary.schema.json']) {
       assert.ok(files.includes(needed), `${needed} is missing from ${files.join(', ')}`);
     }
   });

@@ -126,9 +126,14 @@ export class GlossaryStore implements vscode.Disposable {
     this.diagnostics.set(
       uri,
       problems.map((problem) => {
-        const at = problem.offset !== undefined ? lineAndColumn(text, problem.offset) : { line: 1, column: 1 };
-        const position = new vscode.Position(at.line - 1, at.column - 1);
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position), problem.message, vscode.DiagnosticSeverity.Warning);
+        // The entry, property or character at fault (the start of the file only if nothing is known).
+        const positionOf = (offset: number) => {
+          const at = lineAndColumn(text, offset);
+          return new vscode.Position(at.line - 1, at.column - 1);
+        };
+        const start = problem.offset ?? 0;
+        const range = new vscode.Range(positionOf(start), positionOf(start + (problem.length ?? 0)));
+        const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Warning);
         diagnostic.source = 'Iliopsoas Notes';
         return diagnostic;
       }),
