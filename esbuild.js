@@ -102,6 +102,8 @@ function webBuildOptions({ production }) {
     target: 'es2022',
     outdir: path.join(__dirname, 'dist', 'web'),
     external: ['vscode'],
+    // A require() resolves jsonc-parser to its UMD build, whose own require()s esbuild cannot follow.
+    alias: { 'jsonc-parser': lazyChunks['jsonc-parser'] },
     loader: { '.md': 'text' },
     minify: production,
     sourcemap: !production,
