@@ -11,7 +11,11 @@ import { loadBuiltInGlossary } from '../src/glossary/entries';
 import { codeAndFrontMatterLines, compileGlossary, type TermCount } from '../src/glossary/matcher';
 import { TermIndex } from '../src/glossary/termIndex';
 import type { GlossaryEntry } from '../src/glossary/types';
+import { findDoNotUse } from '../src/handouts/doNotUse';
+import { teachableTerms } from '../src/handouts/handouts';
+import { isBlankLine } from '../src/markdown/regions';
 import { lineStartsOf, positionAt } from '../src/markdown/positions';
+import { markdownReadingGrades } from '../src/readability/prose';
 import { measureActivation } from './activation';
 import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, type Occurrence } from './competitors';
 import { generateNote, seededRandom, syntheticEntries } from './inputs';
@@ -46,6 +50,8 @@ interface Results {
   scan_mbps: Record<Competitor, Record<GlossarySize, number>>;
   hover_us: { p50: number; p99: number; max: number };
   edit_ms: { incremental: number; full: number };
+  /** One keystroke in a 1 MB note, every feature's update after it (medians; all_features is the median of the sums). */
+  keystroke_ms: { all_features: number; terms: number; do_not_use: number; reading_grade: number; hover_model: number };
   activation_ms?: number;
   markdownit_loaded_at_activation?: boolean;
   bundle_kb: number;
@@ -173,6 +179,65 @@ function editTimes(entries: readonly GlossaryEntry[], note: string): { increment
   return { incremental: median(incremental), full: median(full), rescannedLines: median(rescannedLines) };
 }
 
+/** The paragraph around a line, as the status bar grades it (up to the blank lines around it, at most 500 lines). */
+function paragraphAround(lines: readonly string[], line: number): string {
+  let first = line;
+  let last = line;
+  while (first > 0 && !isBlankLine(lines[first - 1]) && last - first < 500) first--;
+  while (last + 1 < lines.length && !isBlankLine(lines[last + 1]) && last - first < 500) last++;
+  return lines.slice(first, last + 1).join('\n');
+}
+
+/**
+ * What one keystroke costs every feature that follows edits, as the glue does it today: the
+ * Terms index applies the edit; Do Not Use rechecks the note (after its pause); the status bar
+ * grades the paragraph at the cursor; the hover's line index splits and classifies the note on
+ * the first hover after the edit.
+ */
+function keystrokeTimes(entries: readonly GlossaryEntry[], note: string): Results['keystroke_ms'] {
+  const glossary = compileGlossary(entries);
+  const index = new TermIndex(glossary, note);
+  const teachable = teachableTerms();
+  const random = seededRandom(SEED + 6);
+  let text = note;
+  const parts = { terms: [] as number[], do_not_use: [] as number[], reading_grade: [] as number[], hover_model: [] as number[], all: [] as number[] };
+  let typedAt = 0;
+  const KEYSTROKES = 60;
+  for (let i = 0; i < KEYSTROKES + 10; i++) {
+    const typing = i % 2 === 0;
+    if (typing) typedAt = Math.floor(random() * text.length);
+    const change = typing ? { start: typedAt, end: typedAt, text: 'e' } : { start: typedAt, end: typedAt + 1, text: '' };
+    text = text.slice(0, change.start) + change.text + text.slice(change.end);
+    text.indexOf('\u0000');
+    collectGarbage();
+    const t0 = nowMs();
+    index.applyEdit(change, text);
+    index.terms();
+    const t1 = nowMs();
+    findDoNotUse(text);
+    const t2 = nowMs();
+    const lines = text.split(/\r?\n/);
+    codeAndFrontMatterLines(lines);
+    const t3 = nowMs();
+    markdownReadingGrades(paragraphAround(lines, positionAt(lineStartsOf(text), change.start).line), teachable);
+    const t4 = nowMs();
+    if (i < 10) continue; // warm-up
+    parts.terms.push(t1 - t0);
+    parts.do_not_use.push(t2 - t1);
+    parts.hover_model.push(t3 - t2);
+    // The paragraph's lines come from the hover model's split; only the grading is the status bar's.
+    parts.reading_grade.push(t4 - t3);
+    parts.all.push(t4 - t0);
+  }
+  return {
+    all_features: median(parts.all),
+    terms: median(parts.terms),
+    do_not_use: median(parts.do_not_use),
+    reading_grade: median(parts.reading_grade),
+    hover_model: median(parts.hover_model),
+  };
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   return `${os.cpus().length} cores (nproc ${os.availableParallelism()}), ${cpu}, Node ${process.version}, ${os.platform()} ${os.arch()}`;
@@ -205,6 +270,7 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
     `| Hover p99 on the 1 MB note, for comparison | ${round(extra.hover1MbP99)} µs | same as 10 MB |`,
     `| One-character edit, 1 MB note: Terms index update (median; ${extra.rescannedLines} lines rescanned) | ${round(results.edit_ms.incremental)} ms | ≥ 50× faster |`,
     `| … full rescan (\`countTerms\`) | ${round(results.edit_ms.full)} ms (${times(results.edit_ms.full / results.edit_ms.incremental)} slower) | |`,
+    `| One keystroke, 1 MB note, every feature (median): Terms ${round(results.keystroke_ms.terms)}, Do Not Use ${round(results.keystroke_ms.do_not_use)}, reading grade ${round(results.keystroke_ms.reading_grade)}, hover model ${round(results.keystroke_ms.hover_model)} ms | ${round(results.keystroke_ms.all_features)} ms | ≤ 1 ms |`,
     results.activation_ms === undefined
       ? '| `activate()` in code-server | not measured | ≤ 10 ms |'
       : `| \`activate()\` in code-server, median of ${extra.activationRuns} fresh starts | ${round(results.activation_ms)} ms | ≤ 10 ms |`,
@@ -246,11 +312,17 @@ async function main(): Promise<number> {
   log('\n3. Edit');
   const edit = editTimes(shipped, markdownNote);
   log(`  incremental ${round(edit.incremental)} ms (median of ${EDITS}, ${edit.rescannedLines} lines rescanned), full rescan ${round(edit.full)} ms`);
+  const keystroke = keystrokeTimes(shipped, markdownNote);
+  log(
+    `  one keystroke, every feature: ${round(keystroke.all_features)} ms (Terms ${round(keystroke.terms)}, Do Not Use ${round(keystroke.do_not_use)}, ` +
+      `reading grade ${round(keystroke.reading_grade)}, hover model ${round(keystroke.hover_model)})`,
+  );
 
   const results: Results = {
     scan_mbps: scan,
     hover_us: { p50: hover.p50, p99: hover.p99, max: hover.max },
     edit_ms: { incremental: edit.incremental, full: edit.full },
+    keystroke_ms: keystroke,
     bundle_kb: bundleKb,
   };
 

@@ -3,7 +3,6 @@
  * glue wraps the Markdown in a MarkdownString that trusts only our own commands.
  */
 import { commandUri, INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../ids';
-import { isAtxHeading, isBlankLine } from '../markdown/regions';
 import { BUILT_IN_ORIGIN } from './entries';
 import type { GlossaryEntry } from './types';
 
@@ -51,12 +50,4 @@ export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly G
 export function plainExplanationBlock(entry: GlossaryEntry): string {
   const term = entry.term.charAt(0).toUpperCase() + entry.term.slice(1);
   return `> **${term}, in plain words:** ${entry.plain.replace(/\s+/g, ' ').trim()}`;
-}
-
-/** The last line of the paragraph (or list, or heading) that contains `line`. */
-export function paragraphEndLine(lines: readonly string[], line: number): number {
-  if (isAtxHeading(lines[line] ?? '')) return line;
-  let end = line;
-  while (end + 1 < lines.length && !isBlankLine(lines[end + 1]) && !isAtxHeading(lines[end + 1])) end++;
-  return end;
 }

@@ -17,6 +17,11 @@ export interface QuizQuestion {
 
 const QUIZ_TITLE = 'Quiz';
 const ANSWER_KEY_TITLE = 'Answer Key';
+
+/** Whether a section is the quiz itself (its parts and answer key are below it). */
+export function isQuiz(section: GuideSection): boolean {
+  return section.title === QUIZ_TITLE;
+}
 const OPTION = /^\(([a-z])\)\s+(.+)$/;
 
 export function isQuizPart(section: GuideSection): boolean {

@@ -407,3 +407,11 @@ export function splitMarkdownLines(text: string): MarkdownLines {
   const lines = lineStarts.map((start, line) => text.slice(start, lineEnd(line)));
   return { lineStarts, lines, excluded: markCodeAndFrontMatter(lines) };
 }
+
+/** The last line of the paragraph (or list, or heading) that contains `line`. */
+export function paragraphEndLine(lines: readonly string[], line: number): number {
+  if (isAtxHeading(lines[line] ?? '')) return line;
+  let end = line;
+  while (end + 1 < lines.length && !isBlankLine(lines[end + 1]) && !isAtxHeading(lines[end + 1])) end++;
+  return end;
+}

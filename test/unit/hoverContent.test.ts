@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { escapeMarkdown, glossaryHoverMarkdown, paragraphEndLine, plainExplanationBlock } from '../../src/glossary/hoverContent';
+import { escapeMarkdown, glossaryHoverMarkdown, plainExplanationBlock } from '../../src/glossary/hoverContent';
+import { paragraphEndLine } from '../../src/markdown/regions';
 import type { GlossaryEntry } from '../../src/glossary/types';
 
 const ENTRY: GlossaryEntry = {

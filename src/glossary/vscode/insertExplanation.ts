@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { GlossaryStore } from './store';
-import { paragraphEndLine, plainExplanationBlock, type InsertExplanationArgs } from '../hoverContent';
+import { plainExplanationBlock, type InsertExplanationArgs } from '../hoverContent';
+import { paragraphEndLine } from '../../markdown/regions';
 import type { DocumentLineIndex } from './hover';
 
 function isInsertArgs(value: unknown): value is InsertExplanationArgs {

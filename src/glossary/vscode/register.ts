@@ -15,7 +15,6 @@ export const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
 
 export interface GlossaryFeature extends vscode.Disposable {
   readonly store: GlossaryStore;
-  readonly hover: GlossaryHoverProvider;
   readonly termsInNote: TermsInNoteProvider;
   /** For VS Code's Markdown preview (`markdown.markdownItPlugins`): marks terms with their definitions. */
   extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt;
@@ -49,7 +48,6 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
 
   return {
     store,
-    hover,
     termsInNote: termsView.provider,
     extendMarkdownIt(md) {
       glossaryMarkdownItPlugin(md, () => (previewEnabled() ? store.current() : undefined));

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { OPEN_SECTION_COMMAND } from '../../ids';
 import { firstSentence, type GuideOutline, type GuideSection } from '../outline';
-import { isQuizPart } from '../quiz';
+import { isQuiz, isQuizPart } from '../quiz';
 
 function iconFor(section: GuideSection): vscode.ThemeIcon {
-  if (section.title === 'Quiz') return new vscode.ThemeIcon('question');
+  if (isQuiz(section)) return new vscode.ThemeIcon('question');
   if (isQuizPart(section)) return new vscode.ThemeIcon('checklist');
-  if (section.parent?.title === 'Quiz') return new vscode.ThemeIcon('key');
+  if (section.parent && isQuiz(section.parent)) return new vscode.ThemeIcon('key');
   return new vscode.ThemeIcon(section.level <= 2 ? 'book' : 'note');
 }
 
