@@ -1,8 +1,9 @@
 /**
  * Patient-education handouts (pure: no `vscode`). handouts.json is the one source of their
  * content; the snippet file, the insert command and the dot-phrases are all made from what
- * this module loads. Bodies are written in VS Code snippet syntax, so this module also parses
- * that syntax: to check it, and to turn a body into the plain text a patient would read.
+ * this module loads. Bodies are written in VS Code snippet syntax (parsed by
+ * src/markdown/snippets.ts); the shared warning-sign block and shared sentences are expanded
+ * here. The checks of their content are the tests' (test/content/handoutChecks.ts).
  */
 import { handoutProse } from '../readability/prose';
 import { highestTabStop, shiftTabStops } from '../markdown/snippets';

@@ -170,6 +170,9 @@ export function readingGrade(text: string): number {
   return Math.max(fleschKincaidGrade(text), smogGrade(text));
 }
 
+/** A term as a pattern: its characters literal, a space or a hyphen standing for either. */
+const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
+
 /**
  * The text with each of the given terms replaced by a one-syllable word, for grading an
  * explanation of those terms: a patient handout may name the word it teaches ("iliopsoas")
@@ -178,13 +181,11 @@ export function readingGrade(text: string): number {
 export function exemptTerms(text: string, terms: readonly string[]): string {
   const longestFirst = [...terms].filter((term) => term.trim() !== '').sort((a, b) => b.length - a.length);
   if (longestFirst.length === 0) return text;
-  const escaped = longestFirst.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+'));
+  const escaped = longestFirst.map(escapeForPattern);
   // A plural of a taught term is taught too: "NSAIDs" once "NSAID" is.
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
   return text.replace(pattern, 'term');
 }
-
-const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 
 // The ways plain-language writing explains a word, read around one use of it.
 function explainsUseAt(text: string, start: number, end: number): boolean {

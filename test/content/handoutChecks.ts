@@ -56,8 +56,6 @@ export function handoutTeachingText(handout: Handout): string {
   return blocks.filter((block) => !/^(?:Based on|Guidelines|Evidence):/.test(block)).join('\n\n');
 }
 
-// The Joint Commission "Do Not Use" list, plus two habits handouts must avoid ("x/day" and
-// dose amounts). Case matters for U, IU and MS: "u" or "ms" in text are not the abbreviations.
 // What a handout must avoid beyond the "Do Not Use" list the runtime checks notes for: "MS" in
 // any context (a handout never needs it), "x/day", and dose amounts.
 const HANDOUT_ONLY_RULES: readonly { readonly pattern: RegExp; readonly advice: string }[] = [
