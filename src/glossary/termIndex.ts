@@ -19,7 +19,7 @@
  * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
  * this one change hands, and typing, which stays in one place, touches none.
  */
-import { isBlankLine, markCodeAndFrontMatter } from '../markdown/regions';
+import { FRONT_MATTER_OPEN, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
 import type { GlossaryEntry } from './types';
 
@@ -126,25 +126,8 @@ function takeOverMatches(kept: readonly SegmentMatch[], after: readonly Segment[
   }
 }
 
-const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 /** Above this many lines, an edit is applied by scanning the new text whole. */
 const MAX_LINES_PER_EDIT = 10_000;
-
-function withoutCarriageReturn(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-/**
- * Whether the classifier's state before `line` is that of a fresh document: `previous` is blank
- * and not inside a fence (`previousExcluded` false), and `line` starts at column 0 outside a
- * quote, so it closes every open list item; a `---` there could open front matter in a scan
- * that starts at it, so it is no sync line.
- */
-function isSyncLine(previous: string, previousExcluded: boolean, line: string): boolean {
-  if (previousExcluded || !isBlankLine(previous) || line.length === 0) return false;
-  const first = line.charCodeAt(0);
-  return first !== 0x20 && first !== 0x09 && first !== 0x3e /* > */ && !isBlankLine(line) && !FRONT_MATTER_OPEN.test(line);
-}
 
 /**
  * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The

@@ -25,7 +25,8 @@ const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const QUOTE_MARKERS = /^ {0,3}(?:>[ \t]?)+/;
 const LIST_ITEM = /^([-+*]|\d{1,9}[.)])([ \t]+|$)/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+/** A line that opens front matter when it is the first line of a document. */
+export const FRONT_MATTER_OPEN = /^---[ \t]*$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** A line with nothing but spaces, tabs and blockquote markers: it ends a paragraph. */
@@ -414,4 +415,22 @@ export function paragraphEndLine(lines: readonly string[], line: number): number
   let end = line;
   while (end + 1 < lines.length && !isBlankLine(lines[end + 1]) && !isAtxHeading(lines[end + 1])) end++;
   return end;
+}
+
+/** The line without a final "\r" (lines split at "\n" keep it). */
+export function withoutCarriageReturn(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+/**
+ * Whether the classifier's state before `line` is that of a fresh document (a *sync line*):
+ * `previous` is blank and not inside a fence (`previousExcluded` false), and `line` starts at
+ * column 0 outside a quote, so it closes every open list item; a `---` there could open front
+ * matter in a scan that starts at it, so it is no sync line. Below a sync line, classification
+ * and paragraphs do not depend on anything above it: the incremental indexes rescan from one.
+ */
+export function isSyncLine(previous: string, previousExcluded: boolean, line: string): boolean {
+  if (previousExcluded || !isBlankLine(previous) || line.length === 0) return false;
+  const first = line.charCodeAt(0);
+  return first !== 0x20 && first !== 0x09 && first !== 0x3e /* > */ && !isBlankLine(line) && !FRONT_MATTER_OPEN.test(line);
 }

@@ -1,0 +1,117 @@
+/**
+ * One note's lines and which of them are code or front matter, kept up to date edit by edit
+ * (pure: no `vscode`). Shared by the features that follow edits: the hover reads its lines and
+ * classification without splitting the note, and "Do Not Use" rechecks only the lines an edit
+ * reports as changed. Its classification is always what `markCodeAndFrontMatter` gives for the
+ * whole current text.
+ *
+ * How: an edit replaces its lines, then the classification is redone from the sync line above
+ * the edit (see `isSyncLine`: below one, nothing above matters) down to the first sync line
+ * below the edited lines whose classification came out as before; everything below it is as it
+ * was, moved by the edit's line delta. Typing in a paragraph redoes that paragraph; opening a
+ * fence redoes down to where it closes (the end of the note if it never does). A window that
+ * starts at a first line `---` reaches the end of the note, since front matter is front matter
+ * only once it is closed.
+ */
+import { FRONT_MATTER_OPEN, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn, type LinePredicate } from './regions';
+
+/** A change as VS Code reports it (`contentChanges[i]`): the replaced range, 0-based, and the new text. */
+export interface LineChange {
+  readonly startLine: number;
+  readonly startCharacter: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  readonly text: string;
+}
+
+/**
+ * What an edit changed: the lines [fromLine, toLine) of the new text may differ from before, in
+ * their text or their classification; the old lines [fromLine, toLine - lineDelta) are gone, and
+ * every line from toLine on is the old line `line - lineDelta`, classified as it was.
+ */
+export interface ChangedLines {
+  readonly fromLine: number;
+  readonly toLine: number;
+  readonly lineDelta: number;
+}
+
+export class NoteModel {
+  private lineList: string[];
+  private marked: Uint8Array;
+
+  constructor(text: string) {
+    this.lineList = text.split('\n');
+    this.marked = markCodeAndFrontMatter(this.lineList.map(withoutCarriageReturn));
+  }
+
+  /** The note's lines, split at "\n" (a "\r" before it stays on its line). */
+  get lines(): readonly string[] {
+    return this.lineList;
+  }
+
+  /** Whether a line is code or front matter. */
+  readonly isExcludedLine: LinePredicate = (line) => this.marked[line] === 1;
+
+  /** The note's text. */
+  get text(): string {
+    return this.lineList.join('\n');
+  }
+
+  /**
+   * Applies one change and reports the lines it changed. Undefined when the change does not fit
+   * the note (a range past its end): the caller then builds a new model from the document.
+   */
+  applyChange(change: LineChange): ChangedLines | undefined {
+    const { startLine, startCharacter, endLine, endCharacter, text } = change;
+    const lines = this.lineList;
+    if (!(startLine >= 0 && startLine <= endLine && endLine < lines.length)) return undefined;
+    if (startCharacter > lines[startLine].length || endCharacter > lines[endLine].length) return undefined;
+    if (startLine === endLine && endCharacter < startCharacter) return undefined;
+
+    const replaced = lines[startLine].slice(0, startCharacter) + text + lines[endLine].slice(endCharacter);
+    const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
+    const lineDelta = newLines.length - (endLine - startLine + 1);
+    if (newLines.length === 1 && endLine === startLine) lines[startLine] = replaced; // typing within a line
+    // concat rather than splice(...newLines): a pasted note may have more lines than a call takes arguments.
+    else this.lineList = lines.slice(0, startLine).concat(newLines, lines.slice(endLine + 1));
+    return this.reclassify(startLine, startLine + newLines.length, lineDelta);
+  }
+
+  /** Redoes the classification around the new lines [editFrom, editTo); see the top of this file. */
+  private reclassify(editFrom: number, editTo: number, lineDelta: number): ChangedLines {
+    const lines = this.lineList;
+    const old = this.marked;
+    // Up to the sync line at or above the edit (lines above it are as they were, and so is their classification).
+    let fromLine = editFrom;
+    while (fromLine > 0 && !isSyncLine(withoutCarriageReturn(lines[fromLine - 1]), old[fromLine - 1] === 1, withoutCarriageReturn(lines[fromLine]))) fromLine--;
+    const wholeRest = fromLine === 0 && FRONT_MATTER_OPEN.test(withoutCarriageReturn(lines[0] ?? ''));
+
+    let windowEnd = wholeRest ? lines.length : Math.min(lines.length, Math.max(editTo + 1, fromLine + 64));
+    for (;;) {
+      const window = lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
+      const fresh = markCodeAndFrontMatter(window);
+      // The first sync line below the edit where the new classification agrees with the old one.
+      for (let line = Math.max(editTo, fromLine + 1); line < windowEnd; line++) {
+        const before = line - 1 - fromLine;
+        const oldBefore = line - 1 - lineDelta;
+        if (line - 1 < editTo || oldBefore < 0) continue;
+        if (fresh[before] !== old[oldBefore]) continue;
+        if (!isSyncLine(window[before], fresh[before] === 1, window[line - fromLine])) continue;
+        return this.settle(fromLine, line, lineDelta, fresh.subarray(0, line - fromLine));
+      }
+      if (windowEnd >= lines.length) return this.settle(fromLine, lines.length, lineDelta, fresh);
+      // Doubling the window keeps the work linear in what is redone.
+      windowEnd = Math.min(lines.length, fromLine + 2 * (windowEnd - fromLine));
+    }
+  }
+
+  private settle(fromLine: number, toLine: number, lineDelta: number, fresh: Uint8Array): ChangedLines {
+    const old = this.marked;
+    const marked = new Uint8Array(this.lineList.length);
+    marked.set(old.subarray(0, fromLine), 0);
+    marked.set(fresh, fromLine);
+    marked.set(old.subarray(toLine - lineDelta), toLine);
+    this.marked = marked;
+    return { fromLine, toLine, lineDelta };
+  }
+}

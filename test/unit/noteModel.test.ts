@@ -1,0 +1,118 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { findDoNotUse } from '../../src/handouts/doNotUse';
+import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
+import { NoteModel, type LineChange } from '../../src/markdown/noteModel';
+import { lineStartsOf, positionAt } from '../../src/markdown/positions';
+import { markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
+
+/** The VS Code change that replaces [start, end) of `text` by `inserted`. */
+function lineChange(text: string, start: number, end: number, inserted: string): LineChange {
+  const lineStarts = lineStartsOf(text);
+  const from = positionAt(lineStarts, start);
+  const to = positionAt(lineStarts, end);
+  return { startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: inserted };
+}
+
+/** What a fresh look at the whole text finds: each line's classification, and the Do Not Use findings by position. */
+function fresh(text: string): { excluded: boolean[]; findings: unknown[] } {
+  const lines = text.split('\n');
+  const marked = markCodeAndFrontMatter(lines.map(withoutCarriageReturn));
+  return {
+    excluded: lines.map((_, line) => marked[line] === 1),
+    findings: findDoNotUse(text).map(({ rule, line, character, endLine, endCharacter, text: found }) => [rule, line, character, endLine, endCharacter, found]),
+  };
+}
+
+function current(model: NoteModel, index: DoNotUseIndex): { excluded: boolean[]; findings: unknown[] } {
+  return {
+    excluded: model.lines.map((_, line) => model.isExcludedLine(line)),
+    findings: index.findings.map(({ rule, line, character, endLine, endCharacter, text }) => [rule, line, character, endLine, endCharacter, text]),
+  };
+}
+
+// Pieces of notes: prose with Do Not Use abbreviations and doses, and the Markdown that changes
+// what is prose (fences, front matter, lists, quotes, indents, code spans, headings).
+const WORDS = ['Insulin 10 U', 'qd', 'QD', 'q.o.d.', '1.0 mg', '.5 mg', 'MS 2 mg IV', 'Ms. Lee', 'pain', 'the hip', '10 ms', 'MSO4', 'units'];
+const MARKUP = ['```', '~~~', '---', '\n---\n', '...', '- ', '1. ', '> ', '  ', '    ', '\t', '`', '# ', '[', '](https://x.org/QD)', '\r\n'];
+// Whole blocks, so that edits land inside fences, front matter, lists and quotes often.
+const BLOCKS = ['```\nqd 10 U\n```', '~~~\nMS 2 mg\n\nqd\n~~~', '---\ntitle: QD\n\ntags: qd\n---', '- give 10 U\n  qd\n\n  more qd', '> qd\n> 1.0 mg', '    indented qd'];
+const SEPARATORS = [' ', ' ', '\n', '\n\n', '\n\n', '\n    ', '\n> '];
+const piece = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...WORDS) },
+  { weight: 2, arbitrary: fc.constantFrom(...MARKUP) },
+  { weight: 1, arbitrary: fc.constantFrom(...BLOCKS) },
+);
+const note = fc.array(fc.tuple(piece, fc.constantFrom(...SEPARATORS)), { maxLength: 60 }).map((parts) => parts.map(([word, separator]) => word + separator).join(''));
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  removed: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 40 })),
+  inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n', '\n\n')),
+});
+
+describe('NoteModel and the Do Not Use index', () => {
+  it('start out as a fresh look at the note', () => {
+    const text = '---\ntitle: QD\n---\n\nGive 10 U qd.\n\n```\nqd\n```\n';
+    const model = new NoteModel(text);
+    assert.deepStrictEqual(current(model, new DoNotUseIndex(model)), fresh(text));
+    assert.strictEqual(model.text, text);
+  });
+
+  it('stay equal to a fresh look over random notes and random edit sequences (front matter and fences included)', () => {
+    fc.assert(
+      fc.property(note, fc.array(edit, { minLength: 1, maxLength: 12 }), (initial, edits) => {
+        let text = initial;
+        const model = new NoteModel(text);
+        const index = new DoNotUseIndex(model);
+        for (const { at, removed, inserted } of edits) {
+          const start = Math.floor(at * text.length);
+          const end = Math.min(text.length, start + removed);
+          const changed = model.applyChange(lineChange(text, start, end, inserted));
+          assert.ok(changed, 'a change that fits was refused');
+          index.update(model, changed);
+          text = text.slice(0, start) + inserted + text.slice(end);
+          assert.strictEqual(model.text, text);
+          assert.deepStrictEqual(current(model, index), fresh(text));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('rechecks only the paragraph a keystroke touches in a long note', () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `Visit ${i}: insulin 10 U qd, walk daily.`);
+    const text = paragraphs.join('\n\n');
+    const model = new NoteModel(text);
+    const index = new DoNotUseIndex(model);
+    const line = 2 * 1000;
+    const changed = model.applyChange({ startLine: line, startCharacter: 0, endLine: line, endCharacter: 0, text: 'x' })!;
+    index.update(model, changed);
+    assert.ok(changed.toLine - changed.fromLine <= 2, `rechecked lines ${changed.fromLine}–${changed.toLine}`);
+    assert.strictEqual(index.findings.length, 2 * 2000);
+  });
+
+  it('sees front matter opened at the top and closed far below, past the lines it would otherwise redo', () => {
+    const text = ['Give 10 U qd.', ...Array.from({ length: 150 }, (_, i) => (i % 2 ? '' : `line ${i} qd`)), '---', '', 'After: qd.'].join('\n');
+    const model = new NoteModel(text);
+    const index = new DoNotUseIndex(model);
+    const changed = model.applyChange({ startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0, text: '---\n' })!;
+    index.update(model, changed);
+    const next = `---\n${text}`;
+    assert.deepStrictEqual(current(model, index), fresh(next));
+    assert.ok(model.isExcludedLine(100), 'the front matter reaches line 100');
+  });
+
+  it('refuses a change that does not fit the note', () => {
+    const model = new NoteModel('one\ntwo');
+    assert.strictEqual(model.applyChange({ startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 0, text: 'x' }), undefined);
+    assert.strictEqual(model.applyChange({ startLine: 0, startCharacter: 9, endLine: 0, endCharacter: 9, text: 'x' }), undefined);
+  });
+
+  it('takes a pasted note of 200,000 lines in one change', () => {
+    const model = new NoteModel('start\n');
+    const pasted = Array.from({ length: 200_000 }, (_, i) => (i % 3 === 0 ? '' : 'Give 1 U qd.')).join('\n');
+    const changed = model.applyChange({ startLine: 1, startCharacter: 0, endLine: 1, endCharacter: 0, text: pasted });
+    assert.ok(changed);
+    assert.strictEqual(model.lines.length, 200_001);
+  });
+});
