@@ -12,6 +12,8 @@ import { codeAndFrontMatterLines, compileGlossary, type TermCount } from '../src
 import { TermIndex } from '../src/glossary/termIndex';
 import type { GlossaryEntry } from '../src/glossary/types';
 import { findDoNotUse } from '../src/handouts/doNotUse';
+import { DoNotUseIndex } from '../src/handouts/doNotUseIndex';
+import { NoteModel } from '../src/markdown/noteModel';
 import { teachableTerms } from '../src/handouts/handouts';
 import { isBlankLine } from '../src/markdown/regions';
 import { lineStartsOf, positionAt } from '../src/markdown/positions';
@@ -189,46 +191,56 @@ function paragraphAround(lines: readonly string[], line: number): string {
 }
 
 /**
- * What one keystroke costs every feature that follows edits, as the glue does it today: the
- * Terms index applies the edit; Do Not Use rechecks the note (after its pause); the status bar
- * grades the paragraph at the cursor; the hover's line index splits and classifies the note on
- * the first hover after the edit.
+ * What one keystroke costs every feature that follows edits, as the glue does it: the shared
+ * note model follows the change (the hover reads it, with no whole-note work); the Terms index
+ * and the Do Not Use index update from it; the status bar grades the paragraph at the cursor.
  */
 function keystrokeTimes(entries: readonly GlossaryEntry[], note: string): Results['keystroke_ms'] {
   const glossary = compileGlossary(entries);
   const index = new TermIndex(glossary, note);
+  const model = new NoteModel(note);
+  const doNotUse = new DoNotUseIndex(model);
   const teachable = teachableTerms();
   const random = seededRandom(SEED + 6);
   let text = note;
   const parts = { terms: [] as number[], do_not_use: [] as number[], reading_grade: [] as number[], hover_model: [] as number[], all: [] as number[] };
   let typedAt = 0;
-  const KEYSTROKES = 60;
-  for (let i = 0; i < KEYSTROKES + 10; i++) {
+  const KEYSTROKES = 200;
+  for (let i = 0; i < KEYSTROKES + 20; i++) {
     const typing = i % 2 === 0;
     if (typing) typedAt = Math.floor(random() * text.length);
     const change = typing ? { start: typedAt, end: typedAt, text: 'e' } : { start: typedAt, end: typedAt + 1, text: '' };
+    const lineStarts = lineStartsOf(text);
+    const from = positionAt(lineStarts, change.start);
+    const to = positionAt(lineStarts, change.end);
     text = text.slice(0, change.start) + change.text + text.slice(change.end);
     text.indexOf('\u0000');
     collectGarbage();
     const t0 = nowMs();
+    const changed = model.applyChange({ startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: change.text });
+    if (!changed) throw new Error(`the note model refused keystroke ${i}`);
+    const t1 = nowMs();
     index.applyEdit(change, text);
     index.terms();
-    const t1 = nowMs();
-    findDoNotUse(text);
     const t2 = nowMs();
-    const lines = text.split(/\r?\n/);
-    codeAndFrontMatterLines(lines);
+    doNotUse.update(model, changed);
     const t3 = nowMs();
-    markdownReadingGrades(paragraphAround(lines, positionAt(lineStartsOf(text), change.start).line), teachable);
+    markdownReadingGrades(paragraphAround(model.lines, from.line), teachable);
     const t4 = nowMs();
-    if (i < 10) continue; // warm-up
-    parts.terms.push(t1 - t0);
-    parts.do_not_use.push(t2 - t1);
-    parts.hover_model.push(t3 - t2);
-    // The paragraph's lines come from the hover model's split; only the grading is the status bar's.
+    if (i < 20) continue; // warm-up
+    parts.hover_model.push(t1 - t0);
+    parts.terms.push(t2 - t1);
+    parts.do_not_use.push(t3 - t2);
     parts.reading_grade.push(t4 - t3);
     parts.all.push(t4 - t0);
   }
+  // The indexes must still agree with a fresh look at the note.
+  const fresh = findDoNotUse(text).map(({ rule, line, character }) => [rule, line, character].join());
+  if (fresh.join('|') !== doNotUse.findings.map(({ rule, line, character }) => [rule, line, character].join()).join('|')) {
+    throw new Error('the Do Not Use index differs from a fresh check after the keystrokes');
+  }
+  const freshLines = codeAndFrontMatterLines(text.split(/\r?\n/));
+  if (model.lines.some((_, line) => model.isExcludedLine(line) !== freshLines(line))) throw new Error('the note model differs from a fresh classification');
   return {
     all_features: median(parts.all),
     terms: median(parts.terms),

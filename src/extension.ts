@@ -7,6 +7,7 @@ import { parseGuide, type GuideOutline } from './guide/outline';
 import { registerHandouts, type HandoutsFeature } from './handouts/vscode/register';
 import { registerWalkthrough } from './walkthrough/vscode/register';
 import { disposeLog } from './util/log';
+import { NoteModels } from './util/noteModels';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
@@ -23,10 +24,12 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   let outline: GuideOutline | undefined;
   const guideOutline = () => (outline ??= parseGuide(guideMarkdown));
 
-  const handouts = registerHandouts((id) => guideOutline().get(id)?.title);
+  // One model per open note, shared by the features that follow edits (hover, Do Not Use).
+  const noteModels = new NoteModels();
+  const handouts = registerHandouts((id) => guideOutline().get(id)?.title, noteModels);
   const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
-  const glossary = registerGlossary((id) => guideOutline().get(id));
-  context.subscriptions.push(handouts, guide, glossary, registerWalkthrough(context.extensionUri), { dispose: disposeLog });
+  const glossary = registerGlossary((id) => guideOutline().get(id), noteModels);
+  context.subscriptions.push(noteModels, handouts, guide, glossary, registerWalkthrough(context.extensionUri), { dispose: disposeLog });
   return {
     guide,
     glossary,

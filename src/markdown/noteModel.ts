@@ -35,16 +35,18 @@ export interface ChangedLines {
   readonly lineDelta: number;
 }
 
+const LINE_BREAK = /\r?\n/;
+
 export class NoteModel {
   private lineList: string[];
   private marked: Uint8Array;
 
   constructor(text: string) {
-    this.lineList = text.split('\n');
+    this.lineList = text.split(LINE_BREAK);
     this.marked = markCodeAndFrontMatter(this.lineList.map(withoutCarriageReturn));
   }
 
-  /** The note's lines, split at "\n" (a "\r" before it stays on its line). */
+  /** The note's lines without their line breaks (as VS Code's `lineAt(n).text`). */
   get lines(): readonly string[] {
     return this.lineList;
   }
@@ -52,7 +54,7 @@ export class NoteModel {
   /** Whether a line is code or front matter. */
   readonly isExcludedLine: LinePredicate = (line) => this.marked[line] === 1;
 
-  /** The note's text. */
+  /** The note's text, its line breaks written "\n". */
   get text(): string {
     return this.lineList.join('\n');
   }
@@ -69,7 +71,7 @@ export class NoteModel {
     if (startLine === endLine && endCharacter < startCharacter) return undefined;
 
     const replaced = lines[startLine].slice(0, startCharacter) + text + lines[endLine].slice(endCharacter);
-    const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
+    const newLines = text.includes('\n') ? replaced.split(LINE_BREAK) : [replaced];
     const lineDelta = newLines.length - (endLine - startLine + 1);
     if (newLines.length === 1 && endLine === startLine) lines[startLine] = replaced; // typing within a line
     // concat rather than splice(...newLines): a pasted note may have more lines than a call takes arguments.

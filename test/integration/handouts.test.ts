@@ -127,6 +127,21 @@ describe('handouts in VS Code', () => {
     assert.ok(editor.document.getText().startsWith('Give 10 units insulin QD.'));
   });
 
+  it('keeps the "Do Not Use" warnings in place as the note is edited above and inside them', async () => {
+    const editor = await openNote('Plan\n\nGive 10 U at night.\n\nWalk daily.\n');
+    const ours = () => vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'Do Not Use');
+    await waitFor('the warning on line 3', () => ours().length === 1 && ours()[0].range.start.line === 2);
+    // Two paragraphs typed above: the warning moves down with its text.
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'History\n\nSeen today.\n\n'));
+    await waitFor('the warning to move to line 7', () => ours().length === 1 && ours()[0].range.start.line === 6);
+    assert.strictEqual(editor.document.getText(ours()[0].range), 'U');
+    // A second abbreviation typed into the last paragraph is found without touching the first.
+    const last = editor.document.lineCount - 2;
+    await editor.edit((edit) => edit.insert(new vscode.Position(last, editor.document.lineAt(last).text.length), ' Take it QD.'));
+    await waitFor('both warnings', () => ours().length === 2);
+    assert.deepStrictEqual(ours().map((diagnostic) => editor.document.getText(diagnostic.range)).sort(), ['QD', 'U']);
+  });
+
   it('can switch the "Do Not Use" check off', async () => {
     const editor = await openNote('Take it QOD.');
     const ours = () => vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'Do Not Use');

@@ -6,17 +6,25 @@ import { NoteModel, type LineChange } from '../../src/markdown/noteModel';
 import { lineStartsOf, positionAt } from '../../src/markdown/positions';
 import { markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
 
-/** The VS Code change that replaces [start, end) of `text` by `inserted`. */
+/** Line and character of an offset, as VS Code counts them: "\r\n" is one line break, like "\n". */
+function vscodePosition(text: string, offset: number): { line: number; character: number } {
+  const { line, character } = positionAt(lineStartsOf(text), offset);
+  return { line, character };
+}
+
+/** The VS Code change that replaces [start, end) of `text` by `inserted` (neither end inside a "\r\n"). */
 function lineChange(text: string, start: number, end: number, inserted: string): LineChange {
-  const lineStarts = lineStartsOf(text);
-  const from = positionAt(lineStarts, start);
-  const to = positionAt(lineStarts, end);
+  const from = vscodePosition(text, start);
+  const to = vscodePosition(text, end);
   return { startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: inserted };
 }
 
+/** An offset moved off the middle of a "\r\n": VS Code never splits a line break. */
+const offLineBreak = (text: string, offset: number): number => (text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset);
+
 /** What a fresh look at the whole text finds: each line's classification, and the Do Not Use findings by position. */
 function fresh(text: string): { excluded: boolean[]; findings: unknown[] } {
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   const marked = markCodeAndFrontMatter(lines.map(withoutCarriageReturn));
   return {
     excluded: lines.map((_, line) => marked[line] === 1),
@@ -65,13 +73,13 @@ describe('NoteModel and the Do Not Use index', () => {
         const model = new NoteModel(text);
         const index = new DoNotUseIndex(model);
         for (const { at, removed, inserted } of edits) {
-          const start = Math.floor(at * text.length);
-          const end = Math.min(text.length, start + removed);
+          const start = offLineBreak(text, Math.floor(at * text.length));
+          const end = offLineBreak(text, Math.min(text.length, start + removed));
           const changed = model.applyChange(lineChange(text, start, end, inserted));
           assert.ok(changed, 'a change that fits was refused');
           index.update(model, changed);
           text = text.slice(0, start) + inserted + text.slice(end);
-          assert.strictEqual(model.text, text);
+          assert.deepStrictEqual(model.lines, text.split(/\r?\n/));
           assert.deepStrictEqual(current(model, index), fresh(text));
         }
       }),

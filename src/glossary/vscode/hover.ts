@@ -2,41 +2,22 @@ import * as vscode from 'vscode';
 import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../../ids';
 import type { GlossaryStore } from './store';
 import { glossaryHoverMarkdown, type GuideSectionLink } from '../hoverContent';
-import { codeAndFrontMatterLines, type LinePredicate } from '../matcher';
-import { DocumentCache } from '../../util/documentCache';
+import type { NoteModels } from '../../util/noteModels';
 import { registerForNotes } from '../../util/notes';
 
 export const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
 
-/** A document's lines and which of them are code or front matter, for one version of it. */
-export interface LineIndex {
-  readonly lines: readonly string[];
-  readonly isExcludedLine: LinePredicate;
-}
-
-/**
- * Splits and classifies each document once per version, so repeated hovers on an unchanged note
- * cost only the matcher's look around the hovered position, whatever the note's length.
- */
-export class DocumentLineIndex extends DocumentCache<LineIndex> {
-  constructor() {
-    super((document) => {
-      const lines = document.getText().split(/\r?\n/);
-      return { lines, isExcludedLine: codeAndFrontMatterLines(lines) };
-    });
-  }
-}
-
 export class GlossaryHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly store: GlossaryStore,
-    private readonly lineIndex: DocumentLineIndex,
+    private readonly noteModels: NoteModels,
     private readonly guideSection: (id: string) => GuideSectionLink | undefined,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     await this.store.whenLoaded();
-    const { lines, isExcludedLine } = this.lineIndex.get(document);
+    // The shared model follows edits, so the first hover after one does no whole-note work.
+    const { lines, isExcludedLine } = this.noteModels.get(document);
     const found = this.store.current().termAt(lines, position.line, position.character, isExcludedLine);
     if (!found) return undefined;
     const { entry, range } = found;

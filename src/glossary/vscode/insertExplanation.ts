@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GlossaryStore } from './store';
 import { plainExplanationBlock, type InsertExplanationArgs } from '../hoverContent';
 import { paragraphEndLine } from '../../markdown/regions';
-import type { DocumentLineIndex } from './hover';
+import type { NoteModels } from '../../util/noteModels';
 
 function isInsertArgs(value: unknown): value is InsertExplanationArgs {
   const args = value as Partial<InsertExplanationArgs> | undefined;
@@ -10,7 +10,7 @@ function isInsertArgs(value: unknown): value is InsertExplanationArgs {
 }
 
 /** Adds a term's plain-language explanation as a quoted paragraph below the paragraph it was hovered in. */
-export async function insertPlainExplanation(store: GlossaryStore, lineIndex: DocumentLineIndex, args: unknown): Promise<boolean> {
+export async function insertPlainExplanation(store: GlossaryStore, noteModels: NoteModels, args: unknown): Promise<boolean> {
   if (!isInsertArgs(args)) return false;
   const entry = store.current().entries.find((candidate) => candidate.term === args.term);
   if (!entry) {
@@ -18,7 +18,7 @@ export async function insertPlainExplanation(store: GlossaryStore, lineIndex: Do
     return false;
   }
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-  const { lines } = lineIndex.get(document);
+  const { lines } = noteModels.get(document);
   const endLine = paragraphEndLine(lines, Math.min(Math.max(args.line, 0), document.lineCount - 1));
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const edit = new vscode.WorkspaceEdit();

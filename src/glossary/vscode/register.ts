@@ -3,7 +3,8 @@ import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
 import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../../ids';
 import { GlossaryStore } from './store';
-import { DocumentLineIndex, GlossaryHoverProvider, registerGlossaryHover } from './hover';
+import { GlossaryHoverProvider, registerGlossaryHover } from './hover';
+import type { NoteModels } from '../../util/noteModels';
 import type { GuideSectionLink } from '../hoverContent';
 import { insertPlainExplanation } from './insertExplanation';
 import { glossaryMarkdownItPlugin } from '../previewPlugin';
@@ -26,19 +27,17 @@ function refreshMarkdownPreview(): void {
 }
 
 /** Glossary hovers, the "Terms in this Note" view, team glossaries and the preview plugin. */
-export function registerGlossary(guideSection: (id: string) => GuideSectionLink | undefined): GlossaryFeature {
+export function registerGlossary(guideSection: (id: string) => GuideSectionLink | undefined, noteModels: NoteModels): GlossaryFeature {
   const store = new GlossaryStore();
-  const lineIndex = new DocumentLineIndex();
-  const hover = new GlossaryHoverProvider(store, lineIndex, guideSection);
+  const hover = new GlossaryHoverProvider(store, noteModels, guideSection);
   const termsView = registerTermsView(store);
   const previewEnabled = () => vscode.workspace.getConfiguration().get<boolean>(PREVIEW_ENABLED_SETTING, true);
 
   const disposables: vscode.Disposable[] = [
     store,
-    lineIndex,
     termsView,
     registerGlossaryHover(hover),
-    registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, lineIndex, args)),
+    registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, noteModels, args)),
     registerCommand(OPEN_TEAM_GLOSSARY_COMMAND, openTeamGlossary),
     store.onDidChange(refreshMarkdownPreview),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
+import type { NoteModels } from '../../util/noteModels';
 import { registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
 import { HandoutDotPhrases } from './dotPhrases';
@@ -17,7 +18,7 @@ export interface HandoutsFeature extends vscode.Disposable {
 }
 
 /** The handouts, the note-writing aids around them (grade in the status bar, "Do Not Use" checks) and export. */
-export function registerHandouts(sectionTitle: (id: string) => string | undefined): HandoutsFeature {
+export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels): HandoutsFeature {
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
   const grades = new Map<string, string>();
@@ -53,7 +54,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`), '.'),
     ),
     registerReadingGradeStatus(),
-    registerDoNotUseDiagnostics(),
+    registerDoNotUseDiagnostics(noteModels),
   ];
 
   return {
