@@ -80,7 +80,7 @@ function nodeBuildOptions({ production }) {
     target: 'node18',
     outdir: path.join(__dirname, 'dist'),
     external: ['vscode'],
-    loader: { '.md': 'text' },
+    loader: { '.md': 'text', '.css': 'text' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
@@ -104,7 +104,7 @@ function webBuildOptions({ production }) {
     external: ['vscode'],
     // A require() resolves jsonc-parser to its UMD build, whose own require()s esbuild cannot follow.
     alias: { 'jsonc-parser': lazyChunks['jsonc-parser'] },
-    loader: { '.md': 'text' },
+    loader: { '.md': 'text', '.css': 'text' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -3,3 +3,9 @@ declare module '*.md' {
   const text: string;
   export default text;
 }
+
+// …and the export page's stylesheet (media/handout.css) likewise.
+declare module '*.css' {
+  const text: string;
+  export default text;
+}

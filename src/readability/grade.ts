@@ -221,7 +221,13 @@ export function isExplainedAtFirstUse(text: string, term: string): boolean {
  * it; the shipped handouts are held to the stricter first-use rule by their checks.
  */
 export function taughtTerms(text: string, candidates: readonly string[]): string[] {
-  return candidates.filter((term) => usesOf(text, term).some((use) => explainsUseAt(text, use.index!, use.index! + use[0].length)));
+  // Most candidates are not in a given paragraph: a substring test of their first word rules them out cheaply.
+  const lower = text.toLowerCase();
+  return candidates.filter((term) => {
+    const firstWord = term.toLowerCase().split(/[\s-]+/)[0];
+    if (firstWord === '' || !lower.includes(firstWord)) return false;
+    return usesOf(text, term).some((use) => explainsUseAt(text, use.index!, use.index! + use[0].length));
+  });
 }
 
 /**

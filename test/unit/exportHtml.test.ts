@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { HANDOUT_CONTENT_SECURITY_POLICY, handoutHtmlDocument, renderHandoutBody } from '../../src/handouts/exportHtml';
+
+// The stylesheet the extension inlines (compiled to out/test/unit/, three levels below the repository root).
+const STYLESHEET = fs.readFileSync(path.resolve(__dirname, '../../../media/handout.css'), 'utf8');
 
 /** What sits between <main> and </main>. */
 function mainOf(html: string): string {
@@ -16,11 +21,11 @@ describe('handout HTML export', () => {
       '<p>Hold for <strong>30 seconds</strong>.</p>\n' +
       '<ul>\n<li>Kneel</li>\n<li>Lean <a href="https://example.org/a?b=1&amp;c=2">forward</a></li>\n</ul>\n';
     assert.strictEqual(renderHandoutBody(markdown), body);
-    assert.strictEqual(mainOf(handoutHtmlDocument(markdown, { title: 'Hip stretch' })), body);
+    assert.strictEqual(mainOf(handoutHtmlDocument(markdown, { stylesheet: STYLESHEET, title: 'Hip stretch' })), body);
   });
 
   it('is a complete document: doctype, language, charset, CSP, title, inline styles only', () => {
-    const html = handoutHtmlDocument('Rest.', { title: 'Rest' });
+    const html = handoutHtmlDocument('Rest.', { stylesheet: STYLESHEET, title: 'Rest' });
     assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'), html.slice(0, 80));
     assert.strictEqual(HANDOUT_CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'");
     assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`));
@@ -30,7 +35,7 @@ describe('handout HTML export', () => {
   });
 
   it('sets large, high-contrast type and a print section', () => {
-    const html = handoutHtmlDocument('Rest.', { title: 'Rest' });
+    const html = handoutHtmlDocument('Rest.', { stylesheet: STYLESHEET, title: 'Rest' });
     const body = /\nbody \{([^}]*)\}/.exec(html)?.[1] ?? '';
     assert.match(body, /font: 20px\/1\.5 /);
     assert.match(body, /max-width: 40em/);
@@ -45,10 +50,10 @@ describe('handout HTML export', () => {
   });
 
   it('escapes the title and the generated line', () => {
-    const html = handoutHtmlDocument('Rest.', { title: 'Back </title><script>alert(1)</script> & "more"', generated: 'By <Dr> A & B' });
+    const html = handoutHtmlDocument('Rest.', { stylesheet: STYLESHEET, title: 'Back </title><script>alert(1)</script> & "more"', generated: 'By <Dr> A & B' });
     assert.ok(html.includes('<title>Back &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot;</title>'));
     assert.ok(html.includes('<footer class="generated"><p>By &lt;Dr&gt; A &amp; B</p></footer>'));
-    assert.ok(!handoutHtmlDocument('Rest.', { title: 'x' }).includes('<footer'));
+    assert.ok(!handoutHtmlDocument('Rest.', { stylesheet: STYLESHEET, title: 'x' }).includes('<footer'));
   });
 
   it('shows raw HTML as text', () => {
@@ -85,7 +90,7 @@ describe('handout HTML export', () => {
       '',
       '[ref]: https://example.org/ref',
     ].join('\n');
-    const html = handoutHtmlDocument(markdown, { title: 'Links' });
+    const html = handoutHtmlDocument(markdown, { stylesheet: STYLESHEET, title: 'Links' });
     for (const element of ['<img', '<script', '<link', '<iframe', '<object', '<embed', '@import', 'url(']) {
       assert.ok(!html.includes(element), `found ${element}`);
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isNote } from '../../util/notes';
+import handoutStylesheet from '../../../media/handout.css';
 import { handoutHtmlDocument } from '../exportHtml';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
@@ -41,7 +42,7 @@ export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Pr
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileNameFor(title)) : undefined,
     }));
   if (!target) return undefined;
-  const html = handoutHtmlDocument(markdown, { title });
+  const html = handoutHtmlDocument(markdown, { title, stylesheet: handoutStylesheet });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   void vscode.window.showInformationMessage(`Exported “${title}” to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it.`);
   return target;
