@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { eventually, saveScreenshot, sharedWorkbench } from './workbench';
+import { eventually, runCommand, saveScreenshot, sharedWorkbench } from './workbench';
 
 describe('team glossary in the workbench (UI)', function () {
   let page: Page;
@@ -39,6 +39,25 @@ describe('team glossary in the workbench (UI)', function () {
     const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
     await eventually(async () => assert.match((await lines.innerText()).replace(/\u00a0/g, ' '), /"term": "sacroiliac joint"/));
     assert.ok(fs.existsSync(glossaryFile), 'the team glossary file was not created in the workspace');
+  });
+
+  it('quotes a hostile team file in its warning without letting it form a command link', async () => {
+    // A cloned repository's glossary whose unknown property is written as a command link.
+    const hostile = '[Repair glossary](command:workbench.action.files.newUntitledFile)';
+    fs.writeFileSync(glossaryFile, JSON.stringify({ entries: [], [hostile]: 1 }, null, 2));
+    // The warning, as a toast or (if the workbench keeps it quiet) in the notification center.
+    const item = page.locator('.notification-list-item').filter({ hasText: 'Repair glossary' }).first();
+    await eventually(async () => {
+      if (!(await item.isVisible())) {
+        await runCommand(page, 'Notifications: Show Notifications');
+        assert.ok(await item.isVisible(), 'no warning about the team glossary');
+      }
+    }, 30_000);
+    const message = item.locator('.notification-list-item-message');
+    assert.match(await message.innerText(), /unknown property "［Repair glossary］\(command:workbench\.action\.files\.newUntitledFile\)"/);
+    assert.strictEqual(await message.locator('a').count(), 0, 'the file\'s text became a link');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    fs.writeFileSync(glossaryFile, JSON.stringify({ entries: [] }, null, 2));
   });
 
   it('offers "Open Team Glossary" and "Insert Handout…" in "Terms in this Note" when no note is active', async () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { GlossaryStore } from './store';
 import { plainExplanationBlock, type InsertExplanationArgs } from '../hoverContent';
 import { paragraphEndLine } from '../../markdown/regions';
+import { quotedForMessage } from '../../util/messageText';
 import type { NoteModels } from '../../util/noteModels';
 
 function isInsertArgs(value: unknown): value is InsertExplanationArgs {
@@ -14,7 +15,7 @@ export async function insertPlainExplanation(store: GlossaryStore, noteModels: N
   if (!isInsertArgs(args)) return false;
   const entry = store.current().entries.find((candidate) => candidate.term === args.term);
   if (!entry) {
-    void vscode.window.showWarningMessage(`The glossary no longer has "${args.term}".`);
+    void vscode.window.showWarningMessage(`The glossary no longer has "${quotedForMessage(args.term)}".`);
     return false;
   }
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));

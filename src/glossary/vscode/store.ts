@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { disposeAll } from '../../util/dispose';
 import { logError } from '../../util/log';
+import { quotedForMessage } from '../../util/messageText';
 import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
@@ -81,7 +82,7 @@ export class GlossaryStore implements vscode.Disposable {
     // Chained so that overlapping saves are read in order and the last one wins.
     this.loading = this.loading.then(() => this.readTeamFiles()).catch((error: unknown) => {
       logError('reading the team glossaries', error);
-      void vscode.window.showErrorMessage(`Iliopsoas Notes could not read the team glossaries: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Iliopsoas Notes could not read the team glossaries: ${quotedForMessage(error instanceof Error ? error.message : String(error))}`);
     });
   }
 
@@ -143,7 +144,8 @@ export class GlossaryStore implements vscode.Disposable {
     this.reported.set(uri.toString(), summary);
     if (problems.length === 0) return;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, in the Problems view)` : '';
-    const message = `Team glossary ${problems[0].message}${more}. The built-in glossary and the file's valid entries are still in use.`;
+    // The problem quotes the file (a term, a property name): it must not become a link.
+    const message = `Team glossary ${quotedForMessage(problems[0].message)}${more}. The built-in glossary and the file's valid entries are still in use.`;
     void vscode.window.showWarningMessage(message, 'Open File').then((choice) => {
       if (choice) void vscode.window.showTextDocument(uri);
     });

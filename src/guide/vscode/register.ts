@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
+import { quotedForMessage } from '../../util/messageText';
 import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../../ids';
 import { pickSection, showFindInGuide } from './findInGuide';
 import type { GuideOutline, GuideSection } from '../outline';
@@ -32,7 +33,7 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
     // Returns the warning it shows, if any, so callers (and tests) can tell a missing section apart.
     registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
       if (typeof sectionId === 'string' && reader.show(sectionId, { preserveFocus: true })) return undefined;
-      const warning = `Iliopsoas Guide has no section "${String(sectionId)}".`;
+      const warning = `Iliopsoas Guide has no section "${quotedForMessage(String(sectionId))}".`;
       void vscode.window.showWarningMessage(warning);
       return warning;
     }),

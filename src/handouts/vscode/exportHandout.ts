@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { quotedForMessage } from '../../util/messageText';
 import { isNote } from '../../util/notes';
 import handoutStylesheet from '../../../media/handout.css';
 import { handoutHtmlDocument } from '../exportHtml';
@@ -44,6 +45,6 @@ export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Pr
   if (!target) return undefined;
   const html = handoutHtmlDocument(markdown, { title, stylesheet: handoutStylesheet });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
-  void vscode.window.showInformationMessage(`Exported “${title}” to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it.`);
+  void vscode.window.showInformationMessage(`Exported “${quotedForMessage(title)}” to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it.`);
   return target;
 }
