@@ -123,13 +123,8 @@ export function handoutTokens(markdown: string, unfilled: string): Token[] {
   return tokens;
 }
 
-/** The words of one inline token (a paragraph, heading or table cell) as a patient reads them. */
-function inlineProse(inline: Token): string {
-  const text = (inline.children ?? [])
-    // Code spans are not prose; link and emphasis tokens carry no text of their own.
-    .map((child) => (child.type === 'text' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
-    .join('');
-  // With html: false, HTML tags and comments arrive as text; raw URLs and e-mail addresses are not read aloud.
+/** The words of a run of text as a patient reads them: raw URLs, e-mail addresses and HTML-looking tags dropped. */
+function wordsWithoutExclusions(text: string): string {
   let result = '';
   let from = 0;
   for (const excluded of plainTextExclusions(text)) {
@@ -139,11 +134,55 @@ function inlineProse(inline: Token): string {
   return (result + text.slice(from)).replace(/\s+/g, ' ').trim();
 }
 
+// What can make Markdown (or snippet syntax) of text: any of these characters anywhere, or a
+// line that does not start with a letter or a number (a list item, a quote, a rule, indented code).
+const MARKUP_CHARACTER = /[\\`*_[\]<>&|~#=!${}]/;
+const PLAIN_LINE_START = /^ {0,3}(?:\p{L}|\d+(?![.)\d]))/u;
+
+/**
+ * The prose of text that holds no Markdown at all (see MARKUP_CHARACTER), as handoutProse would
+ * find it, without parsing: each run of lines between blank lines is one block, its lines joined
+ * by spaces. Undefined when the text may hold Markdown, which then takes the parser.
+ */
+export function proseOfPlainText(text: string): string | undefined {
+  if (MARKUP_CHARACTER.test(text)) return undefined;
+  const blocks: string[] = [];
+  let block: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') {
+      if (block.length > 0) blocks.push(wordsWithoutExclusions(block.join(' ')));
+      block = [];
+    } else if (PLAIN_LINE_START.test(line)) {
+      block.push(line);
+    } else {
+      return undefined; // e.g. a list item or a setext underline, which may end the paragraph above
+    }
+  }
+  if (block.length > 0) blocks.push(wordsWithoutExclusions(block.join(' ')));
+  return blocks.filter((prose) => prose !== '').join('\n\n');
+}
+
+/** The words of one inline token (a paragraph, heading or table cell) as a patient reads them. */
+function inlineProse(inline: Token): string {
+  const text = (inline.children ?? [])
+    // Code spans are not prose; link and emphasis tokens carry no text of their own.
+    .map((child) => (child.type === 'text' ? child.content : child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : ''))
+    .join('');
+  // With html: false, HTML tags and comments arrive as text; raw URLs and e-mail addresses are not read aloud.
+  return wordsWithoutExclusions(text);
+}
+
 /**
  * The prose of a handout: one paragraph per heading, paragraph, list item or table row, separated
  * by blank lines, with placeholders shown as their default text (see the top of this file).
  */
 export function handoutProse(markdown: string): string {
+  // Most paragraphs of a note are plain sentences: their prose is their words, without parsing.
+  return proseOfPlainText(markdown) ?? parsedProse(markdown);
+}
+
+/** {@link handoutProse} by parsing with markdown-it, whatever the text holds. */
+export function parsedProse(markdown: string): string {
   const blocks: string[] = [];
   // A table row reads as one sentence, not one per cell.
   let row: string[] | undefined;

@@ -1,10 +1,13 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { markdownIt } from '../../src/markdown/engine';
 import {
   handoutProse,
   handoutTokens,
   markdownReadingGrades,
   MIN_WORDS_TO_GRADE,
+  parsedProse,
+  proseOfPlainText,
   snippetPlaceholdersAsText,
   UNFILLED_WORD,
   withoutFrontMatter,
@@ -141,5 +144,31 @@ describe('Markdown reading grades', () => {
       assert.strictEqual(withoutFrontMatter('---\nRest'), '---\nRest');
       assert.strictEqual(withoutFrontMatter('Rest\n---\na: 1\n---'), 'Rest\n---\na: 1\n---');
     });
+  });
+});
+
+describe('prose of plain text, without parsing', () => {
+  // Words, punctuation that is not Markdown, line breaks, blank lines and a little indentation.
+  const WORDS = ['Rest', 'the', 'hip', '10', 'units', 'walk', 'daily.', 'pain,', 'If', '(mild)', 'it', "don't", 'https://x.org/a', 'a@b.org', 'e.g.', '2-3', '50%', 'OK?', 'Ms.', 'sciatica:'];
+  const SEPARATORS = [' ', ' ', ' ', '\n', '\n\n', '\n   ', '  \n', '\n \n'];
+  const plainText = fc
+    .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 40 })
+    .map((parts) => parts.map(([word, separator]) => word + separator).join(''));
+
+  it('gives what parsing gives, for every plain text it takes', () => {
+    fc.assert(
+      fc.property(plainText, (text) => {
+        const quick = proseOfPlainText(text);
+        if (quick !== undefined) assert.strictEqual(quick, parsedProse(text), JSON.stringify(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes ordinary paragraphs, and leaves anything that may be Markdown to the parser', () => {
+    assert.strictEqual(proseOfPlainText('Rest the hip.\nWalk a bit  \nmore.\n\nCall us if worse.'), 'Rest the hip. Walk a bit more.\n\nCall us if worse.');
+    for (const markdown of ['Text\n---', 'Text\n- item', '1. Take it', '    code', '# Title', 'a *b*', '[x](y)', 'a &amp; b', 'Give ${1:x}', '> quote', 'Text\n===']) {
+      assert.strictEqual(proseOfPlainText(markdown), undefined, markdown);
+    }
   });
 });
