@@ -1,8 +1,10 @@
 /**
- * Loads glossaries (pure: no `vscode`): the built-in one shipped with the extension and team
- * glossaries found in a workspace. Validation is written by hand to mirror glossary.schema.json
- * (the test suite checks that the two agree) so that a clinician editing a team file gets one
- * clear message per mistake, and the good entries of a file still load around a bad one.
+ * Reads glossary files (pure: no `vscode`): the built-in one shipped with the extension and team
+ * glossary files found in a workspace (parsed with jsonc-parser, so every problem has its place).
+ * Validation is written by hand to mirror glossary.schema.json (the test suite checks that the
+ * two agree) so that a clinician editing a team file gets one clear message per mistake, and the
+ * good entries of a file still load around a bad one. Merging team files over the built-in
+ * glossary is merge.ts; checks across a whole glossary are the tests' (test/content).
  */
 // The schema is small and its section ids are needed at module load; glossary.json is required on
 // first use instead (the production build loads it from its own file in dist/, see esbuild.js).
@@ -232,37 +234,6 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
   return { term, variants, abbreviations, definition, plain, sections, origin };
-}
-
-/**
- * The built-in entries with each team file applied in order: a later entry replaces an earlier
- * one with the same term (ignoring case), or whose term it lists among its variants. Forms the
- * later entry claims are removed from the variants and abbreviations of the entries it keeps,
- * so each written form leads to one entry.
- */
-export function mergeGlossaries(builtIn: readonly GlossaryEntry[], teamFiles: readonly (readonly GlossaryEntry[])[]): GlossaryEntry[] {
-  let merged: GlossaryEntry[] = [...builtIn];
-  for (const file of teamFiles) {
-    for (const entry of file) {
-      const claimedForms = new Set([entry.term, ...entry.variants].map((form) => form.toLowerCase()));
-      const claimedAbbreviations = new Set(entry.abbreviations);
-      const replaced = merged.findIndex((existing) => existing.term.toLowerCase() === entry.term.toLowerCase());
-      merged = merged
-        .map((existing, index) => (index === replaced ? entry : existing))
-        .filter((existing) => existing === entry || !claimedForms.has(existing.term.toLowerCase()))
-        .map((existing) =>
-          existing === entry
-            ? existing
-            : {
-                ...existing,
-                variants: existing.variants.filter((variant) => !claimedForms.has(variant.toLowerCase())),
-                abbreviations: existing.abbreviations.filter((abbreviation) => !claimedAbbreviations.has(abbreviation)),
-              },
-        );
-      if (replaced < 0) merged.push(entry);
-    }
-  }
-  return merged;
 }
 
 function dropRepeats(items: readonly string[], ignoreCase: boolean, onRepeat: (item: string) => void): string[] {

@@ -1,15 +1,9 @@
 import * as assert from 'assert';
-import { checkGlossary } from '../content/glossaryChecks';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  findJsonSyntaxError,
-  GUIDE_SECTION_IDS,
-  lineAndColumn,
-  loadBuiltInGlossary,
-  mergeGlossaries,
-  parseGlossaryFile,
-} from '../../src/glossary/entries';
+import { findJsonSyntaxError, GUIDE_SECTION_IDS, lineAndColumn, loadBuiltInGlossary, parseGlossaryFile } from '../../src/glossary/entries';
+import { mergeGlossaries } from '../../src/glossary/merge';
+import { checkGlossary } from '../content/glossaryChecks';
 import type { GlossaryEntry } from '../../src/glossary/types';
 import { plainText } from '../../src/markdown/engine';
 import { exemptTerms, fleschKincaidGrade, readingGrade, sentences, smogGrade } from '../../src/readability/grade';

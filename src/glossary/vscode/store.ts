@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { disposeAll } from '../../util/dispose';
 import { logError } from '../../util/log';
 import { quotedForMessage } from '../../util/messageText';
-import { lineAndColumn, loadBuiltInGlossary, mergeGlossaries, parseGlossaryFile, type GlossaryProblem } from '../entries';
+import { lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
+import { mergeGlossaries } from '../merge';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
 
