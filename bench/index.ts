@@ -19,7 +19,7 @@ import { isBlankLine } from '../src/markdown/regions';
 import { lineStartsOf, positionAt } from '../src/markdown/positions';
 import { markdownReadingGrades } from '../src/readability/prose';
 import { measureActivation } from './activation';
-import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, type Occurrence } from './competitors';
+import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, trieRegexScanner, type Occurrence } from './competitors';
 import { generateNote, seededRandom, syntheticEntries } from './inputs';
 import { collectGarbage, median, nowMs, percentile, round, timeInterleaved, timeRepeated } from './measure';
 
@@ -46,7 +46,7 @@ const { values: argv } = parseArgs({
 const log = (line = ''): void => console.log(line);
 
 type GlossarySize = 'shipped' | 'plus200' | 'plus1000';
-type Competitor = 'ours' | 'alternation' | 'ahocorasick' | 'floor';
+type Competitor = 'ours' | 'alternation' | 'trie_regex' | 'ahocorasick' | 'floor';
 
 interface Results {
   scan_mbps: Record<Competitor, Record<GlossarySize, number>>;
@@ -86,7 +86,7 @@ function readingSpeed(note: string): number {
 }
 
 function scanRows(glossaries: Record<GlossarySize, GlossaryEntry[]>, note: string): Results['scan_mbps'] {
-  const mbps = { ours: {}, alternation: {}, ahocorasick: {}, floor: {} } as Results['scan_mbps'];
+  const mbps = { ours: {}, alternation: {}, trie_regex: {}, ahocorasick: {}, floor: {} } as Results['scan_mbps'];
   const megabytes = note.length / MB;
   const floor = singleTermScanner(FLOOR_TERM);
   for (const [size, entries] of Object.entries(glossaries) as [GlossarySize, GlossaryEntry[]][]) {
@@ -97,19 +97,27 @@ function scanRows(glossaries: Record<GlossarySize, GlossaryEntry[]>, note: strin
     // The note has none of the Markdown the matcher skips, so every matcher can see the same prose.
     assertSameOccurrences('scanPlainText', note, ours, glossary.scanPlainText(note));
     const alternation = alternationScanner(forms);
+    const trieRegex = trieRegexScanner(forms);
     const ahoCorasick = ahoCorasickScanner(forms);
     assertSameOccurrences('the alternation regex', note, ours, alternation.scan(note));
+    assertSameOccurrences('the trie-shaped regex', note, ours, trieRegex.scan(note));
     assertSameOccurrences('modern-ahocorasick', note, ours, ahoCorasick.scan(note));
     const ourStarts = new Set(ours.map((o) => o.start));
     const floorFound = floor.scan(note);
     if (floorFound.length === 0 || !floorFound.every((o) => ourStarts.has(o.start))) throw new Error(`the floor's "${FLOOR_TERM}" occurrences are not all found by our matcher`);
-    log(`    ${ours.length} occurrences; the alternation and modern-ahocorasick find exactly the same (start, end, entry)`);
+    log(`    ${ours.length} occurrences; the alternation, the trie-shaped regex and modern-ahocorasick find exactly the same (start, end, entry)`);
 
     // Warm-ups until V8 has optimised what runs once per scan (with three, ours still ran about
-    // 25% slower in the first timed runs). Then the four take turns, round after round, so that
+    // 25% slower in the first timed runs). Then the five take turns, round after round, so that
     // the shared machine's slow spells fall on all of them alike.
     const times = timeInterleaved(
-      { ours: () => glossary.scan(note), alternation: () => alternation.scan(note), ahocorasick: () => ahoCorasick.scan(note), floor: () => floor.scan(note) },
+      {
+        ours: () => glossary.scan(note),
+        alternation: () => alternation.scan(note),
+        trie_regex: () => trieRegex.scan(note),
+        ahocorasick: () => ahoCorasick.scan(note),
+        floor: () => floor.scan(note),
+      },
       { warmUps: 15, rounds: SCAN_ROUNDS },
     );
     for (const competitor of Object.keys(times) as Competitor[]) {
@@ -269,11 +277,13 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
     row('---', sizes.map(() => '---:')),
     row('**ours** (`scan`)', mbps('ours').map((cell) => `**${cell}**`)),
     row('one alternation regex', mbps('alternation')),
+    row('one trie-shaped regex', mbps('trie_regex')),
     row('modern-ahocorasick + word filter', mbps('ahocorasick')),
     row('floor: one term, one regex', mbps('floor')),
     row('for reference: reading each character once, no matching', sizes.map(() => `${round(extra.readingMbps)}`)),
     row('ours ÷ modern-ahocorasick (target ≥ 10×)', sizes.map((size) => times(scan.ours[size] / scan.ahocorasick[size]))),
     row('ours ÷ alternation (target ≥ 1×; ≥ 100× at +1,000)', sizes.map((size) => times(scan.ours[size] / scan.alternation[size]))),
+    row('ours ÷ trie-shaped regex (target ≥ 1×)', sizes.map((size) => times(scan.ours[size] / scan.trie_regex[size]))),
     row('ours time ÷ floor time (target ≤ 3×)', sizes.map((size) => times(scan.floor[size] / scan.ours[size]))),
     '',
     '| Other figures | measured | target |',
