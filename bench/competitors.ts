@@ -119,17 +119,7 @@ export function alternationScanner(forms: readonly Form[]): Scanner {
     throw new Error(`the alternation needs RegExp modifiers (Node 23 or later; this is ${process.version}): ${(error as Error).message}`);
   }
   // Of the forms spelled like a match, the regex tried the first listed one first.
-  const formOf = formsBySpelling(forms);
-  return {
-    scan(text) {
-      const found: Occurrence[] = [];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        found.push({ start: match.index, end: match.index + match[0].length, entry: formOf(match[0]).entry });
-      }
-      return found;
-    },
-  };
+  return regexScanner(pattern, formsBySpelling(forms));
 }
 
 /** The form a match of a regex over these forms is: of the forms spelled like it, the one listed first. */
@@ -140,6 +130,20 @@ function formsBySpelling(forms: readonly Form[]): (text: string) => Form {
     const exact = caseSensitive.get(text);
     const folded = caseInsensitive.get(text.toLowerCase());
     return exact && (!folded || exact.priority < folded.priority) ? exact : folded!;
+  };
+}
+
+/** Every match of a `g` regex over the forms, as occurrences of the entries `formOf` names. */
+function regexScanner(pattern: RegExp, formOf: (text: string) => Form): Scanner {
+  return {
+    scan(text) {
+      const found: Occurrence[] = [];
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        found.push({ start: match.index, end: match.index + match[0].length, entry: formOf(match[0]).entry });
+      }
+      return found;
+    },
   };
 }
 
@@ -182,17 +186,7 @@ export function trieRegexScanner(forms: readonly Form[]): Scanner {
     return node.end ? `(?:${group})?` : group;
   };
   const pattern = new RegExp(`${BEFORE}(?:${emit(root)})${AFTER}`, 'giu');
-  const formOf = formsBySpelling(forms);
-  return {
-    scan(text) {
-      const found: Occurrence[] = [];
-      pattern.lastIndex = 0;
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        found.push({ start: match.index, end: match.index + match[0].length, entry: formOf(match[0]).entry });
-      }
-      return found;
-    },
-  };
+  return regexScanner(pattern, formsBySpelling(forms));
 }
 
 /**

@@ -93,11 +93,10 @@ export class NoteModel {
       const window = lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
       const fresh = markCodeAndFrontMatter(window);
       // The first sync line below the edit where the new classification agrees with the old one.
-      for (let line = Math.max(editTo, fromLine + 1); line < windowEnd; line++) {
+      // (From editTo + 1: the line before the candidate must be an old line too, line - 1 - lineDelta of the old text.)
+      for (let line = editTo + 1; line < windowEnd; line++) {
         const before = line - 1 - fromLine;
-        const oldBefore = line - 1 - lineDelta;
-        if (line - 1 < editTo || oldBefore < 0) continue;
-        if (fresh[before] !== old[oldBefore]) continue;
+        if (fresh[before] !== old[line - 1 - lineDelta]) continue;
         if (!isSyncLine(window[before], fresh[before] === 1, window[line - fromLine])) continue;
         return this.settle(fromLine, line, lineDelta, fresh.subarray(0, line - fromLine));
       }

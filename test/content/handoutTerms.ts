@@ -48,9 +48,8 @@ export function unexplainedTerms(handout: Handout, glossary: readonly GlossaryEn
   for (const term of ALWAYS_EXPLAIN) {
     if (new RegExp(`(?<![\\p{L}])${term}(?:s)?(?![\\p{L}])`, 'iu').test(text)) found.set(normalizedForm(term), term);
   }
+  // "iliopsoas muscle" is explained once "iliopsoas" is: what is left of it is plain.
   return [...found.values()].filter((form) => {
-    if (!needsExplaining(form)) return false;
-    // "iliopsoas muscle" is explained once "iliopsoas" is: what is left of it is plain.
     const rest = exemptTerms(form, handout.teaches);
     return rest === form || words(rest).some((word) => word !== 'term' && syllables(word) >= 3);
   });

@@ -41,15 +41,22 @@ export function stageOutcome(name: string, results: TestResults, status: number 
   };
 }
 
+/** The stages added up, and the greps they ran with (each once). */
+export function summaryTotals(outcomes: readonly StageOutcome[]): { passed: number; failed: number; skipped: number; filters: string[] } {
+  return {
+    passed: outcomes.reduce((n, o) => n + o.passed, 0),
+    failed: outcomes.reduce((n, o) => n + o.failed, 0),
+    skipped: outcomes.reduce((n, o) => n + o.skipped, 0),
+    filters: [...new Set(outcomes.flatMap((o) => (o.filter ? [o.filter] : [])))],
+  };
+}
+
 /**
  * The summary's last line: `N passed, N failed`, then `, N skipped` when a test was skipped (a
  * defect: the run fails) and, in brackets, any grep or other reason the run is not the whole suite.
  */
 export function summaryLine(outcomes: readonly StageOutcome[], ...otherMarks: (string | undefined)[]): string {
-  const passed = outcomes.reduce((n, o) => n + o.passed, 0);
-  const failed = outcomes.reduce((n, o) => n + o.failed, 0);
-  const skipped = outcomes.reduce((n, o) => n + o.skipped, 0);
-  const filters = [...new Set(outcomes.flatMap((o) => (o.filter ? [o.filter] : [])))];
+  const { passed, failed, skipped, filters } = summaryTotals(outcomes);
   const marks = [...(filters.length > 0 ? [`filtered by ${filters.map((f) => `"${f}"`).join(', ')}`] : []), ...otherMarks.filter((m) => m)];
   return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}${marks.length > 0 ? ` (${marks.join('; ')})` : ''}`;
 }

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { repoRoot, resultsDir } from './codeServer';
 import { ALLOW_NETWORK_ENV, checkOutboundRefused, offlineCommand } from './offline';
 import type { TestResults } from './results';
-import { stageOutcome, summaryLine, type StageOutcome } from './outcome';
+import { stageOutcome, summaryLine, summaryTotals, type StageOutcome } from './outcome';
 
 const mocha = path.join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(__dirname, 'countingReporter.js');
@@ -93,17 +93,14 @@ function main(): number {
   fs.mkdirSync(resultsDir, { recursive: true });
   const outcomes = (requested.length ? requested : Object.keys(STAGES)).map(runStage);
 
-  const passed = outcomes.reduce((n, o) => n + o.passed, 0);
-  const failed = outcomes.reduce((n, o) => n + o.failed, 0);
-  const skipped = outcomes.reduce((n, o) => n + o.skipped, 0);
-  const filters = [...new Set(outcomes.flatMap((o) => (o.filter ? [o.filter] : [])))];
-  fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify({ passed, failed, skipped, filters, stages: outcomes }, null, 2));
+  const totals = summaryTotals(outcomes);
+  fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify({ ...totals, stages: outcomes }, null, 2));
   console.log('\n━━ summary ━━');
   // Stage lines say passing/failing so that only the last line reads `N passed, N failed`.
   for (const o of outcomes) console.log(`  ${o.name.padEnd(12)} ${o.passed} passing, ${o.failed} failing  ${o.note}`);
   console.log(summaryLine(outcomes, networkAllowed ? `network allowed by ${ALLOW_NETWORK_ENV}=1` : undefined));
-  if (skipped > 0) return 1;
-  return failed > 0 ? 1 : 0;
+  // A skipped test is a defect too.
+  return totals.failed > 0 || totals.skipped > 0 ? 1 : 0;
 }
 
 process.exitCode = main();

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../src/util/commands';
 import { Delayer } from '../../src/util/delayer';
 import { disposeAll, DisposableStore } from '../../src/util/dispose';
-import { DocumentCache } from '../../src/util/documentCache';
 import { isNote, NOTE_LANGUAGES_SETTING } from '../../src/util/notes';
 import { showPick } from '../../src/util/quickPick';
 import { newNote, waitFor } from './helpers';
@@ -42,19 +41,6 @@ describe('shared VS Code helpers', () => {
     delayer.dispose();
     await new Promise((resolve) => setTimeout(resolve, 60));
     assert.ok(!ran.includes('never'), 'a disposed delayer still ran its task');
-  });
-
-  it('computes a cached value once per version of a document', async () => {
-    let computed = 0;
-    const cache = new DocumentCache((document) => `${++computed}:${document.getText()}`);
-    const document = await newNote('one');
-    assert.strictEqual(cache.get(document), '1:one');
-    assert.strictEqual(cache.get(document), '1:one');
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, new vscode.Position(0, 3), ' two');
-    await vscode.workspace.applyEdit(edit);
-    assert.strictEqual(cache.get(document), '2:one two');
-    cache.dispose();
   });
 
   it('decides which documents are notes by one setting', async () => {
