@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, openWorkbench, startCodeServer, type Chromium, type CodeServer } from '../host/codeServer';
 import { buildVsix, type BuiltVsix } from '../host/packageVsix';
 import { TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, frameWithText, runCommand } from './workbench';
+import { eventually, focusedElementText, frameWithText, openWalkthroughFocused, pressKeyUntil } from './workbench';
 
 describe('installed from the .vsix (UI)', function () {
   let built: BuiltVsix | undefined;
@@ -31,24 +31,16 @@ describe('installed from the .vsix (UI)', function () {
   });
 
   it('offers its walkthrough, with the pictures the package ships', async () => {
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    // Typed before the list of walkthroughs is up, the filter would go to the closing palette.
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-    await page.keyboard.type('Iliopsoas');
-    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByRole('checkbox', { name: /^Read the patient guide: / }).waitFor();
+    await openWalkthroughFocused(page);
     // The first step's picture (media/walkthrough/reader.jpg in the .vsix) is loaded, not broken.
     const picture = page.locator('img[alt^="The guide\'s \\"Spinal Stenosis\\" page"]');
     await eventually(async () => assert.ok((await picture.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)) > 0, 'the walkthrough picture did not load'));
   });
 
   it('opens the guide from the walkthrough’s first step, from the keyboard', async () => {
-    // The walkthrough opens on its first step; Tab reaches its button.
-    for (let i = 0; i < 10 && (await page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""')) !== 'Open Guide'; i++) {
-      await page.keyboard.press('Tab');
-    }
-    assert.strictEqual(await page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""'), 'Open Guide');
+    // The walkthrough opens on its first step with the focus on it; Tab reaches its button.
+    await openWalkthroughFocused(page);
+    await pressKeyUntil(page, 'Tab', () => focusedElementText(page), 'Open Guide', 10);
     await page.keyboard.press('Enter');
     // The reader opens on the guide's title page, which lists the sections.
     await page.getByRole('tab', { name: /^Iliopsoas Back Pain: Causes, Symptoms, and Relief/ }).waitFor();

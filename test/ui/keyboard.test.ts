@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { workspaceFolder } from '../host/codeServer';
-import { eventually, focusWorkbench, frameWithText, runCommand, sharedWorkbench, typeInto } from './workbench';
+import { eventually, focusedElementText, focusWorkbench, frameWithText, openWalkthroughFocused, pressKeyUntil, runCommand, sharedWorkbench, typeInto } from './workbench';
 
 const NOTE = '2026-11-02-initial-assessment.md';
 /** A team glossary entry typed in by the test: a term of the note that the built-in glossary lacks. */
@@ -53,26 +53,12 @@ describe('keyboard only (UI)', function () {
       return ((row && document.getElementById(row)) || focused)?.getAttribute('aria-label') ?? '';
     })()`);
 
-  /** The text of the focused element (buttons named by their text have no aria-label). */
-  const focusedText = () => page.evaluate<string>('document.activeElement?.textContent?.trim() ?? ""');
+  const focusedText = () => focusedElementText(page);
 
   /** The focused item of an open menu, by its text; empty while the menu itself has the focus. */
   const focusedMenuItem = () => page.evaluate<string>('document.activeElement?.getAttribute("role") === "menuitem" ? document.activeElement.textContent.trim() : ""');
 
-  /** Presses `key` until `read` (what has the focus) gives `wanted`, as a person moves through a list by ear; at most `presses` times. */
-  async function pressUntil(key: string, read: () => Promise<string>, wanted: string | RegExp, presses = 25): Promise<void> {
-    const seen = new Set<string>();
-    for (let i = 0; i < presses; i++) {
-      const current = await read();
-      if (typeof wanted === 'string' ? current === wanted : wanted.test(current)) return;
-      seen.add(current);
-      await page.keyboard.press(key);
-      // One step at a time: wait for the focus to move. A key sent while the workbench was still
-      // placing the focus is lost, so with no move the key is pressed again (at a list's end it never moves).
-      await eventually(async () => assert.notStrictEqual(await read(), current), 1000).catch(() => undefined);
-    }
-    assert.fail(`${key} never brought the focus to ${String(wanted)}; it went through ${JSON.stringify([...seen])}`);
-  }
+  const pressUntil = (key: string, read: () => Promise<string>, wanted: string | RegExp, presses?: number) => pressKeyUntil(page, key, read, wanted, presses);
 
   /** Opens a note of the workspace by Quick Open, and waits until the note has the keyboard focus. */
   async function openNote(fileName: string): Promise<void> {
@@ -311,24 +297,7 @@ describe('keyboard only (UI)', function () {
 
   it('opens the walkthrough and presses a step’s button with Tab and Enter', async () => {
     const done = page.getByRole('checkbox', { name: /^Insert a patient handout: / });
-    const stepFocused = () => page.evaluate<boolean>('document.activeElement?.classList.contains("getting-started-step") ?? false');
-    // It opens on its first step and moves the focus there; Tab goes through the steps and their
-    // buttons. Once in a while (a loaded machine) the focus stays on the page around the steps,
-    // where Tab goes nowhere: then choosing the walkthrough again, as a person would, sets it.
-    for (let attempt = 1; ; attempt++) {
-      await runCommand(page, 'Welcome: Open Walkthrough...');
-      await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-      await page.keyboard.type('Iliopsoas');
-      await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Get started with Iliopsoas Notes' }).waitFor();
-      await page.keyboard.press('Enter');
-      await done.waitFor();
-      const focused = await eventually(async () => assert.ok(await stepFocused()), 5_000).then(
-        () => true,
-        () => false,
-      );
-      if (focused) break;
-      if (attempt === 2) assert.fail(`the walkthrough never put the focus on a step; it is on "${(await focusedText()).slice(0, 80)}"`);
-    }
+    await openWalkthroughFocused(page);
     await pressUntil('Tab', focusedText, /^Insert a patient handout/, 10);
     // Enter opens the step (it is open already if the steps before it are done).
     if (!(await page.evaluate<boolean>('document.activeElement.classList.contains("expanded")'))) await page.keyboard.press('Enter');
