@@ -173,6 +173,25 @@ export function readingGrade(text: string): number {
 /** A term as a pattern: its characters literal, a space or a hyphen standing for either. */
 const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[\s-]+/g, '[\\s-]+');
 
+// The patterns of the terms graded so far, kept and reused: V8 empties its cache of compiled
+// regular expressions at each full garbage collection, and compiling these Unicode, case-blind
+// patterns anew (as a fresh RegExp, or matchAll's clone, does then) cost more than grading the
+// paragraph (bench keystroke_ms.reading_grade).
+const wholeWordPatterns = new Map<string, RegExp>();
+const MAX_KEPT_PATTERNS = 1_000;
+
+/** `alternatives` as whole words, ignoring case, with an optional plural ("NSAIDs" once "NSAID" is taught). */
+function wholeWordPattern(alternatives: string): RegExp {
+  let pattern = wholeWordPatterns.get(alternatives);
+  if (!pattern) {
+    if (wholeWordPatterns.size >= MAX_KEPT_PATTERNS) wholeWordPatterns.clear();
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
+    wholeWordPatterns.set(alternatives, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 /**
  * The text with each of the given terms replaced by a one-syllable word, for grading an
  * explanation of those terms: a patient handout may name the word it teaches ("iliopsoas")
@@ -181,10 +200,7 @@ const escapeForPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]
 export function exemptTerms(text: string, terms: readonly string[]): string {
   const longestFirst = [...terms].filter((term) => term.trim() !== '').sort((a, b) => b.length - a.length);
   if (longestFirst.length === 0) return text;
-  const escaped = longestFirst.map(escapeForPattern);
-  // A plural of a taught term is taught too: "NSAIDs" once "NSAID" is.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu');
-  return text.replace(pattern, 'term');
+  return text.replace(wholeWordPattern(longestFirst.map(escapeForPattern).join('|')), 'term');
 }
 
 // The ways plain-language writing explains a word, read around one use of it.
@@ -199,9 +215,13 @@ function explainsUseAt(text: string, start: number, end: number): boolean {
   );
 }
 
-function usesOf(text: string, term: string): RegExpMatchArray[] {
+function usesOf(text: string, term: string): RegExpExecArray[] {
   if (term.trim() === '') return [];
-  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeForPattern(term)}(?:s|es)?(?![\\p{L}\\p{N}])`, 'giu'))];
+  // exec on the kept pattern, not matchAll, which clones it and so compiles the clone anew.
+  const pattern = wholeWordPattern(escapeForPattern(term));
+  const uses: RegExpExecArray[] = [];
+  for (let use = pattern.exec(text); use; use = pattern.exec(text)) uses.push(use);
+  return uses;
 }
 
 /**
