@@ -158,6 +158,24 @@ describe('glossary in VS Code', () => {
       assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
     });
 
+    it('creates its file only inside the workspace folder, whatever the workspace settings name', async () => {
+      const configuration = vscode.workspace.getConfiguration('iliopsoas');
+      const outside = `../iliopsoas-outside-${Date.now()}.json`;
+      try {
+        await configuration.update('glossary.files', [outside], vscode.ConfigurationTarget.Workspace);
+        assert.strictEqual(await vscode.commands.executeCommand('iliopsoas.openTeamGlossary'), undefined);
+        const parentFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, outside);
+        assert.strictEqual(await vscode.workspace.fs.stat(parentFile).then(() => 'written', () => 'not written'), 'not written');
+        // A path inside the folder, however written, is still created and opened.
+        await configuration.update('glossary.files', ['./.vscode/../.vscode/iliopsoas-glossary.json'], vscode.ConfigurationTarget.Workspace);
+        const editor = await vscode.commands.executeCommand<vscode.TextEditor>('iliopsoas.openTeamGlossary');
+        assert.strictEqual(editor?.document.uri.toString(), teamGlossaryUri().toString());
+      } finally {
+        await configuration.update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(teamGlossaryUri()).then(undefined, () => undefined);
+      }
+    });
+
     it('reports a broken file by name and problem, while the built-in glossary keeps answering', async () => {
       const document = await newNote('Thomas test positive; spinal stenosis noted.');
       await writeTeamGlossary('{\n  "entries": [\n    { "term": "Thomas test", "definition": "x", }\n  ]\n}\n');

@@ -185,6 +185,26 @@ describe('handouts in VS Code', () => {
     assert.doesNotMatch(await vscode.commands.executeCommand<string>('iliopsoas.noteReadingGrade'), /taught terms/, 'an unexplained term still counts');
   });
 
+  it('never replaces a file, or writes outside the workspace folder, for a caller that names the file', async () => {
+    const editor = await openNote('Notes before.\n\n');
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+    await vscode.commands.executeCommand('leaveSnippet');
+    editor.selection = new vscode.Selection(3, 0, 3, 0);
+    const folder = vscode.workspace.workspaceFolders![0];
+    const existing = vscode.Uri.joinPath(folder.uri, `iliopsoas-export-${Date.now()}-kept.html`);
+    const outside = vscode.Uri.joinPath(folder.uri, '..', `iliopsoas-export-${Date.now()}-outside.html`);
+    await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('a file the clinic keeps'));
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('iliopsoas.exportHandoutHtml', { target: existing }), undefined);
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), 'a file the clinic keeps');
+      assert.strictEqual(await vscode.commands.executeCommand('iliopsoas.exportHandoutHtml', { target: outside }), undefined);
+      assert.strictEqual(await vscode.workspace.fs.stat(outside).then(() => 'written', () => 'not written'), 'not written');
+    } finally {
+      await vscode.workspace.fs.delete(existing).then(undefined, () => undefined);
+    }
+  });
+
   it('exports the handout at the cursor as one self-contained HTML file', async () => {
     const editor = await openNote('Notes before.\n\n');
     editor.selection = new vscode.Selection(2, 0, 2, 0);

@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
+import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
 import { logError } from '../../util/log';
 import { quotedForMessage } from '../../util/messageText';
 import { lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { mergeGlossaries } from '../merge';
+import { literalFoldersOf } from '../teamFilePaths';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
 
 export const GLOSSARY_FILES_SETTING = 'iliopsoas.glossary.files';
-const DEFAULT_GLOSSARY_FILES = ['.vscode/iliopsoas-glossary.json'];
+export const DEFAULT_TEAM_GLOSSARY = '.vscode/iliopsoas-glossary.json';
+const DEFAULT_GLOSSARY_FILES = [DEFAULT_TEAM_GLOSSARY];
+/** How long after a search or a watcher event the team files are looked for once more. */
+const RECHECK_AFTER_MS = 1_000;
 
 interface TeamFile {
   readonly uri: vscode.Uri;
@@ -36,6 +41,7 @@ export class GlossaryStore implements vscode.Disposable {
   private readonly reported = new Map<string, string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('iliopsoas-glossary');
   private readonly didChange = new vscode.EventEmitter<void>();
+  private readonly recheck = new Delayer<undefined>(RECHECK_AFTER_MS, 'reading the team glossaries again');
   private readonly subscriptions: vscode.Disposable[];
 
   /** Fires when team glossary files were re-read and the glossary in force may differ. */
@@ -43,6 +49,7 @@ export class GlossaryStore implements vscode.Disposable {
 
   constructor() {
     this.subscriptions = [
+      this.recheck,
       this.diagnostics,
       this.didChange,
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -68,15 +75,31 @@ export class GlossaryStore implements vscode.Disposable {
     disposeAll(this.watchers);
     this.watchers = [];
     if (vscode.workspace.isTrusted) {
+      const reload = () => this.reloadAndRecheck();
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
         for (const pattern of glossaryFilePatterns()) {
           const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
-          const reload = () => this.reload();
           this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
+          // A file that lands in a folder that is new itself (git pull creating .vscode/) may reach
+          // no watcher of the file: the folder's arrival is seen, and prompts a search.
+          for (const parent of literalFoldersOf(pattern)) {
+            const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent), false, true, true);
+            this.watchers.push(folderWatcher, folderWatcher.onDidCreate(reload));
+          }
         }
       }
     }
+    this.reloadAndRecheck();
+  }
+
+  /**
+   * Reads the team files now, and once more when things have settled: a file written while the
+   * search ran, or just after its folder appeared, or before the watchers were listening, would
+   * otherwise stay unseen until its next change.
+   */
+  private reloadAndRecheck(): void {
     this.reload();
+    this.recheck.trigger(undefined, () => this.reload());
   }
 
   private reload(): void {

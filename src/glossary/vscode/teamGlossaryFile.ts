@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { GLOSSARY_FILES_SETTING } from './store';
+import { quotedForMessage } from '../../util/messageText';
+import { staysInsideFolder } from '../../util/workspaceFiles';
+import { pathInsideFolder } from '../teamFilePaths';
+import { DEFAULT_TEAM_GLOSSARY, GLOSSARY_FILES_SETTING } from './store';
 
 // A starter entry that shows every field; the schema (jsonValidation) completes and checks the rest.
 const STARTER_GLOSSARY = `{
@@ -22,9 +25,17 @@ export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined>
     void vscode.window.showInformationMessage('Open a folder first: a team glossary is a file in the workspace.');
     return undefined;
   }
-  const configured = vscode.workspace.getConfiguration().get<string[]>(GLOSSARY_FILES_SETTING) ?? [];
-  const path = configured.find((pattern) => !/[*?{[]/.test(pattern)) ?? '.vscode/iliopsoas-glossary.json';
-  const uri = vscode.Uri.joinPath(folder.uri, path);
+  const configured = vscode.workspace.getConfiguration().get<unknown>(GLOSSARY_FILES_SETTING);
+  const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
+  const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
+  const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
+  // The setting may come from a cloned repository: the file is created only inside the folder.
+  if (!uri || !(await staysInsideFolder(folder.uri, uri))) {
+    void vscode.window.showWarningMessage(
+      `The setting ${GLOSSARY_FILES_SETTING} names ${quotedForMessage(paths[0])}, which is outside the workspace folder (or reached through a link). Open Team Glossary creates and opens files only inside the folder: name a path such as ${DEFAULT_TEAM_GLOSSARY}.`,
+    );
+    return undefined;
+  }
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {

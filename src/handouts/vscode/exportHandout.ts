@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
 import { isNote } from '../../util/notes';
+import { staysInsideFolder } from '../../util/workspaceFiles';
 import handoutStylesheet from '../../../media/handout.css';
 import { handoutHtmlDocument } from '../exportHtml';
 
@@ -18,13 +19,24 @@ export function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; 
   return { markdown, title };
 }
 
+/** Whether `target` is a file that does not exist yet, to be written inside the workspace folder. */
+async function isNewFileInside(folder: vscode.Uri | undefined, target: vscode.Uri): Promise<boolean> {
+  if (!folder || !(await staysInsideFolder(folder, target))) return false;
+  return vscode.workspace.fs.stat(target).then(
+    () => false,
+    () => true,
+  );
+}
+
 function fileNameFor(title: string): string {
   return `${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'handout'}.html`;
 }
 
 /**
  * Exports the selection or the handout at the cursor as one self-contained, printable HTML file,
- * saved where the user chooses (`target` lets tests and other commands skip the dialog).
+ * saved where the user chooses: the save dialog asks before it replaces a file. `target` lets
+ * tests and other commands skip the dialog; since any caller can pass it, it must name a new
+ * file inside the workspace folder, and nothing is ever replaced without the dialog.
  */
 export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -34,6 +46,12 @@ export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Pr
   }
   const { markdown, title } = handoutAtCursor(editor);
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (options?.target && !(await isNewFileInside(folder, options.target))) {
+    void vscode.window.showWarningMessage(
+      `The handout was not exported: ${vscode.workspace.asRelativePath(options.target)} exists already or is outside the workspace folder. Run Export Handout as HTML from the Command Palette to choose the file.`,
+    );
+    return undefined;
+  }
   const target =
     options?.target ??
     (await vscode.window.showSaveDialog({

@@ -1,0 +1,101 @@
+// Files that arrive from outside VS Code (git pull, a sync tool), written with Node's fs so that
+// only the file watcher can tell the extension. Node extension hosts only: a web host has no
+// file system of its own (test/web/index.ts leaves this file out).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IliopsoasNotesApi } from '../../src/extension';
+import { extensionApi, newNote, waitFor } from './helpers';
+
+const TRIALS = 8;
+
+function glossaryWith(term: string): string {
+  return JSON.stringify({ entries: [{ term, definition: `A test entry for ${term}, delivered from outside VS Code.`, plain: `A test entry for ${term}.` }] }, null, 2);
+}
+
+async function hoverText(document: vscode.TextDocument, text: string): Promise<string> {
+  const offset = document.getText().indexOf(text);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+describe('team glossary files that arrive from outside VS Code', () => {
+  let api: IliopsoasNotesApi;
+  const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const settingsFolder = () => path.join(folder(), '.vscode');
+  let hadSettingsFolder = false;
+
+  before(async () => {
+    api = await extensionApi();
+    hadSettingsFolder = fs.existsSync(settingsFolder());
+  });
+
+  after(async () => {
+    if (hadSettingsFolder) fs.rmSync(path.join(settingsFolder(), 'iliopsoas-glossary.json'), { force: true });
+    else fs.rmSync(settingsFolder(), { recursive: true, force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it(`is picked up when git creates .vscode/ and the file in it, every time (${TRIALS} trials)`, async function () {
+    this.timeout(TRIALS * 20_000);
+    for (let trial = 1; trial <= TRIALS; trial++) {
+      const term = `outside term ${trial}`;
+      const document = await newNote(`Examined: ${term} noted.`);
+      // No .vscode/ at all, and the extension has seen it go.
+      fs.rmSync(settingsFolder(), { recursive: true, force: true });
+      await waitFor(`trial ${trial}: the previous term to go`, async () => !(await hoverText(document, 'outside term')).includes('delivered from outside'));
+      await api.glossary.store.whenLoaded();
+      // As git does it: the folder, then the file in it, moments apart.
+      fs.mkdirSync(settingsFolder());
+      fs.writeFileSync(path.join(settingsFolder(), 'iliopsoas-glossary.json'), glossaryWith(term));
+      await waitFor(`trial ${trial}: "${term}" from the new .vscode/iliopsoas-glossary.json`, async () => (await hoverText(document, term)).includes(`A test entry for ${term}`), 10_000);
+    }
+    assert.ok(fs.existsSync(path.join(settingsFolder(), 'iliopsoas-glossary.json')));
+  });
+
+  it(`is picked up when its folder arrives just as the extension starts looking (${TRIALS} trials)`, async function () {
+    this.timeout(TRIALS * 20_000);
+    const configuration = () => vscode.workspace.getConfiguration('iliopsoas');
+    const arrived: string[] = [];
+    try {
+      for (let trial = 1; trial <= TRIALS; trial++) {
+        const term = `arriving term ${trial}`;
+        const document = await newNote(`Examined: ${term} noted.`);
+        const relative = `arrived-${Date.now()}-${trial}/team-glossary.json`;
+        arrived.push(path.join(folder(), path.dirname(relative)));
+        // A new setting makes the extension look again (as opening the window does), and the folder
+        // with its file lands while it sets up its watchers and searches.
+        const looking = configuration().update('glossary.files', ['.vscode/iliopsoas-glossary.json', relative], vscode.ConfigurationTarget.Workspace);
+        await new Promise((resolve) => setTimeout(resolve, trial * 25));
+        fs.mkdirSync(path.join(folder(), path.dirname(relative)));
+        fs.writeFileSync(path.join(folder(), relative), glossaryWith(term));
+        await looking;
+        await waitFor(`trial ${trial}: "${term}" from ${relative}`, async () => (await hoverText(document, term)).includes(`A test entry for ${term}`), 10_000);
+      }
+    } finally {
+      await configuration().update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const made of arrived) fs.rmSync(made, { recursive: true, force: true });
+    }
+  });
+
+  it('creates no team glossary through a symbolic link that leads out of the workspace', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-elsewhere-'));
+    const link = path.join(folder(), `linked-${Date.now()}`);
+    fs.symlinkSync(elsewhere, link, 'dir');
+    const configuration = vscode.workspace.getConfiguration('iliopsoas');
+    try {
+      await configuration.update('glossary.files', [`${path.basename(link)}/iliopsoas-glossary.json`], vscode.ConfigurationTarget.Workspace);
+      assert.strictEqual(await vscode.commands.executeCommand('iliopsoas.openTeamGlossary'), undefined);
+      assert.deepStrictEqual(fs.readdirSync(elsewhere), [], 'a file was written through the link');
+    } finally {
+      await configuration.update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(link, { force: true });
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});
