@@ -15,9 +15,8 @@ import { findDoNotUse } from '../src/handouts/doNotUse';
 import { DoNotUseIndex } from '../src/handouts/doNotUseIndex';
 import { NoteModel } from '../src/markdown/noteModel';
 import { teachableTerms } from '../src/handouts/handouts';
-import { isBlankLine } from '../src/markdown/regions';
 import { lineStartsOf, positionAt } from '../src/markdown/positions';
-import { markdownReadingGrades } from '../src/readability/prose';
+import { markdownReadingGrades, paragraphToGrade } from '../src/readability/prose';
 import { measureActivation } from './activation';
 import { ahoCorasickScanner, alternationScanner, countWords, expandForms, singleTermScanner, trieRegexScanner, type Occurrence } from './competitors';
 import { generateNote, seededRandom, syntheticEntries } from './inputs';
@@ -190,14 +189,6 @@ function editTimes(entries: readonly GlossaryEntry[], note: string): { increment
 }
 
 /** The paragraph around a line, as the status bar grades it (up to the blank lines around it, at most 500 lines). */
-function paragraphAround(lines: readonly string[], line: number): string {
-  let first = line;
-  let last = line;
-  while (first > 0 && !isBlankLine(lines[first - 1]) && last - first < 500) first--;
-  while (last + 1 < lines.length && !isBlankLine(lines[last + 1]) && last - first < 500) last++;
-  return lines.slice(first, last + 1).join('\n');
-}
-
 /**
  * What one keystroke costs every feature that follows edits, as the glue does it: the shared
  * note model follows the change (the hover reads it, with no whole-note work); the Terms index
@@ -233,7 +224,7 @@ function keystrokeTimes(entries: readonly GlossaryEntry[], note: string): Result
     const t2 = nowMs();
     doNotUse.update(model, changed);
     const t3 = nowMs();
-    markdownReadingGrades(paragraphAround(model.lines, from.line), teachable);
+    markdownReadingGrades(paragraphToGrade(model.lines, from.line, from.character), teachable);
     const t4 = nowMs();
     if (i < 20) continue; // warm-up
     parts.hover_model.push(t1 - t0);

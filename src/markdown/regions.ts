@@ -417,6 +417,18 @@ export function paragraphEndLine(lines: readonly string[], line: number): number
   return end;
 }
 
+/**
+ * The run of non-blank lines around `line`, as the reading-grade status grades it ("this
+ * paragraph": a heading with the text under it, a list, a paragraph), at most `maxLines` long.
+ */
+export function blockAround(lines: readonly string[], line: number, maxLines: number): { first: number; last: number } {
+  let first = line;
+  let last = line;
+  while (first > 0 && !isBlankLine(lines[first - 1]) && last - first + 1 < maxLines) first--;
+  while (last + 1 < lines.length && !isBlankLine(lines[last + 1]) && last - first + 1 < maxLines) last++;
+  return { first, last };
+}
+
 /** The line without a final "\r" (lines split at "\n" keep it). */
 export function withoutCarriageReturn(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;

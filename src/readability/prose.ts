@@ -12,7 +12,7 @@
  * {@link snippetPlaceholdersAsText}, shared with the HTML export.
  */
 import { markdownIt, type Token } from '../markdown/engine';
-import { markCodeAndFrontMatter, plainTextExclusions } from '../markdown/regions';
+import { blockAround, markCodeAndFrontMatter, plainTextExclusions } from '../markdown/regions';
 import { exemptTerms, fleschKincaidGrade, sentences, smogGrade, taughtTerms, words } from './grade';
 
 export interface MarkdownReadingGrades {
@@ -67,6 +67,24 @@ export function snippetPlaceholdersAsText(text: string, unfilled: string): strin
     result = replaced;
   }
   return result;
+}
+
+// Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
+export const MAX_GRADED_CHARACTERS = 20_000;
+const MAX_GRADED_LINES = 501;
+
+/**
+ * What the reading-grade status grades when nothing is selected: the run of non-blank lines
+ * around the cursor (see `blockAround`), at most MAX_GRADED_CHARACTERS of it centred on the cursor.
+ */
+export function paragraphToGrade(lines: readonly string[], line: number, character: number): string {
+  const at = Math.min(Math.max(line, 0), lines.length - 1);
+  const { first, last } = blockAround(lines, at, MAX_GRADED_LINES);
+  const text = lines.slice(first, last + 1).join('\n');
+  let cursor = character;
+  for (let l = first; l < at; l++) cursor += lines[l].length + 1;
+  const start = Math.max(0, Math.min(cursor - MAX_GRADED_CHARACTERS / 2, text.length - MAX_GRADED_CHARACTERS));
+  return text.slice(start, start + MAX_GRADED_CHARACTERS);
 }
 
 /** The Markdown without its YAML front matter (a first line `---` up to the next `---` or `...`). */

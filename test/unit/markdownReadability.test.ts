@@ -5,7 +5,9 @@ import {
   handoutProse,
   handoutTokens,
   markdownReadingGrades,
+  MAX_GRADED_CHARACTERS,
   MIN_WORDS_TO_GRADE,
+  paragraphToGrade,
   parsedProse,
   proseOfPlainText,
   snippetPlaceholdersAsText,
@@ -170,5 +172,25 @@ describe('prose of plain text, without parsing', () => {
     for (const markdown of ['Text\n---', 'Text\n- item', '1. Take it', '    code', '# Title', 'a *b*', '[x](y)', 'a &amp; b', 'Give ${1:x}', '> quote', 'Text\n===']) {
       assert.strictEqual(proseOfPlainText(markdown), undefined, markdown);
     }
+  });
+});
+
+describe('paragraphToGrade (what the status bar grades with nothing selected)', () => {
+  it('is the run of non-blank lines around the cursor', () => {
+    const lines = ['# Low back pain', 'Keep moving.', '', 'Walk a little each day.', 'Rest when you need to.', '', 'Call us if it gets worse.'];
+    assert.strictEqual(paragraphToGrade(lines, 4, 3), 'Walk a little each day.\nRest when you need to.');
+    assert.strictEqual(paragraphToGrade(lines, 0, 0), '# Low back pain\nKeep moving.');
+  });
+
+  it('takes at most 20,000 characters of a huge line, centred on the cursor', () => {
+    const line = 'a'.repeat(50_000) + 'X' + 'b'.repeat(50_000);
+    const graded = paragraphToGrade([line], 0, 50_000);
+    assert.strictEqual(graded.length, MAX_GRADED_CHARACTERS);
+    assert.strictEqual(graded.indexOf('X'), MAX_GRADED_CHARACTERS / 2);
+  });
+
+  it('stops at 501 lines of a paragraph that never ends', () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `line ${i}`);
+    assert.strictEqual(paragraphToGrade(lines, 1_000, 0).split('\n').length, 501);
   });
 });

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { NOTE_READING_GRADE_COMMAND } from '../../ids';
-import { isBlankLine } from '../../markdown/regions';
+import type { NoteModel } from '../../markdown/noteModel';
 import { MAX_READING_GRADE, teachableTerms } from '../handouts';
 import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
+import type { NoteModels } from '../../util/noteModels';
 import { isNote } from '../../util/notes';
-import { markdownReadingGrades, type MarkdownReadingGrades } from '../../readability/prose';
+import { MAX_GRADED_CHARACTERS, markdownReadingGrades, paragraphToGrade, type MarkdownReadingGrades } from '../../readability/prose';
 
-// Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
-const MAX_GRADED_CHARACTERS = 20_000;
 const UPDATE_DELAY_MS = 150;
 
 /** How a grade was reached, for the tooltip and the message: the two formulas and the exempted terms. */
@@ -18,22 +17,15 @@ function gradeBasis(grades: MarkdownReadingGrades): string {
   return `the higher of Flesch–Kincaid ${grades.fleschKincaid.toFixed(1)} and SMOG ${grades.smog.toFixed(1)}; ${grades.words} words${taught}`;
 }
 
-/** The selection, or else the paragraph at the cursor, limited in size. */
-function textToGrade(editor: vscode.TextEditor): { text: string; what: string } {
+/** The selection, or else the paragraph at the cursor (read from the note's shared model), limited in size. */
+function textToGrade(editor: vscode.TextEditor, model: NoteModel): { text: string; what: string } {
   const { document, selection } = editor;
   if (!selection.isEmpty) return { text: document.getText(selection).slice(0, MAX_GRADED_CHARACTERS), what: 'the selection' };
-  let first = selection.active.line;
-  let last = first;
-  while (first > 0 && !isBlankLine(document.lineAt(first - 1).text) && last - first < 500) first--;
-  while (last + 1 < document.lineCount && !isBlankLine(document.lineAt(last + 1).text) && last - first < 500) last++;
-  const text = document.getText(new vscode.Range(first, 0, last, document.lineAt(last).text.length));
-  const cursor = document.offsetAt(selection.active) - document.offsetAt(new vscode.Position(first, 0));
-  const start = Math.max(0, Math.min(cursor - MAX_GRADED_CHARACTERS / 2, text.length - MAX_GRADED_CHARACTERS));
-  return { text: text.slice(start, start + MAX_GRADED_CHARACTERS), what: 'this paragraph' };
+  return { text: paragraphToGrade(model.lines, selection.active.line, selection.active.character), what: 'this paragraph' };
 }
 
 /** A status-bar item with the reading grade of the selection or paragraph in notes. */
-export function registerReadingGradeStatus(): vscode.Disposable {
+export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('iliopsoas.readingGrade', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Iliopsoas: Reading Grade';
   item.command = NOTE_READING_GRADE_COMMAND;
@@ -45,7 +37,7 @@ export function registerReadingGradeStatus(): vscode.Disposable {
       item.hide();
       return;
     }
-    const { text, what } = textToGrade(editor);
+    const { text, what } = textToGrade(editor, noteModels.get(editor.document));
     const grades = markdownReadingGrades(text, teachableTerms());
     if (!grades) {
       item.text = '$(book) Grade –';
@@ -67,8 +59,8 @@ export function registerReadingGradeStatus(): vscode.Disposable {
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     vscode.window.onDidChangeTextEditorSelection(updateSoon),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document) updateSoon();
+    noteModels.onDidUpdate(({ document }) => {
+      if (document === vscode.window.activeTextEditor?.document) updateSoon();
     }),
     registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
   ];

@@ -49,11 +49,12 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       if (matching.length === 1) return insertHandout(matching[0]);
       return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), 'Handout drawn from this section');
     }),
-    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: vscode.Uri }) => exportHandoutAsHtml(options)),
+    // Only a real Uri: a command link's JSON argument is a plain object that merely looks like one.
+    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) => exportHandoutAsHtml({ target: options?.target instanceof vscode.Uri ? options.target : undefined })),
     registerForNotes((selector) =>
       vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`), '.'),
     ),
-    registerReadingGradeStatus(),
+    registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
   ];
 
