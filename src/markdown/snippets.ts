@@ -37,21 +37,22 @@ type SnippetNode =
     }
   | { readonly kind: 'variable'; readonly name: string; readonly fallback: SnippetNode[] | undefined };
 
-// Every variable VS Code resolves in a snippet, with a sample value for reading-level checks.
-// An unknown name is inserted as a placeholder with that name, which is almost always a typo.
-const SAMPLE_VARIABLES: ReadonlyMap<string, string> = new Map([
-  ['CURRENT_YEAR', '2026'], ['CURRENT_YEAR_SHORT', '26'], ['CURRENT_MONTH', '03'],
-  ['CURRENT_MONTH_NAME', 'March'], ['CURRENT_MONTH_NAME_SHORT', 'Mar'], ['CURRENT_DATE', '09'],
-  ['CURRENT_DAY_NAME', 'Monday'], ['CURRENT_DAY_NAME_SHORT', 'Mon'], ['CURRENT_HOUR', '10'],
-  ['CURRENT_MINUTE', '30'], ['CURRENT_SECOND', '00'], ['CURRENT_SECONDS_UNIX', '1773052200'],
-  ['CURRENT_TIMEZONE_OFFSET', '+00:00'], ['TM_SELECTED_TEXT', ''], ['TM_CURRENT_LINE', ''],
-  ['TM_CURRENT_WORD', ''], ['TM_LINE_INDEX', '0'], ['TM_LINE_NUMBER', '1'], ['TM_FILENAME', 'note.md'],
-  ['TM_FILENAME_BASE', 'note'], ['TM_DIRECTORY', 'notes'], ['TM_FILEPATH', 'notes/note.md'],
-  ['RELATIVE_FILEPATH', 'notes/note.md'], ['CLIPBOARD', ''], ['WORKSPACE_NAME', 'clinic'],
-  ['WORKSPACE_FOLDER', 'clinic'], ['CURSOR_INDEX', '0'], ['CURSOR_NUMBER', '1'], ['RANDOM', '123456'],
-  ['RANDOM_HEX', 'a1b2c3'], ['UUID', '00000000-0000-4000-8000-000000000000'], ['BLOCK_COMMENT_START', '<!--'],
-  ['BLOCK_COMMENT_END', '-->'], ['LINE_COMMENT', ''],
+// Every variable VS Code resolves in a snippet. An unknown name is inserted as a placeholder
+// with that name, which is almost always a typo.
+const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
+  'CURRENT_YEAR', 'CURRENT_YEAR_SHORT', 'CURRENT_MONTH', 'CURRENT_MONTH_NAME', 'CURRENT_MONTH_NAME_SHORT',
+  'CURRENT_DATE', 'CURRENT_DAY_NAME', 'CURRENT_DAY_NAME_SHORT', 'CURRENT_HOUR', 'CURRENT_MINUTE',
+  'CURRENT_SECOND', 'CURRENT_SECONDS_UNIX', 'CURRENT_TIMEZONE_OFFSET', 'TM_SELECTED_TEXT', 'TM_CURRENT_LINE',
+  'TM_CURRENT_WORD', 'TM_LINE_INDEX', 'TM_LINE_NUMBER', 'TM_FILENAME', 'TM_FILENAME_BASE', 'TM_DIRECTORY',
+  'TM_FILEPATH', 'RELATIVE_FILEPATH', 'CLIPBOARD', 'WORKSPACE_NAME', 'WORKSPACE_FOLDER', 'CURSOR_INDEX',
+  'CURSOR_NUMBER', 'RANDOM', 'RANDOM_HEX', 'UUID', 'BLOCK_COMMENT_START', 'BLOCK_COMMENT_END', 'LINE_COMMENT',
 ]);
+
+// Placeholders nested deeper than this are not written by hand: past it, "${" is read as text
+// (with a problem), which keeps the parser's recursion, and the renderer's, shallow.
+const MAX_NESTING = 8;
+// A body with more problems than this is broken throughout: the rest are not listed (nor located).
+const MAX_PROBLEMS = 20;
 
 interface ParsedSnippet {
   readonly nodes: SnippetNode[];
@@ -62,6 +63,10 @@ interface ParsedSnippet {
 function parseSnippet(body: string): ParsedSnippet {
   const problems: string[] = [];
   let position = 0;
+  let depth = 0;
+  const report = (offset: number, problem: string): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(`${at(offset)}: ${problem}`);
+  };
 
   const at = (offset: number): string => {
     const before = body.slice(0, offset).split('\n');
@@ -87,7 +92,7 @@ function parseSnippet(body: string): ParsedSnippet {
         current = '';
         position += char === ',' ? 1 : 2;
         if (char === '|') {
-          if (options.some((option) => option === '')) problems.push(`${at(start)}: a choice has an empty option`);
+          if (options.some((option) => option === '')) report(start, 'a choice has an empty option');
           return options;
         }
       } else if (char === '|' || char === '\n') {
@@ -97,7 +102,7 @@ function parseSnippet(body: string): ParsedSnippet {
         position++;
       }
     }
-    problems.push(`${at(start)}: choice not closed with "|}"`);
+    report(start, 'choice not closed with "|}"');
     return undefined;
   };
 
@@ -106,7 +111,7 @@ function parseSnippet(body: string): ParsedSnippet {
     const index = readWhile(/\d/);
     const name = index === '' ? readWhile(/\w/) : '';
     if (index === '' && !/^[A-Za-z_]/.test(name)) {
-      problems.push(`${at(start)}: "\${" must be followed by a tab stop number or a variable name (write "\\$" for a dollar sign)`);
+      report(start, `"\${" must be followed by a tab stop number or a variable name (write "\\$" for a dollar sign)`);
       return undefined;
     }
     const next = body[position];
@@ -117,10 +122,16 @@ function parseSnippet(body: string): ParsedSnippet {
         : { kind: 'variable', name, fallback: undefined };
     }
     if (next === ':') {
+      if (depth >= MAX_NESTING) {
+        report(start, `placeholders are nested more than ${MAX_NESTING} deep`);
+        return undefined;
+      }
       position++;
+      depth++;
       const content = parseNodes(true);
+      depth--;
       if (body[position] !== '}') {
-        problems.push(`${at(start)}: "\${${index || name}:" is not closed with "}"`);
+        report(start, `"\${${index || name}:" is not closed with "}"`);
         return undefined;
       }
       position++;
@@ -133,11 +144,7 @@ function parseSnippet(body: string): ParsedSnippet {
       const choices = parseChoices(start);
       return choices && { kind: 'tabstop', index: Number(index), placeholder: undefined, choices };
     }
-    problems.push(
-      next === '/'
-        ? `${at(start)}: transforms are not supported in handouts`
-        : `${at(start)}: "\${${index || name}" is not closed with "}"`,
-    );
+    report(start, next === '/' ? 'transforms are not supported in handouts' : `"\${${index || name}" is not closed with "}"`);
     return undefined;
   };
 
@@ -157,7 +164,7 @@ function parseSnippet(body: string): ParsedSnippet {
       } else if (char === '}' && nested) {
         break; // closes the enclosing placeholder; the caller consumes it
       } else if (char === '}') {
-        problems.push(`${at(start)}: stray "}" (write "\\}" for a literal brace)`);
+        report(start, `stray "}" (write "\\}" for a literal brace)`);
         text += char;
         position++;
       } else if (char === '$') {
@@ -171,7 +178,7 @@ function parseSnippet(body: string): ParsedSnippet {
           position++;
           node = parseBraced(start);
         } else {
-          problems.push(`${at(start)}: stray "$" (write "\\$" for a dollar sign)`);
+          report(start, `stray "$" (write "\\$" for a dollar sign)`);
         }
         if (node) {
           flushText();
@@ -207,34 +214,40 @@ function tabStopDefaults(nodes: readonly SnippetNode[]): Map<number, string> {
   const defaults = new Map<number, string>();
   forEachNode(nodes, (node) => {
     if (node.kind !== 'tabstop' || defaults.has(node.index)) return;
-    if (node.placeholder) defaults.set(node.index, renderPlainText(node.placeholder, defaults));
+    if (node.placeholder) defaults.set(node.index, renderPlainText(node.placeholder, defaults, ''));
     else if (node.choices) defaults.set(node.index, node.choices[0]);
   });
   return defaults;
 }
 
-function renderPlainText(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, string>): string {
+function renderPlainText(nodes: readonly SnippetNode[], defaults: ReadonlyMap<number, string>, unfilled: string): string {
   return nodes
     .map((node) => {
       if (node.kind === 'text') return node.text;
       if (node.kind === 'variable') {
-        return SAMPLE_VARIABLES.get(node.name) ?? (node.fallback ? renderPlainText(node.fallback, defaults) : node.name);
+        if (node.fallback) return renderPlainText(node.fallback, defaults, unfilled);
+        return KNOWN_VARIABLES.has(node.name) ? unfilled : node.name;
       }
-      if (node.placeholder) return renderPlainText(node.placeholder, defaults);
+      if (node.placeholder) return renderPlainText(node.placeholder, defaults, unfilled);
       if (node.choices) return node.choices[0];
-      return node.index === 0 ? '' : (defaults.get(node.index) ?? '');
+      return node.index === 0 ? '' : (defaults.get(node.index) ?? unfilled);
     })
     .join('');
 }
 
 /**
- * A snippet body as text once inserted and left at its defaults: placeholders give their
- * default text, choices their first option, variables a sample value (date 2026-03-09), bare
- * tab stops and `$0` nothing, and escapes are undone.
+ * A snippet body as the text it reads as once inserted and left at its defaults: placeholders
+ * give their default text (a mirror `$1` its tab stop's), choices their first option, and
+ * escapes are undone. What is known only at insertion, a variable's value (the date) and the
+ * text of a tab stop without a default, is `unfilled`; `$0` is nothing. The one rendering of
+ * snippet syntax: the reading grade ("blank", one short word), the HTML export (a line to write
+ * on) and the content checks ("") differ only in `unfilled`.
  */
-export function snippetPlainText(body: string): string {
+export function snippetPlainText(body: string, unfilled = ''): string {
+  // Most text holds no snippet syntax at all: nothing to parse.
+  if (!body.includes('$') && !body.includes('\\')) return body;
   const { nodes } = parseSnippet(body);
-  return renderPlainText(nodes, tabStopDefaults(nodes));
+  return renderPlainText(nodes, tabStopDefaults(nodes), unfilled);
 }
 
 /**
@@ -248,13 +261,13 @@ export function checkSnippetSyntax(body: string): string[] {
   const used = new Set<number>();
   let finalStops = 0;
   forEachNode(nodes, (node) => {
-    if (node.kind === 'variable' && !SAMPLE_VARIABLES.has(node.name)) {
+    if (node.kind === 'variable' && !KNOWN_VARIABLES.has(node.name)) {
       problems.push(`unknown variable "$${node.name}" (VS Code would insert its name)`);
     }
     if (node.kind !== 'tabstop') return;
     used.add(node.index);
     if (node.index === 0) finalStops++;
-    const text = node.placeholder ? renderPlainText(node.placeholder, defaults) : node.choices?.[0];
+    const text = node.placeholder ? renderPlainText(node.placeholder, defaults, '') : node.choices?.[0];
     const choiceList = node.choices?.join(',');
     if (text !== undefined && text !== defaults.get(node.index)) {
       problems.push(`tab stop $${node.index} has two different defaults: "${defaults.get(node.index)}" and "${text}"`);

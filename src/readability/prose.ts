@@ -8,11 +8,12 @@
  * own paragraph of plain text, so a heading or a list item ends a sentence even without a full
  * stop, as readability.ts expects.
  *
- * Handout sources may still hold VS Code snippet syntax (tab stops not yet filled in): see
- * {@link snippetPlaceholdersAsText}, shared with the HTML export.
+ * Handout sources may still hold VS Code snippet syntax (tab stops not yet filled in): it reads
+ * as inserted (markdown/snippets.ts `snippetPlainText`, the one parser), as in the HTML export.
  */
 import { markdownIt, type Token } from '../markdown/engine';
 import { blockAround, markCodeAndFrontMatter, plainTextExclusions } from '../markdown/regions';
+import { snippetPlainText } from '../markdown/snippets';
 import { exemptTerms, fleschKincaidGrade, sentences, smogGrade, taughtTerms, words } from './grade';
 
 export interface MarkdownReadingGrades {
@@ -33,41 +34,6 @@ export const MIN_WORDS_TO_GRADE = 10;
 
 /** Stands in for a tab stop or variable without default text when grading: one short word. */
 export const UNFILLED_WORD = 'blank';
-
-// ---------------------------------------------------------------------------------------------
-// Snippet syntax (https://code.visualstudio.com/docs/editor/userdefinedsnippets#_snippet-syntax)
-
-// `$1`, `$CURRENT_DATE`: a bare tab stop or variable. `\$` is an escaped dollar, left alone.
-const BARE_TAB_STOP_OR_VARIABLE = /(?<!\\)\$(\d+|[A-Za-z_][A-Za-z0-9_]*)/g;
-// `${1}`, `${1:default}`, `${1|one,two|}`, `${NAME}`, `${NAME:default}` whose default holds no
-// other `${`: the innermost of nested placeholders, replaced first.
-const INNERMOST_BRACED = /(?<!\\)\$\{(\d+|[A-Za-z_][A-Za-z0-9_]*)(?::((?:[^$}\\]|\\[\s\S]|\$(?!\{))*)|\|((?:[^|\\]|\\[\s\S])*)\|)?\}/g;
-const FIRST_CHOICE = /^(?:[^,\\]|\\[\s\S])*/;
-// Nesting deeper than this is not written by hand; the bound keeps a pathological text linear.
-const MAX_NESTING = 8;
-
-/**
- * The text with VS Code snippet placeholders replaced by what a reader should see: a placeholder
- * by its default text (`${1:name}` → "name", nested ones too), a choice by its first option
- * (`${2|a,b|}` → "a"), a tab stop or variable without default (`$1`, `${2}`, `$CURRENT_DATE`)
- * by `unfilled`, and the final cursor position `$0` by nothing. Snippet escapes (`\$`, `\}`,
- * `\,`) are left in place: they are Markdown escapes too, and render as the bare character.
- * A literal dollar amount must be written `\$5`, as in any snippet.
- */
-export function snippetPlaceholdersAsText(text: string, unfilled: string): string {
-  const withoutDefault = (name: string): string => (name === '0' ? '' : unfilled);
-  let result = text.replace(BARE_TAB_STOP_OR_VARIABLE, (_match, name: string) => withoutDefault(name));
-  for (let depth = 0; depth < MAX_NESTING && result.includes('${'); depth++) {
-    const replaced = result.replace(INNERMOST_BRACED, (_match, name: string, defaultText?: string, choices?: string) => {
-      if (defaultText !== undefined) return defaultText;
-      if (choices !== undefined) return FIRST_CHOICE.exec(choices)![0];
-      return withoutDefault(name);
-    });
-    if (replaced === result) break;
-    result = replaced;
-  }
-  return result;
-}
 
 // Grading is linear in the text: a paragraph that is one huge line is graded around the cursor only.
 export const MAX_GRADED_CHARACTERS = 20_000;
@@ -114,7 +80,7 @@ export function handoutTokens(markdown: string, unfilled: string): Token[] {
   // showing its syntax; the shared instance's own validateLink still decides which links stay.
   const acceptingAnyDestination: ReturnType<typeof markdownIt> = Object.create(shared);
   acceptingAnyDestination.validateLink = () => true;
-  const tokens = acceptingAnyDestination.parse(snippetPlaceholdersAsText(withoutFrontMatter(markdown), unfilled), {});
+  const tokens = acceptingAnyDestination.parse(snippetPlainText(withoutFrontMatter(markdown), unfilled), {});
 
   for (const block of tokens) {
     if (!block.children) continue;

@@ -6,7 +6,7 @@ describe('snippetPlainText', () => {
     ['Hello ${1:name}.', 'Hello name.'],
     ['Use ${2|a,b|}.', 'Use a.'],
     ['${1:Ann} and $1 again', 'Ann and Ann again'],
-    ['Date: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE', 'Date: 2026-03-09'],
+    ['Date: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE', 'Date: --'], // known only when inserted
     ['${1:outer ${2:inner}}', 'outer inner'],
     ['Costs \\$5 \\} and \\\\ here', 'Costs $5 } and \\ here'],
     ['${3|x\\,y,z|}', 'x,y'],
@@ -17,6 +17,22 @@ describe('snippetPlainText', () => {
   for (const [body, expected] of cases) {
     it(`${JSON.stringify(body)} → ${JSON.stringify(expected)}`, () => assert.strictEqual(snippetPlainText(body), expected));
   }
+
+  it('writes `unfilled` for what is known only at insertion: a variable, a tab stop without a default', () => {
+    assert.strictEqual(snippetPlainText('Seen $CURRENT_DATE; walk $1 times, ${2:twice} daily; $2 again.$0', '___'), 'Seen ___; walk ___ times, twice daily; twice again.');
+  });
+
+  it('reads placeholders nested past 8 deep as text, with a problem, instead of recursing', () => {
+    const deep = '${1:'.repeat(10_000) + 'x' + '}'.repeat(10_000);
+    assert.ok(snippetPlainText(deep).endsWith('x' + '}'.repeat(10_000 - 8)));
+    const problems = checkSnippetSyntax(deep);
+    assert.ok(problems.some((problem) => /nested more than 8 deep/.test(problem)), problems.join('\n'));
+    assert.ok(problems.length <= 21, `${problems.length} problems listed`);
+  });
+
+  it('leaves text with no snippet syntax as it is', () => {
+    for (const text of ['Costs 20 dollars.', 'A {brace} and } alone.', '']) assert.strictEqual(snippetPlainText(text), text);
+  });
 });
 
 describe('checkSnippetSyntax', () => {
