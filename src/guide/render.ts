@@ -10,7 +10,7 @@ export function renderMarkdown(markdown: string): string {
 }
 
 /** An evidence note as the reader shows it: an aside marked as a note, every word escaped. */
-export function renderEvidenceNote(note: EvidenceNote): string {
+function renderEvidenceNote(note: EvidenceNote): string {
   const sources = note.sources.map(escapeHtml).join('; ');
   return `<aside class="evidence-note" role="note" aria-label="Evidence note"><p><strong>Evidence note:</strong> ${escapeHtml(note.note)}</p><p class="evidence-source">Source: ${sources}</p></aside>\n`;
 }

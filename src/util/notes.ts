@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export const NOTE_LANGUAGES_SETTING = 'iliopsoas.hover.languages';
 
 /** The language ids of notes (`iliopsoas.hover.languages`, Markdown unless changed). */
-export function noteLanguages(): string[] {
+function noteLanguages(): string[] {
   const languages = vscode.workspace.getConfiguration().get<unknown>(NOTE_LANGUAGES_SETTING);
   return Array.isArray(languages) ? languages.filter((id): id is string => typeof id === 'string') : ['markdown'];
 }
@@ -15,7 +15,7 @@ export function isNote(document: vscode.TextDocument): boolean {
 }
 
 /** A selector of notes, for providers registered by language. */
-export function noteSelector(): vscode.DocumentSelector {
+function noteSelector(): vscode.DocumentSelector {
   return noteLanguages().map((language) => ({ language }));
 }
 

@@ -52,13 +52,13 @@ const OTHER_HYPHEN_CODES = new Set(OTHER_HYPHENS.map((hyphen) => hyphen.charCode
 const NON_ASCII_SPACE = /\s/;
 
 /** Spaces and tabs (and Unicode spaces) that may separate the words of a term on one line. */
-export function isInlineSpace(c: number): boolean {
+function isInlineSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || (c > 0x7f && NON_ASCII_SPACE.test(String.fromCharCode(c)));
 }
 const WHITESPACE_RUN = /\s+/g;
 
 /** A form's separator as a lookup key: whitespace becomes one space, every hyphen "-". */
-export function separatorKey(raw: string): string {
+function separatorKey(raw: string): string {
   return raw.replace(WHITESPACE_RUN, ' ').replace(HYPHENS, '-');
 }
 

@@ -5,7 +5,7 @@ import { glossaryHoverMarkdown, type GuideSectionLink } from '../hoverContent';
 import type { NoteModels } from '../../util/noteModels';
 import { registerForNotes } from '../../util/notes';
 
-export const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
+const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
 
 export class GlossaryHoverProvider implements vscode.HoverProvider {
   constructor(

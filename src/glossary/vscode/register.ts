@@ -12,7 +12,7 @@ import { openTeamGlossary } from './teamGlossaryFile';
 import { registerTermsView, type TermsInNoteProvider } from './termsView';
 import type MarkdownIt = require('markdown-it');
 
-export const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
+const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
 
 export interface GlossaryFeature extends vscode.Disposable {
   readonly store: GlossaryStore;

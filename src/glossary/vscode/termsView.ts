@@ -8,7 +8,7 @@ import { TermIndex } from '../termIndex';
 import { disposeAll } from '../../util/dispose';
 import { isNote } from '../../util/notes';
 
-export const TERMS_VIEW_ID = 'iliopsoas.terms';
+const TERMS_VIEW_ID = 'iliopsoas.terms';
 /** The index follows every edit at once; the tree is redrawn at most this often while typing. */
 const REDRAW_DELAY_MS = 150;
 
@@ -85,7 +85,7 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
 }
 
 /** Selects the next occurrence of a term after the cursor in the active note, wrapping to the top. */
-export function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown): boolean {
+function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown): boolean {
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((visible) => visible.document === provider.note);
   const count = provider.terms.find((candidate) => candidate.entry.term === term);
   if (!editor || editor.document !== provider.note || !count) return false;

@@ -8,7 +8,7 @@ import type { GuideOutline, GuideSection } from '../outline';
 import { GuideReader } from './reader';
 import { GuideTreeProvider } from './tree';
 
-export const SECTIONS_VIEW_ID = 'iliopsoas.sections';
+const SECTIONS_VIEW_ID = 'iliopsoas.sections';
 
 export interface GuideFeature extends vscode.Disposable {
   readonly tree: GuideTreeProvider;

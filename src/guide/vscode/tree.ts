@@ -12,8 +12,8 @@ function iconFor(section: GuideSection): vscode.ThemeIcon {
 
 /** The guide's sections as a tree, built from the parsed outline. */
 /** Context values that menus in package.json key on. */
-export const SECTION_CONTEXT = 'iliopsoas.section';
-export const SECTION_WITH_HANDOUT_CONTEXT = 'iliopsoas.sectionWithHandout';
+const SECTION_CONTEXT = 'iliopsoas.section';
+const SECTION_WITH_HANDOUT_CONTEXT = 'iliopsoas.sectionWithHandout';
 
 export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> {
   constructor(

@@ -6,7 +6,7 @@ import { disposeAll } from '../../util/dispose';
 import type { NoteModels, NoteModelUpdate } from '../../util/noteModels';
 import { affectsNoteLanguages, isNote, registerForNotes } from '../../util/notes';
 
-export const DO_NOT_USE_SETTING = 'iliopsoas.doNotUse.enabled';
+const DO_NOT_USE_SETTING = 'iliopsoas.doNotUse.enabled';
 const DIAGNOSTIC_SOURCE = 'Do Not Use';
 /** The index follows every keystroke; the squiggles are redrawn after a pause in typing. */
 const PUBLISH_DELAY_MS = 300;
@@ -24,7 +24,7 @@ function rangeOf(finding: PositionedFinding): vscode.Range {
  * explained and, where there is one right answer, a quick fix to the spelled-out form. Each
  * note's findings follow its shared model edit by edit: a keystroke rechecks its paragraph.
  */
-export class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('iliopsoas-do-not-use');
   private readonly indexes = new Map<string, { readonly model: NoteModel; readonly index: DoNotUseIndex }>();
   private readonly pending = new Delayer(PUBLISH_DELAY_MS, 'showing "Do Not Use" warnings');

@@ -6,7 +6,7 @@ import handoutStylesheet from '../../../media/handout.css';
 import { handoutHtmlDocument } from '../exportHtml';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
-export function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string } {
+function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string } {
   const { document, selection } = editor;
   const isTitle = (line: number) => /^# /.test(document.lineAt(line).text);
   let first = selection.active.line;

@@ -71,7 +71,7 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
 }
 
 /** Reports the reading grade of the whole active note; returns the message shown. */
-export function reportNoteGrade(): string {
+function reportNoteGrade(): string {
   const document = vscode.window.activeTextEditor?.document;
   const grades = document ? markdownReadingGrades(document.getText(), teachableTerms()) : undefined;
   const message = !document

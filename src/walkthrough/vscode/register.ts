@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 
 /** Internal (the walkthrough's "Open a Sample Note" button): opens a new untitled Markdown note with sample clinical text. */
-export const OPEN_SAMPLE_NOTE_COMMAND = 'iliopsoas.openSampleNote';
+const OPEN_SAMPLE_NOTE_COMMAND = 'iliopsoas.openSampleNote';
 /** A made-up note that uses several glossary terms; shipped in the .vsix beside the walkthrough's images. */
-export const SAMPLE_NOTE_PATH = 'media/walkthrough/sample-note.md';
+const SAMPLE_NOTE_PATH = 'media/walkthrough/sample-note.md';
 
 /** Opens a copy of the sample note as an untitled Markdown note, so nothing is written to the workspace. */
 export async function openSampleNote(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
