@@ -10,6 +10,8 @@ export interface GlossaryEntry {
   readonly definition: string;
   /** Plain-language explanation for patients, reading grade 6 or below. */
   readonly plain: string;
+  /** Phrases in which the term does not have this meaning and stays unexplained: "renal pelvis" for "pelvis". */
+  readonly notIn?: readonly string[];
   /** Ids of the guide sections that discuss the term (see src/guide/outline.ts slugs). */
   readonly sections: readonly string[];
   /** Where the entry came from: "built-in", or the path of the team glossary file that defined it. */

@@ -67,6 +67,44 @@ describe('glossary matcher', () => {
     }
   });
 
+  describe('phrases in which an entry does not apply (notIn)', () => {
+    const senses = compileGlossary([
+      { ...entry('pelvis'), notIn: ['renal pelvis'] },
+      { ...entry('weakness'), notIn: ['generalized weakness', 'generalised weakness'] },
+      { ...entry('lupus'), notIn: ['lupus anticoagulant', 'discoid lupus'] },
+      entry('tendon'),
+      entry('deep tendon reflexes'),
+      entry('renal colic'),
+    ]);
+
+    it('stays silent inside the phrase, and answers elsewhere', () => {
+      assert.deepStrictEqual(found(senses.scan('Dilated renal pelvis; the pelvis is level. Generalized weakness, and weakness of the left hip. Lupus anticoagulant positive; discoid lupus; lupus nephritis.')), [
+        ['pelvis', 'pelvis'],
+        ['weakness', 'weakness'],
+        ['lupus', 'lupus'],
+      ]);
+    });
+
+    it('matches the phrase with the matcher’s own rules: any case, a line break or spaces between words, plurals', () => {
+      assert.deepStrictEqual(found(senses.scan('RENAL\nPELVIS, both renal pelvises; generalised   weakness')), []);
+    });
+
+    it('never hides another entry’s form, which wins by longest match as before', () => {
+      assert.deepStrictEqual(found(senses.scan('Deep tendon reflexes 2+; tendon thickened; renal colic.')), [
+        ['Deep tendon reflexes', 'deep tendon reflexes'],
+        ['tendon', 'tendon'],
+        ['renal colic', 'renal colic'],
+      ]);
+    });
+
+    it('gives no hover inside the phrase', () => {
+      const lines = ['Dilated renal pelvis on the left.'];
+      assert.strictEqual(senses.termAt(lines, 0, lines[0].indexOf('pelvis') + 1), undefined);
+      assert.strictEqual(senses.termAt(lines, 0, lines[0].indexOf('renal') + 1), undefined);
+      assert.strictEqual(senses.termAt(['The pelvis is level.'], 0, 5)?.entry.term, 'pelvis');
+    });
+  });
+
   describe('words outside ASCII', () => {
     // The scan rules out most words from a hash of their ASCII characters; words with other
     // characters take the full lookup, however their lower-case form compares.

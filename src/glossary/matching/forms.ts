@@ -14,6 +14,11 @@ export interface FormNode {
   entry: GlossaryEntry | undefined;
   /** Lower wins a tie between the two tries: listing order, listed forms before plurals. */
   priority: number;
+  /**
+   * Whether the form is a phrase in which its entry does not apply ("renal pelvis" for "pelvis"):
+   * found like any form, so it wins by longest match, then left unreported.
+   */
+  silent: boolean;
   /** How longer forms go on: by separator key, then by next word; undefined if none does. */
   next: Map<string, Map<string, FormNode>> | undefined;
 }
@@ -66,7 +71,7 @@ export function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
     else if (kept !== lower) bySlot.set(slot, null);
   };
 
-  const insert = (roots: Map<string, FormNode>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry): void => {
+  const insert = (roots: Map<string, FormNode>, words: readonly string[], separators: readonly string[], entry: GlossaryEntry, silent = false): void => {
     const foldCase = roots === caseInsensitive;
     priority++;
     let node: FormNode | undefined;
@@ -90,11 +95,12 @@ export function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
         node.next.set(separator, children);
       }
       node = children.get(keyWord);
-      if (!node) children.set(keyWord, (node = { entry: undefined, priority: 0, next: undefined }));
+      if (!node) children.set(keyWord, (node = { entry: undefined, priority: 0, silent: false, next: undefined }));
     });
     if (node && !node.entry) {
       node.entry = entry;
       node.priority = priority;
+      node.silent = silent;
     }
   };
 
@@ -112,6 +118,15 @@ export function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
     // An abbreviation's plural is a lower-case s ("NSAIDs"); "NSAIDS" could be another abbreviation.
     const plurals = form.roots === caseSensitive ? (ENDS_WITH_LETTER.test(last) ? [last + 's'] : []) : regularPlurals(last);
     for (const plural of plurals) insert(form.roots, [...form.words.slice(0, -1), plural], form.separators, form.entry);
+  }
+  // Last, so a phrase an entry does not apply in never displaces a form of any entry.
+  for (const entry of entries) {
+    for (const phrase of entry.notIn ?? []) {
+      const { words, separators } = splitForm(phrase);
+      if (words.length === 0) continue;
+      insert(caseInsensitive, words, separators, entry, true);
+      for (const plural of regularPlurals(words[words.length - 1])) insert(caseInsensitive, [...words.slice(0, -1), plural], separators, entry, true);
+    }
   }
   return { caseInsensitive, caseSensitive, firstWords, caseSensitiveFirstWords, laterWords, firstWordBySlot, laterWordBySlot };
 }

@@ -76,7 +76,8 @@ function matchWords(index: FormIndex, text: string, from: number, to: number, li
       : sensitive.end > insensitive.end || (sensitive.end === insensitive.end && sensitive.node.priority < insensitive.node.priority) ? sensitive
       : insensitive;
     if (best) {
-      out.push({ entry: best.node.entry!, start, end: best.end });
+      // A phrase the entry does not apply in covers its words: they stay silent.
+      if (!best.node.silent) out.push({ entry: best.node.entry!, start, end: best.end });
       i = best.end;
     } else {
       i = end;
