@@ -1,3 +1,6 @@
+/** What kind of word an entry explains; the Terms view groups a note's terms by it. */
+export type GlossaryCategory = 'anatomy' | 'condition' | 'examination' | 'imaging' | 'procedure' | 'medicine' | 'exercise';
+
 /** One glossary term as the matcher, hovers and views use it (after loading and merging). */
 export interface GlossaryEntry {
   /** Preferred term, as it is shown: "spinal stenosis". Also matched, case-insensitively. */
@@ -10,6 +13,7 @@ export interface GlossaryEntry {
   readonly definition: string;
   /** Plain-language explanation for patients, reading grade 6 or below. */
   readonly plain: string;
+  readonly category?: GlossaryCategory;
   /** Phrases in which the term does not have this meaning and stays unexplained: "renal pelvis" for "pelvis". */
   readonly notIn?: readonly string[];
   /** Ids of the guide sections that discuss the term (see src/guide/outline.ts slugs). */
