@@ -10,6 +10,7 @@
 // first use instead (the production build loads it from its own file in dist/, see esbuild.js).
 import glossarySchema from './glossary.schema.json';
 import type { GlossaryEntry } from './types';
+import type { ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 
 /** Something wrong with a glossary file, worded for the person who edits it. */
 export interface GlossaryProblem {
@@ -70,7 +71,7 @@ export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossa
   // Editors may save a byte-order mark, which JSON.parse rejects; offsets count it.
   const mark = text.startsWith('\uFEFF') ? 1 : 0;
   const json = text.slice(mark);
-  const syntaxError = findJsonSyntaxError(json);
+  const { syntaxError, depth } = checkJson(json);
   if (syntaxError) {
     const { line, column } = lineAndColumn(json, syntaxError.offset);
     const what = syntaxError.offset >= json.length ? 'end of file' : describeCharacter(json[syntaxError.offset]);
@@ -83,7 +84,8 @@ export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossa
   // JSON.parse for the values (it keeps "__proto__" an ordinary key); jsonc-parser's tree for where each one is.
   const value: unknown = JSON.parse(json);
   const { parseTree, findNodeAtLocation } = jsonc();
-  const tree = parseTree(json);
+  // parseTree recurses per level: a file nested deeper than any glossary is checked without places.
+  const tree = depth <= MAX_LOCATED_DEPTH ? parseTree(json) : undefined;
   const locate: Locate = (path) => {
     const node = tree && findNodeAtLocation(tree, [...path]);
     if (!node) return undefined;
@@ -294,6 +296,9 @@ function jsonc(): JsoncParser {
 const EXPECTED_VALUE = 'a value: a string in double quotes, a number, an object, an array, true, false or null';
 const EXPECTED_CLOSING_QUOTE_ON_LINE = 'a closing quote on the same line (write a line break as \\n)';
 
+/** How deep a file may nest for its problems to be placed: a glossary nests 4 deep. */
+const MAX_LOCATED_DEPTH = 64;
+
 /**
  * Where the text stops being JSON and what was expected there, worded for a person editing the
  * file: the first error jsonc-parser reports, placed on the character at fault (jsonc-parser
@@ -301,104 +306,205 @@ const EXPECTED_CLOSING_QUOTE_ON_LINE = 'a closing quote on the same line (write 
  * Iterative, so no depth of nesting can overflow the stack. Undefined for valid JSON.
  */
 export function findJsonSyntaxError(text: string): { offset: number; expected: string } | undefined {
-  const { visit, ParseErrorCode } = jsonc();
+  return checkJson(text).syntaxError;
+}
+
+/** The syntax error of the text, if any, and how deep its arrays and objects nest (as far as it got). */
+function checkJson(text: string): { syntaxError: { offset: number; expected: string } | undefined; depth: number } {
+  const { error: first, depth } = firstJsonError(text);
+  return { syntaxError: first && describeJsonError(text, first), depth };
+}
+
+/** The first syntax error as the message words it, on the character at fault. */
+function describeJsonError(text: string, { error, offset, length, containers }: FirstJsonError): { offset: number; expected: string } {
+  const { ParseErrorCode } = jsonc();
+  const token = text.slice(offset, offset + length);
+  // jsonc-parser ends a container before it reports the missing bracket: that error names it.
+  const inObject =
+    error === ParseErrorCode.CloseBraceExpected || (error !== ParseErrorCode.CloseBracketExpected && containers[containers.length - 1] === 'object');
+  const inContainer = containers.length > 0 || error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected;
+  const closer = inObject ? '"," or "}"' : '"," or "]"';
+  // Right after "[", "{" or ",", what is missing is the next item, not the closing bracket.
+  const previous = /(\S)\s*$/.exec(text.slice(0, offset))?.[1];
+  const atItemStart = previous === ',' || previous === (inObject ? '{' : '[');
+  const structural = [ParseErrorCode.CommaExpected, ParseErrorCode.CloseBraceExpected, ParseErrorCode.CloseBracketExpected, ParseErrorCode.ValueExpected];
+  if (atItemStart && inContainer && structural.includes(error)) {
+    return { offset, expected: inObject ? 'a property name in double quotes' : EXPECTED_VALUE };
+  }
+  switch (error) {
+    case ParseErrorCode.PropertyNameExpected:
+      return { offset, expected: 'a property name in double quotes' };
+    case ParseErrorCode.ColonExpected:
+      return { offset, expected: '":" after the property name' };
+    case ParseErrorCode.CommaExpected:
+      return { offset, expected: closer };
+    case ParseErrorCode.CloseBraceExpected:
+      return { offset, expected: '"," or "}"' };
+    case ParseErrorCode.CloseBracketExpected:
+      return { offset, expected: '"," or "]"' };
+    case ParseErrorCode.EndOfFileExpected:
+      return { offset, expected: 'the end of the file after the top-level value' };
+    case ParseErrorCode.UnexpectedEndOfString: {
+      const end = offset + length;
+      return { offset: end, expected: end >= text.length ? 'a closing quote' : EXPECTED_CLOSING_QUOTE_ON_LINE };
+    }
+    case ParseErrorCode.InvalidCharacter: {
+      const control = [...token].findIndex((character) => character < ' ');
+      return { offset: offset + Math.max(0, control), expected: EXPECTED_CLOSING_QUOTE_ON_LINE };
+    }
+    case ParseErrorCode.InvalidEscapeCharacter: {
+      const escape = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g;
+      let bad = token.indexOf('\\') + 1;
+      for (const match of token.matchAll(escape)) {
+        if (match[0] === '\\') {
+          bad = match.index + 1;
+          break;
+        }
+      }
+      return { offset: offset + bad, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u' };
+    }
+    case ParseErrorCode.InvalidUnicode: {
+      const unicode = /\\u([0-9a-fA-F]{0,4})/g;
+      let bad = 0;
+      for (const match of token.matchAll(unicode)) {
+        if (match[1].length < 4) {
+          bad = match.index + 2 + match[1].length;
+          break;
+        }
+      }
+      return { offset: offset + bad, expected: 'four hex digits after \\u' };
+    }
+    case ParseErrorCode.UnexpectedEndOfNumber:
+    case ParseErrorCode.InvalidNumberFormat: {
+      const expected = /e[+-]?$/i.test(token) ? 'a digit in the exponent' : /\.$/.test(token) ? 'a digit after the decimal point' : 'a digit';
+      return { offset: offset + length, expected };
+    }
+    case ParseErrorCode.InvalidSymbol: {
+      const literal = ['true', 'false', 'null'].find((word) => token.length < word.length && word.startsWith(token) && token !== '');
+      if (literal) return { offset: offset + length, expected: `"${literal}"` };
+      if (token === '-') return { offset: offset + 1, expected: 'a digit' };
+      return { offset, expected: EXPECTED_VALUE };
+    }
+    default:
+      return { offset, expected: EXPECTED_VALUE };
+  }
+}
+
+/** The first error jsonc-parser's `visit` reports, with the arrays and objects its callbacks have open then. */
+export interface FirstJsonError {
+  readonly error: ParseErrorCode;
+  readonly offset: number;
+  readonly length: number;
+  readonly containers: readonly ('object' | 'array')[];
+}
+
+/**
+ * The first error jsonc-parser's `visit` would report for a glossary file (no comments, no
+ * trailing commas, no empty file), found the way it finds it, token by token with its scanner,
+ * but with a stack of open containers instead of a call per level: `visit` overflows the stack
+ * at about 5,000 levels, which a 5 KB file can reach. Also how deep the text nests, as far as read.
+ */
+export function firstJsonError(text: string): { error: FirstJsonError | undefined; depth: number } {
+  const { createScanner, ParseErrorCode: Code, ScanError, SyntaxKind: Kind } = jsonc();
+  const scanner = createScanner(text, false);
   const containers: ('object' | 'array')[] = [];
-  let found: { offset: number; expected: string } | undefined;
-  visit(
-    text,
-    {
-      onObjectBegin: () => void containers.push('object'),
-      onObjectEnd: () => void containers.pop(),
-      onArrayBegin: () => void containers.push('array'),
-      onArrayEnd: () => void containers.pop(),
-      onError: (error, offset, length) => {
-        if (found) return;
-        const token = text.slice(offset, offset + length);
-        // jsonc-parser ends a container before it reports the missing bracket: that error names it.
-        const inObject =
-          error === ParseErrorCode.CloseBraceExpected || (error !== ParseErrorCode.CloseBracketExpected && containers[containers.length - 1] === 'object');
-        const inContainer = containers.length > 0 || error === ParseErrorCode.CloseBraceExpected || error === ParseErrorCode.CloseBracketExpected;
-        const closer = inObject ? '"," or "}"' : '"," or "]"';
-        // Right after "[", "{" or ",", what is missing is the next item, not the closing bracket.
-        const previous = /(\S)\s*$/.exec(text.slice(0, offset))?.[1];
-        const atItemStart = previous === ',' || previous === (inObject ? '{' : '[');
-        const structural = [ParseErrorCode.CommaExpected, ParseErrorCode.CloseBraceExpected, ParseErrorCode.CloseBracketExpected, ParseErrorCode.ValueExpected];
-        if (atItemStart && inContainer && structural.includes(error)) {
-          found = { offset, expected: inObject ? 'a property name in double quotes' : EXPECTED_VALUE };
-          return;
-        }
-        switch (error) {
-          case ParseErrorCode.PropertyNameExpected:
-            found = { offset, expected: 'a property name in double quotes' };
-            break;
-          case ParseErrorCode.ColonExpected:
-            found = { offset, expected: '":" after the property name' };
-            break;
-          case ParseErrorCode.CommaExpected:
-            found = { offset, expected: closer };
-            break;
-          case ParseErrorCode.CloseBraceExpected:
-            found = { offset, expected: '"," or "}"' };
-            break;
-          case ParseErrorCode.CloseBracketExpected:
-            found = { offset, expected: '"," or "]"' };
-            break;
-          case ParseErrorCode.EndOfFileExpected:
-            found = { offset, expected: 'the end of the file after the top-level value' };
-            break;
-          case ParseErrorCode.UnexpectedEndOfString: {
-            const end = offset + length;
-            found = { offset: end, expected: end >= text.length ? 'a closing quote' : EXPECTED_CLOSING_QUOTE_ON_LINE };
-            break;
-          }
-          case ParseErrorCode.InvalidCharacter: {
-            const control = [...token].findIndex((character) => character < ' ');
-            found = { offset: offset + Math.max(0, control), expected: EXPECTED_CLOSING_QUOTE_ON_LINE };
-            break;
-          }
-          case ParseErrorCode.InvalidEscapeCharacter: {
-            const escape = /\\(?:u[0-9a-fA-F]{4}|["\\/bfnrt])|\\/g;
-            let bad = token.indexOf('\\') + 1;
-            for (const match of token.matchAll(escape)) {
-              if (match[0] === '\\') {
-                bad = match.index + 1;
-                break;
-              }
-            }
-            found = { offset: offset + bad, expected: 'an escape: \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u' };
-            break;
-          }
-          case ParseErrorCode.InvalidUnicode: {
-            const unicode = /\\u([0-9a-fA-F]{0,4})/g;
-            let bad = 0;
-            for (const match of token.matchAll(unicode)) {
-              if (match[1].length < 4) {
-                bad = match.index + 2 + match[1].length;
-                break;
-              }
-            }
-            found = { offset: offset + bad, expected: 'four hex digits after \\u' };
-            break;
-          }
-          case ParseErrorCode.UnexpectedEndOfNumber:
-          case ParseErrorCode.InvalidNumberFormat: {
-            const expected = /e[+-]?$/i.test(token) ? 'a digit in the exponent' : /\.$/.test(token) ? 'a digit after the decimal point' : 'a digit';
-            found = { offset: offset + length, expected };
-            break;
-          }
-          case ParseErrorCode.InvalidSymbol: {
-            const literal = ['true', 'false', 'null'].find((word) => token.length < word.length && word.startsWith(token) && token !== '');
-            if (literal) found = { offset: offset + length, expected: `"${literal}"` };
-            else if (token === '-') found = { offset: offset + 1, expected: 'a digit' };
-            else found = { offset, expected: EXPECTED_VALUE };
-            break;
-          }
-          default:
-            found = { offset, expected: EXPECTED_VALUE };
-        }
-      },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  return found;
+  /** Per open container: whether an item was read, so that a comma must come next. */
+  const needsComma: boolean[] = [];
+  let depth = 0;
+  let error: FirstJsonError | undefined;
+  const fail = (code: ParseErrorCode): void => {
+    error ??= { error: code, offset: scanner.getTokenOffset(), length: scanner.getTokenLength(), containers: [...containers] };
+  };
+  /** The next token that is not white space; a scan error, a comment or an unknown symbol is an error. */
+  const next = (): SyntaxKind => {
+    for (;;) {
+      const token = scanner.scan();
+      switch (scanner.getTokenError()) {
+        case ScanError.InvalidUnicode:
+          fail(Code.InvalidUnicode);
+          break;
+        case ScanError.InvalidEscapeCharacter:
+          fail(Code.InvalidEscapeCharacter);
+          break;
+        case ScanError.UnexpectedEndOfNumber:
+          fail(Code.UnexpectedEndOfNumber);
+          break;
+        case ScanError.UnexpectedEndOfString:
+          fail(Code.UnexpectedEndOfString);
+          break;
+        case ScanError.InvalidCharacter:
+          fail(Code.InvalidCharacter);
+          break;
+        // An unclosed comment is reported as a comment, comments being disallowed.
+      }
+      if (token === Kind.LineCommentTrivia || token === Kind.BlockCommentTrivia) fail(Code.InvalidCommentToken);
+      else if (token === Kind.Unknown) fail(Code.InvalidSymbol);
+      else if (token !== Kind.Trivia && token !== Kind.LineBreakTrivia) return token;
+    }
+  };
+  let token = next();
+  /** Reads the value that starts at `token`, or opens it if it is an array or object; false if no value starts there. */
+  const startValue = (): boolean => {
+    switch (token) {
+      case Kind.OpenBraceToken:
+      case Kind.OpenBracketToken:
+        containers.push(token === Kind.OpenBraceToken ? 'object' : 'array');
+        needsComma.push(false);
+        depth = Math.max(depth, containers.length);
+        token = next();
+        return true;
+      case Kind.NumericLiteral:
+        if (Number.isNaN(Number(scanner.getTokenValue()))) fail(Code.InvalidNumberFormat);
+        token = next();
+        return true;
+      case Kind.StringLiteral:
+      case Kind.NullKeyword:
+      case Kind.TrueKeyword:
+      case Kind.FalseKeyword:
+        token = next();
+        return true;
+      default:
+        return false;
+    }
+  };
+
+  if (error) return { error, depth };
+  if (token === Kind.EOF || !startValue()) fail(Code.ValueExpected);
+  while (!error && containers.length > 0) {
+    const top = containers.length - 1;
+    const inObject = containers[top] === 'object';
+    const close = inObject ? Kind.CloseBraceToken : Kind.CloseBracketToken;
+    if (token === close || token === Kind.EOF) {
+      containers.pop();
+      needsComma.pop();
+      if (token !== close) fail(inObject ? Code.CloseBraceExpected : Code.CloseBracketExpected);
+      else token = next();
+      if (top > 0) needsComma[top - 1] = true;
+      continue;
+    }
+    if (token === Kind.CommaToken) {
+      if (!needsComma[top]) fail(Code.ValueExpected);
+      else token = next();
+    } else if (needsComma[top]) fail(Code.CommaExpected);
+    if (error) break;
+    if (inObject) {
+      if (token !== Kind.StringLiteral) {
+        fail(Code.PropertyNameExpected);
+        break;
+      }
+      token = next();
+      if (error) break;
+      if (token !== Kind.ColonToken) {
+        fail(Code.ColonExpected);
+        break;
+      }
+      token = next();
+      if (error) break;
+    }
+    const opens = token === Kind.OpenBraceToken || token === Kind.OpenBracketToken;
+    if (!startValue()) fail(Code.ValueExpected);
+    else if (!opens) needsComma[top] = true;
+  }
+  if (!error && token !== Kind.EOF) fail(Code.EndOfFileExpected);
+  return { error, depth };
 }
