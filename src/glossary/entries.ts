@@ -9,8 +9,9 @@
 // The schema is small and its section ids are needed at module load; glossary.json is required on
 // first use instead (the production build loads it from its own file in dist/, see esbuild.js).
 import glossarySchema from './glossary.schema.json';
-import type { GlossaryEntry } from './types';
 import type { ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { splitForm } from './matching/words';
+import type { GlossaryEntry } from './types';
 
 /** Something wrong with a glossary file, worded for the person who edits it. */
 export interface GlossaryProblem {
@@ -43,6 +44,16 @@ const ENTRY_PROPERTIES = ['term', 'variants', 'abbreviations', 'definition', 'pl
 const REQUIRED_TEXT_PROPERTIES = ['term', 'definition', 'plain'] as const;
 const LIST_PROPERTIES = ['variants', 'abbreviations', 'sections', 'references'] as const;
 
+// Bounds far above any real term (the built-in glossary's longest form has 5 words and 37
+// characters): scanning a note costs its words times a form's words, and a 2,000-word team term
+// made a 200 KB note take seconds.
+const MAX_FORM_WORDS = 12;
+const MAX_FORM_CHARACTERS = 100;
+/** A definition or plain text is shown in a hover; the longest built-in one has under 700 characters. */
+const MAX_TEXT_CHARACTERS = 2000;
+/** How much of a term, variant or property name a message quotes. */
+const MAX_QUOTED_CHARACTERS = 80;
+
 /** The guide's section ids, kept in one place: the schema's enum, which also drives completion in the editor. */
 export const GUIDE_SECTION_IDS: ReadonlySet<string> = new Set(glossarySchema.definitions.entry.properties.sections.items.enum);
 
@@ -63,9 +74,10 @@ export function loadBuiltInGlossary(): GlossaryEntry[] {
 
 /**
  * Reads a team glossary file. Invalid JSON gives no entries and one problem with its line and
- * column. An entry missing its term, definition or plain text, or with a field of the wrong
- * type, is skipped with a problem; smaller mistakes (an unknown property, an unknown section id,
- * an abbreviation without capitals, a repeated variant) drop just that part, with a problem.
+ * column. An entry missing its term, definition or plain text, with a field of the wrong type,
+ * or with a term or text too long, is skipped with a problem; smaller mistakes (an unknown
+ * property, an unknown section id, an abbreviation without capitals, a repeated or too long
+ * variant) drop just that part, with a problem.
  */
 export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossary {
   // Editors may save a byte-order mark, which JSON.parse rejects; offsets count it.
@@ -177,35 +189,50 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     report(`entries[${index}] must be an object with "term", "definition" and "plain", not ${describeType(raw)}; it is skipped`);
     return undefined;
   }
-  const where = typeof raw.term === 'string' && raw.term.trim() ? `entries[${index}] ("${raw.term.trim()}")` : `entries[${index}]`;
+  const where = typeof raw.term === 'string' && raw.term.trim() ? `entries[${index}] ("${shown(raw.term.trim())}")` : `entries[${index}]`;
 
-  // Mistakes that leave the entry unusable: it is skipped, with one problem per mistake.
-  const fatal: string[] = [];
+  // Mistakes that leave the entry unusable: it is skipped, with one problem per mistake (at the
+  // property at fault, if given).
+  const fatal: { message: string; at?: string }[] = [];
   const texts: Partial<Record<(typeof REQUIRED_TEXT_PROPERTIES)[number], string>> = {};
   for (const key of REQUIRED_TEXT_PROPERTIES) {
     const field = raw[key];
-    if (field === undefined) fatal.push(`${where} has no "${key}"`);
-    else if (typeof field !== 'string' || field.trim() === '') fatal.push(`${where}: "${key}" must be a non-empty string, not ${describeType(field)}`);
-    else texts[key] = field.trim();
+    if (field === undefined) fatal.push({ message: `${where} has no "${key}"` });
+    else if (typeof field !== 'string' || field.trim() === '') fatal.push({ message: `${where}: "${key}" must be a non-empty string, not ${describeType(field)}` });
+    else {
+      const text = field.trim();
+      const problem = key === 'term' ? formProblem(text) : characterCount(text) > MAX_TEXT_CHARACTERS ? { fault: 'is too long', bound: `at most ${MAX_TEXT_CHARACTERS.toLocaleString('en')} characters` } : undefined;
+      if (problem) fatal.push({ message: `${where}: "${key}" ${problem.fault}: ${problem.bound}`, at: key });
+      else texts[key] = text;
+    }
   }
   const lists: Partial<Record<(typeof LIST_PROPERTIES)[number], string[]>> = {};
   for (const key of LIST_PROPERTIES) {
     const field = raw[key];
     if (field === undefined) continue;
     if (!Array.isArray(field)) {
-      fatal.push(`${where}: "${key}" must be an array of strings, not ${describeType(field)}`);
+      fatal.push({ message: `${where}: "${key}" must be an array of strings, not ${describeType(field)}` });
       continue;
     }
     const badIndex = field.findIndex((item: unknown) => typeof item !== 'string' || item.trim() === '');
-    if (badIndex >= 0) fatal.push(`${where}: ${key}[${badIndex}] must be a non-empty string, not ${describeType(field[badIndex])}`);
+    if (badIndex >= 0) fatal.push({ message: `${where}: ${key}[${badIndex}] must be a non-empty string, not ${describeType(field[badIndex])}` });
     else {
+      let items = (field as string[]).map((item) => item.trim());
+      if (key === 'variants' || key === 'abbreviations') {
+        const noun = key === 'variants' ? 'variant' : 'abbreviation';
+        items = items.filter((item, position) => {
+          const problem = formProblem(item);
+          if (problem) report(`${where}: ${noun} "${shown(item)}" ${problem.fault} (${problem.bound}) and is ignored`, key, position);
+          return !problem;
+        });
+      }
       // Variants match ignoring case, abbreviations with exact case: "NSAIDs" and "NSAIDS" are two.
       const ignoreCase = key !== 'abbreviations';
-      lists[key] = dropRepeats((field as string[]).map((item) => item.trim()), ignoreCase, (item) => report(`${where}: "${item}" appears twice in "${key}"`, key));
+      lists[key] = dropRepeats(items, ignoreCase, (item) => report(`${where}: "${shown(item)}" appears twice in "${key}"`, key));
     }
   }
   if (fatal.length > 0 || texts.term === undefined || texts.definition === undefined || texts.plain === undefined) {
-    for (const message of fatal) report(`${message}; the entry is skipped`);
+    for (const { message, at } of fatal) report(`${message}; the entry is skipped`, ...(at === undefined ? [] : [at]));
     return undefined;
   }
   const { term, definition, plain } = texts;
@@ -236,6 +263,28 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
   return { term, variants, abbreviations, definition, plain, sections, origin };
+}
+
+/** Why a term, variant or abbreviation cannot be used, if it cannot. */
+function formProblem(form: string): { fault: string; bound: string } | undefined {
+  if (characterCount(form) > MAX_FORM_CHARACTERS || splitForm(form).words.length > MAX_FORM_WORDS) {
+    return { fault: 'is too long', bound: `at most ${MAX_FORM_WORDS} words and ${MAX_FORM_CHARACTERS} characters` };
+  }
+  return undefined;
+}
+
+/** Length in characters as a person counts them (code points, not UTF-16 units). */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** File text quoted in a message: a long one shortened, so that a 2,000-word term makes no 2,000-word message. */
+function shown(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARACTERS) return text;
+  const characters = [...text];
+  return characters.length <= MAX_QUOTED_CHARACTERS ? text : `${characters.slice(0, MAX_QUOTED_CHARACTERS).join('')}…`;
 }
 
 function dropRepeats(items: readonly string[], ignoreCase: boolean, onRepeat: (item: string) => void): string[] {
