@@ -9,7 +9,8 @@
 // The schema is small and its section ids are needed at module load; glossary.json is required on
 // first use instead (the production build loads it from its own file in dist/, see esbuild.js).
 import glossarySchema from './glossary.schema.json';
-import type { ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import type { Node as JsonNode, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { withoutInvisibles } from '../util/messageText';
 import { splitForm } from './matching/words';
 import type { GlossaryEntry } from './types';
 
@@ -29,8 +30,19 @@ export interface GlossaryProblem {
 
 /** A place in a JSON document: property names and array indexes from the root. */
 type JsonPath = readonly (string | number)[];
-/** Where a path's node is in the file, when the file was parsed with positions. */
-type Locate = (path: JsonPath) => { readonly offset: number; readonly length: number } | undefined;
+/** A stretch of the file's text. */
+interface Range {
+  readonly offset: number;
+  readonly length: number;
+}
+/** Where things are in the file, when it was parsed with positions. */
+interface Places {
+  /** Where a path's node is (a property's: its name and value). */
+  readonly locate: (path: JsonPath) => Range | undefined;
+  /** The properties of the object at a path whose name an earlier property of it has. */
+  readonly repeatedKeys: (path: JsonPath) => { readonly key: string; readonly range: Range }[];
+}
+const NO_PLACES: Places = { locate: () => undefined, repeatedKeys: () => [] };
 
 export interface ParsedGlossary {
   readonly entries: GlossaryEntry[];
@@ -75,9 +87,11 @@ export function loadBuiltInGlossary(): GlossaryEntry[] {
 /**
  * Reads a team glossary file. Invalid JSON gives no entries and one problem with its line and
  * column. An entry missing its term, definition or plain text, with a field of the wrong type,
- * or with a term or text too long, is skipped with a problem; smaller mistakes (an unknown
- * property, an unknown section id, an abbreviation without capitals, a repeated or too long
- * variant) drop just that part, with a problem.
+ * with a text too long or a term that cannot be matched as written (see formProblem), is
+ * skipped with a problem; smaller mistakes (an unknown property, an unknown section id, an
+ * abbreviation without capitals, a repeated variant, a variant or abbreviation that cannot be
+ * matched as written) drop just that part, with a problem. A property given twice is warned of.
+ * Terms and texts are read in NFC, and forms without invisible characters (see cleanForm).
  */
 export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossary {
   // Editors may save a byte-order mark, which JSON.parse rejects; offsets count it.
@@ -95,24 +109,60 @@ export function parseGlossaryFile(text: string, fileLabel: string): ParsedGlossa
   }
   // JSON.parse for the values (it keeps "__proto__" an ordinary key); jsonc-parser's tree for where each one is.
   const value: unknown = JSON.parse(json);
-  const { parseTree, findNodeAtLocation } = jsonc();
   // parseTree recurses per level: a file nested deeper than any glossary is checked without places.
-  const tree = depth <= MAX_LOCATED_DEPTH ? parseTree(json) : undefined;
-  const locate: Locate = (path) => {
-    const node = tree && findNodeAtLocation(tree, [...path]);
-    if (!node) return undefined;
-    // A property's problem covers its name and value.
-    const at = node.parent?.type === 'property' ? node.parent : node;
-    return { offset: at.offset + mark, length: at.length };
+  const tree = depth <= MAX_LOCATED_DEPTH ? jsonc().parseTree(json) : undefined;
+  const places: Places = {
+    locate: (path) => {
+      const node = tree && nodeAt(tree, path);
+      if (!node) return undefined;
+      // A property's problem covers its name and value.
+      const at = node.parent?.type === 'property' ? node.parent : node;
+      return { offset: at.offset + mark, length: at.length };
+    },
+    repeatedKeys: (path) => {
+      const node = tree && nodeAt(tree, path);
+      if (node?.type !== 'object') return [];
+      const seen = new Set<string>();
+      const repeats: { key: string; range: Range }[] = [];
+      for (const property of node.children ?? []) {
+        const key: unknown = property.children?.[0]?.value;
+        if (typeof key !== 'string') continue;
+        if (seen.has(key)) repeats.push({ key, range: { offset: property.offset + mark, length: property.length } });
+        seen.add(key);
+      }
+      return repeats;
+    },
   };
-  return validateGlossary(value, fileLabel, fileLabel, false, locate);
+  return validateGlossary(value, fileLabel, fileLabel, false, places);
 }
 
-function validateGlossary(value: unknown, file: string, origin: string, requireReferences: boolean, locate: Locate = () => undefined): ParsedGlossary {
+/**
+ * The node at a path of the tree. Of properties with the same name the last is taken, as
+ * JSON.parse takes its value (jsonc-parser's findNodeAtLocation takes the first).
+ */
+function nodeAt(root: JsonNode, path: JsonPath): JsonNode | undefined {
+  let node: JsonNode | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'number') {
+      node = node.type === 'array' ? node.children?.[segment] : undefined;
+      continue;
+    }
+    let value: JsonNode | undefined;
+    if (node.type === 'object') {
+      for (const property of node.children ?? []) if (property.children?.length === 2 && property.children[0].value === segment) value = property.children[1];
+    }
+    node = value;
+  }
+  return node;
+}
+
+function validateGlossary(value: unknown, file: string, origin: string, requireReferences: boolean, places: Places = NO_PLACES): ParsedGlossary {
   const problems: GlossaryProblem[] = [];
-  /** A problem at `path` (by default the entry, or the whole file). */
-  const report = (message: string, entryIndex?: number, path?: JsonPath): void => {
-    const where = locate(path ?? (entryIndex === undefined ? [] : ['entries', entryIndex]));
+  /** A problem at `at`, a path or a range (by default the entry, or the whole file). */
+  const report = (message: string, entryIndex?: number, at?: JsonPath | Range): void => {
+    const path = at ?? (entryIndex === undefined ? [] : ['entries', entryIndex]);
+    const where = isRange(path) ? path : places.locate(path);
     problems.push({
       file,
       message: `${file}: ${message}`,
@@ -126,8 +176,10 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
     return { entries: [], problems };
   }
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_PROPERTIES.includes(key)) report(`unknown property "${key}" (ignored); a glossary has ${quoteList(TOP_LEVEL_PROPERTIES)}`, undefined, [key]);
+    if (!TOP_LEVEL_PROPERTIES.includes(key)) report(`unknown property "${shown(key)}" (ignored); a glossary has ${quoteList(TOP_LEVEL_PROPERTIES)}`, undefined, [key]);
   }
+  // JSON.parse keeps the last of properties with the same name; the earlier ones would vanish unseen.
+  for (const { key, range } of places.repeatedKeys([])) report(`"${shown(key)}" appears twice; the last one is used`, undefined, range);
   if ('$schema' in value && (typeof value.$schema !== 'string' || value.$schema.trim() === '')) {
     report(`"$schema" must be a non-empty string`, undefined, ['$schema']);
   }
@@ -140,8 +192,9 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
   } else {
     for (const [key, description] of Object.entries(value.references)) {
       if (typeof description === 'string' && description.trim() !== '') referenceKeys.add(key);
-      else report(`references["${key}"] must be a non-empty string describing the reference`, undefined, ['references', key]);
+      else report(`references["${shown(key)}"] must be a non-empty string describing the reference`, undefined, ['references', key]);
     }
+    for (const { key, range } of places.repeatedKeys(['references'])) report(`references["${shown(key)}"] appears twice; the last one is used`, undefined, range);
   }
 
   if (value.entries === undefined) {
@@ -156,12 +209,12 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
   const entries: GlossaryEntry[] = [];
   const firstIndexOfTerm = new Map<string, number>();
   value.entries.forEach((raw: unknown, index: number) => {
-    const entry = validateEntry(raw, index, origin, { referenceKeys, requireReferences, report });
+    const entry = validateEntry(raw, index, origin, { referenceKeys, requireReferences, report, repeatedKeys: places.repeatedKeys });
     if (!entry) return;
     const key = entry.term.toLowerCase();
     const earlier = firstIndexOfTerm.get(key);
     if (earlier !== undefined) {
-      report(`entries[${index}] ("${entry.term}") repeats the term of entries[${earlier}] and is skipped`, index);
+      report(`entries[${index}] ("${shown(entry.term)}") repeats the term of entries[${earlier}] and is skipped`, index);
       return;
     }
     firstIndexOfTerm.set(key, index);
@@ -173,23 +226,27 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
 interface EntryContext {
   readonly referenceKeys: ReadonlySet<string>;
   readonly requireReferences: boolean;
-  readonly report: (message: string, entryIndex?: number, path?: JsonPath) => void;
+  readonly report: (message: string, entryIndex?: number, at?: JsonPath | Range) => void;
+  readonly repeatedKeys: Places['repeatedKeys'];
 }
 
 function validateEntry(raw: unknown, index: number, origin: string, context: EntryContext): GlossaryEntry | undefined {
   /** A problem of the entry, at the property or item (`at`) it is about. */
   const report = (message: string, ...at: (string | number)[]): void => context.report(message, index, ['entries', index, ...at]);
-  /** Where an item of a list property is, by its text as written. */
-  const itemAt = (key: string, item: string): (string | number)[] => {
+  /** Where an item of a list property is, by its text as read. */
+  const itemAt = (key: (typeof LIST_PROPERTIES)[number], item: string): (string | number)[] => {
     const list = isPlainObject(raw) ? raw[key] : undefined;
-    const position = Array.isArray(list) ? list.findIndex((candidate: unknown) => typeof candidate === 'string' && candidate.trim() === item) : -1;
+    const read = isFormList(key) ? cleanForm : (text: string) => text.trim();
+    const position = Array.isArray(list) ? list.findIndex((candidate: unknown) => typeof candidate === 'string' && read(candidate) === item) : -1;
     return position >= 0 ? [key, position] : [key];
   };
   if (!isPlainObject(raw)) {
     report(`entries[${index}] must be an object with "term", "definition" and "plain", not ${describeType(raw)}; it is skipped`);
     return undefined;
   }
-  const where = typeof raw.term === 'string' && raw.term.trim() ? `entries[${index}] ("${shown(raw.term.trim())}")` : `entries[${index}]`;
+  const shownTerm = typeof raw.term === 'string' ? cleanForm(raw.term) : '';
+  const where = shownTerm ? `entries[${index}] ("${shown(shownTerm)}")` : `entries[${index}]`;
+  for (const { key, range } of context.repeatedKeys(['entries', index])) context.report(`${where}: "${shown(key)}" appears twice; the last one is used`, index, range);
 
   // Mistakes that leave the entry unusable: it is skipped, with one problem per mistake (at the
   // property at fault, if given).
@@ -200,9 +257,12 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     if (field === undefined) fatal.push({ message: `${where} has no "${key}"` });
     else if (typeof field !== 'string' || field.trim() === '') fatal.push({ message: `${where}: "${key}" must be a non-empty string, not ${describeType(field)}` });
     else {
-      const text = field.trim();
-      const problem = key === 'term' ? formProblem(text) : characterCount(text) > MAX_TEXT_CHARACTERS ? { fault: 'is too long', bound: `at most ${MAX_TEXT_CHARACTERS.toLocaleString('en')} characters` } : undefined;
-      if (problem) fatal.push({ message: `${where}: "${key}" ${problem.fault}: ${problem.bound}`, at: key });
+      // Written in NFC, as notes are read: "é" as one character or two is the same text.
+      const text = key === 'term' ? cleanForm(field) : field.trim().normalize('NFC');
+      const problem: FormProblem | undefined =
+        key === 'term' ? formProblem(text) : characterCount(text) > MAX_TEXT_CHARACTERS ? { fault: 'is too long', bound: `at most ${MAX_TEXT_CHARACTERS.toLocaleString('en')} characters` } : undefined;
+      const detail = problem?.bound ?? problem?.consequence;
+      if (problem) fatal.push({ message: `${where}: "${key}" ${problem.fault}${problem.aside ?? ''}${detail ? `: ${detail}` : ''}`, at: key });
       else texts[key] = text;
     }
   }
@@ -217,13 +277,18 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     const badIndex = field.findIndex((item: unknown) => typeof item !== 'string' || item.trim() === '');
     if (badIndex >= 0) fatal.push({ message: `${where}: ${key}[${badIndex}] must be a non-empty string, not ${describeType(field[badIndex])}` });
     else {
-      let items = (field as string[]).map((item) => item.trim());
-      if (key === 'variants' || key === 'abbreviations') {
+      let items = (field as string[]).map(isFormList(key) ? cleanForm : (item) => item.trim());
+      if (isFormList(key)) {
         const noun = key === 'variants' ? 'variant' : 'abbreviation';
         items = items.filter((item, position) => {
           const problem = formProblem(item);
-          if (problem) report(`${where}: ${noun} "${shown(item)}" ${problem.fault} (${problem.bound}) and is ignored`, key, position);
-          return !problem;
+          if (!problem) return true;
+          // A form of invisible characters only is named by its place.
+          const name = item === '' ? `${key}[${position}]` : `${noun} "${shown(item)}"`;
+          const bound = problem.bound ? ` (${problem.bound})` : '';
+          const consequence = problem.consequence ? `: ${problem.consequence}` : '';
+          report(`${where}: ${name} ${problem.fault}${problem.aside ? `${problem.aside},` : ''}${bound} and is ignored${consequence}`, key, position);
+          return false;
         });
       }
       // Variants match ignoring case, abbreviations with exact case: "NSAIDs" and "NSAIDS" are two.
@@ -239,38 +304,82 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
 
   // Smaller mistakes drop just the part that is wrong.
   for (const key of Object.keys(raw)) {
-    if (!ENTRY_PROPERTIES.includes(key)) report(`${where}: unknown property "${key}" (ignored); an entry has ${quoteList(ENTRY_PROPERTIES)}`, key);
+    if (!ENTRY_PROPERTIES.includes(key)) report(`${where}: unknown property "${shown(key)}" (ignored); an entry has ${quoteList(ENTRY_PROPERTIES)}`, key);
   }
   const variants = (lists.variants ?? []).filter((variant) => {
     const isTerm = variant.toLowerCase() === term.toLowerCase();
-    if (isTerm) report(`${where}: variant "${variant}" is the term itself and is ignored`, ...itemAt('variants', variant));
+    if (isTerm) report(`${where}: variant "${shown(variant)}" is the term itself and is ignored`, ...itemAt('variants', variant));
     return !isTerm;
   });
   // Abbreviations match with exact case; one without capitals would mark ordinary words.
   const abbreviations = (lists.abbreviations ?? []).filter((abbreviation) => {
     const hasCapital = /\p{Lu}/u.test(abbreviation);
-    if (!hasCapital) report(`${where}: abbreviation "${abbreviation}" has no capital letter and is ignored; it would match ordinary words`, ...itemAt('abbreviations', abbreviation));
+    if (!hasCapital) report(`${where}: abbreviation "${shown(abbreviation)}" has no capital letter and is ignored; it would match ordinary words`, ...itemAt('abbreviations', abbreviation));
     return hasCapital;
   });
   const sections = (lists.sections ?? []).filter((id) => {
     const known = GUIDE_SECTION_IDS.has(id);
-    if (!known) report(`${where}: "${id}" is not a section of the guide and is ignored`, ...itemAt('sections', id));
+    if (!known) report(`${where}: "${shown(id)}" is not a section of the guide and is ignored`, ...itemAt('sections', id));
     return known;
   });
   for (const key of lists.references ?? []) {
-    if (!context.referenceKeys.has(key)) report(`${where}: reference "${key}" is not a key of the top-level "references"`, ...itemAt('references', key));
+    if (!context.referenceKeys.has(key)) report(`${where}: reference "${shown(key)}" is not a key of the top-level "references"`, ...itemAt('references', key));
   }
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
   return { term, variants, abbreviations, definition, plain, sections, origin };
 }
 
-/** Why a term, variant or abbreviation cannot be used, if it cannot. */
-function formProblem(form: string): { fault: string; bound: string } | undefined {
+function isFormList(key: (typeof LIST_PROPERTIES)[number]): key is 'variants' | 'abbreviations' {
+  return key === 'variants' || key === 'abbreviations';
+}
+
+/**
+ * A term, variant or abbreviation as it is matched and shown: in NFC, without bidirectional
+ * controls or zero-width characters (invisible, they would make a form that looks like a word
+ * of a note match nothing, or quote differently from what it is), trimmed.
+ */
+function cleanForm(form: string): string {
+  return withoutInvisibles(form).normalize('NFC').trim();
+}
+
+/** What is wrong with a form: the fault, then a clause on it, then the bound it breaks or what it would do. */
+interface FormProblem {
+  readonly fault: string;
+  readonly aside?: string;
+  readonly bound?: string;
+  readonly consequence?: string;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+const NOT_WORD_AT_EDGES = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
+
+/**
+ * Why a term, variant or abbreviation cannot be used, if it cannot. Notes are matched on a form's
+ * words alone: "c++" would mark every "c" and "(a)" every "a", so a form starts and ends with a
+ * letter or digit (a final full stop, as in "Dr.", is allowed: what it marks is what it says).
+ * Nor may a form be one letter or digit, which would mark every one in a note.
+ */
+function formProblem(form: string): FormProblem | undefined {
   if (characterCount(form) > MAX_FORM_CHARACTERS || splitForm(form).words.length > MAX_FORM_WORDS) {
     return { fault: 'is too long', bound: `at most ${MAX_FORM_WORDS} words and ${MAX_FORM_CHARACTERS} characters` };
   }
+  const lettersAndDigits = form.match(LETTER_OR_DIGIT) ?? [];
+  if (lettersAndDigits.length === 0) return { fault: 'has no letter or digit' };
+  const marks = `it would mark every "${shown(form.replace(NOT_WORD_AT_EDGES, ''))}"`;
+  const characters = [...form];
+  const first = characters[0];
+  // A final full stop after a word character is allowed: the character before it is the edge.
+  const last = characters.length > 1 && characters[characters.length - 1] === '.' ? characters[characters.length - 2] : characters[characters.length - 1];
+  const edge = !WORD_CHARACTER.test(first) ? `starts with "${first}"` : !WORD_CHARACTER.test(last) ? `ends with "${last}"` : undefined;
+  if (edge) return { fault: edge, aside: ', which notes are not matched on', consequence: marks };
+  if (lettersAndDigits.length === 1) return { fault: /\p{N}/u.test(lettersAndDigits[0]) ? 'is a single digit' : 'is a single letter', consequence: marks };
   return undefined;
+}
+
+function isRange(at: JsonPath | Range): at is Range {
+  return !Array.isArray(at);
 }
 
 /** Length in characters as a person counts them (code points, not UTF-16 units). */
@@ -280,8 +389,13 @@ function characterCount(text: string): number {
   return count;
 }
 
-/** File text quoted in a message: a long one shortened, so that a 2,000-word term makes no 2,000-word message. */
-function shown(text: string): string {
+/**
+ * File text quoted in a message: without bidirectional controls or zero-width characters (the
+ * Problems view shows messages as they are), and a long one shortened, so that a 2,000-word
+ * term makes no 2,000-word message.
+ */
+function shown(file: string): string {
+  const text = withoutInvisibles(file);
   if (text.length <= MAX_QUOTED_CHARACTERS) return text;
   const characters = [...text];
   return characters.length <= MAX_QUOTED_CHARACTERS ? text : `${characters.slice(0, MAX_QUOTED_CHARACTERS).join('')}…`;
