@@ -21,7 +21,12 @@ export const INSERT_SECTION_HANDOUT_COMMAND = 'iliopsoas.insertSectionHandout';
 export const NOTE_READING_GRADE_COMMAND = 'iliopsoas.noteReadingGrade';
 export const EXPORT_HANDOUT_COMMAND = 'iliopsoas.exportHandoutHtml';
 
-/** A `command:` URI, as used in webview links and trusted hover Markdown. */
+/**
+ * A `command:` URI, as used in webview links and trusted hover Markdown. encodeURIComponent
+ * leaves `( ) ' ! *` as they are, and an unbalanced `)` (a term like "stage 1)") would end a
+ * Markdown link early: those are percent-encoded too, which the command's arguments decode from.
+ */
 export function commandUri(command: string, ...args: unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+  const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `command:${command}?${query}`;
 }

@@ -20,9 +20,30 @@ export interface GuideSectionLink {
   readonly title: string;
 }
 
-/** Backslash-escapes Markdown syntax so glossary text shows exactly as written, never as markup. */
+// Markdown syntax, and what VS Code's hover linkifies: `@` of an e-mail address, and a `/` of a
+// URL's "//" (a "." is already escaped, which also breaks "www." and bare domains).
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()#+\-.!|<>~&$@]|(?<=[:/])\/|\/(?=\/)/g;
+/** Every line end Markdown or an editor may break a line at. */
+const LINE_END = /[\r\n\u2028\u2029\u0085]/;
+
+/**
+ * Backslash-escapes Markdown syntax so glossary text shows exactly as written, never as markup
+ * or a link, on one line: each run of white space that holds a line end becomes one space (a
+ * line of the text could otherwise start a heading or a code block).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
+  return onOneLine(text).replace(MARKDOWN_SYNTAX, '\\$&');
+}
+
+/** Split and trimmed rather than one regular expression, which backtracks over long runs of spaces. */
+function onOneLine(text: string): string {
+  const lines = text.split(LINE_END);
+  if (lines.length === 1) return text;
+  const last = lines.length - 1;
+  return lines
+    .map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim()))
+    .filter((line, i) => line !== '' || i === 0 || i === last)
+    .join(' ');
 }
 
 /** The hover's Markdown: term, clinical definition, plain-language explanation, guide links, insert action. */
