@@ -122,9 +122,16 @@ export class GlossaryStore implements vscode.Disposable {
       } catch {
         continue; // deleted between the search and the read
       }
-      const { entries, problems } = parseGlossaryFile(text, label);
-      files.push({ uri, entries });
-      this.report(uri, text, problems);
+      // One file that trips the parser must not keep the others from loading.
+      let parsed: ReturnType<typeof parseGlossaryFile>;
+      try {
+        parsed = parseGlossaryFile(text, label);
+      } catch (error) {
+        logError(`reading the team glossary ${label}`, error);
+        parsed = { entries: [], problems: [{ file: label, message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)}); its entries are not in use` }] };
+      }
+      files.push({ uri, entries: parsed.entries });
+      this.report(uri, text, parsed.problems);
     }
     for (const key of [...this.reported.keys()]) {
       if (!uris.some((uri) => uri.toString() === key)) this.reported.delete(key);
