@@ -12,7 +12,7 @@ import glossarySchema from './glossary.schema.json';
 import type { Node as JsonNode, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { withoutInvisibles } from '../util/messageText';
 import { splitForm } from './matching/words';
-import type { GlossaryEntry } from './types';
+import type { GlossaryCategory, GlossaryEntry } from './types';
 
 /** Something wrong with a glossary file, worded for the person who edits it. */
 export interface GlossaryProblem {
@@ -52,9 +52,11 @@ export interface ParsedGlossary {
 export const BUILT_IN_ORIGIN = 'built-in';
 
 const TOP_LEVEL_PROPERTIES = ['$schema', 'references', 'entries'];
-const ENTRY_PROPERTIES = ['term', 'variants', 'abbreviations', 'definition', 'plain', 'sections', 'references'];
+const ENTRY_PROPERTIES = ['term', 'variants', 'abbreviations', 'category', 'definition', 'plain', 'sections', 'references', 'notIn'];
 const REQUIRED_TEXT_PROPERTIES = ['term', 'definition', 'plain'] as const;
-const LIST_PROPERTIES = ['variants', 'abbreviations', 'sections', 'references'] as const;
+const LIST_PROPERTIES = ['variants', 'abbreviations', 'sections', 'references', 'notIn'] as const;
+/** The categories the Terms view groups a note's terms by (the schema's enum). */
+export const GLOSSARY_CATEGORIES: readonly GlossaryCategory[] = glossarySchema.definitions.entry.properties.category.enum as GlossaryCategory[];
 
 // Bounds far above any real term (the built-in glossary's longest form has 5 words and 37
 // characters): scanning a note costs its words times a form's words, and a 2,000-word team term
@@ -279,7 +281,7 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     else {
       let items = (field as string[]).map(isFormList(key) ? cleanForm : (item) => item.trim());
       if (isFormList(key)) {
-        const noun = key === 'variants' ? 'variant' : 'abbreviation';
+        const noun = key === 'variants' ? 'variant' : key === 'notIn' ? 'phrase' : 'abbreviation';
         items = items.filter((item, position) => {
           const problem = formProblem(item);
           if (!problem) return true;
@@ -327,11 +329,32 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
   }
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
-  return { term, variants, abbreviations, definition, plain, sections, origin };
+  const category = GLOSSARY_CATEGORIES.find((known) => known === raw.category);
+  if (raw.category !== undefined && !category) {
+    report(`${where}: "category" must be one of ${quoteList(GLOSSARY_CATEGORIES)}, not ${typeof raw.category === 'string' ? `"${shown(raw.category)}"` : describeType(raw.category)}; it is ignored`, 'category');
+  }
+  // A phrase the entry does not apply in must hold one of its forms, or it silences nothing of the entry's.
+  const forms = [term, ...variants, ...abbreviations].map((form) => form.toLowerCase());
+  const notIn = (lists.notIn ?? []).filter((phrase) => {
+    const holdsForm = forms.some((form) => containsWords(phrase.toLowerCase(), form));
+    if (!holdsForm) report(`${where}: notIn phrase "${shown(phrase)}" does not contain the term or one of its variants, so it would silence nothing; it is ignored`, ...itemAt('notIn', phrase));
+    return holdsForm;
+  });
+
+  return { term, variants, abbreviations, definition, plain, sections, origin, ...(category ? { category } : {}), ...(notIn.length > 0 ? { notIn } : {}) };
 }
 
-function isFormList(key: (typeof LIST_PROPERTIES)[number]): key is 'variants' | 'abbreviations' {
-  return key === 'variants' || key === 'abbreviations';
+/** Whether `phrase` holds `form` as whole words (both lower-cased): "renal pelvis" holds "pelvis", "pelvises" too. */
+function containsWords(phrase: string, form: string): boolean {
+  for (let at = phrase.indexOf(form); at >= 0; at = phrase.indexOf(form, at + 1)) {
+    const before = at === 0 ? '' : phrase[at - 1];
+    if (before === '' || !/[\p{L}\p{N}]/u.test(before)) return true;
+  }
+  return false;
+}
+
+function isFormList(key: (typeof LIST_PROPERTIES)[number]): key is 'variants' | 'abbreviations' | 'notIn' {
+  return key === 'variants' || key === 'abbreviations' || key === 'notIn';
 }
 
 /**

@@ -228,7 +228,7 @@ describe('glossary entries', () => {
     it('declares exactly the properties the loader accepts', () => {
       const root = schema();
       const entryProperties = Object.keys(root.definitions?.entry.properties ?? {});
-      const fullEntry = Object.fromEntries(entryProperties.map((name) => [name, ['term', 'definition', 'plain'].includes(name) ? 'text' : []]));
+      const fullEntry = Object.fromEntries(entryProperties.map((name) => [name, ['term', 'definition', 'plain'].includes(name) ? 'text' : name === 'category' ? 'anatomy' : []]));
       const topLevel = Object.fromEntries(Object.keys(root.properties ?? {}).map((name) => [name, name === 'entries' ? [fullEntry] : name === 'references' ? {} : 'x']));
       assert.deepStrictEqual(parseGlossaryFile(JSON.stringify(topLevel), 'team.json').problems, []);
 
@@ -237,7 +237,7 @@ describe('glossary entries', () => {
         parseGlossaryFile(withExtra, 'team.json').problems.map((problem) => problem.message),
         [
           'team.json: unknown property "extra" (ignored); a glossary has "$schema", "references", "entries"',
-          'team.json: entries[0] ("text"): unknown property "replaces" (ignored); an entry has "term", "variants", "abbreviations", "definition", "plain", "sections", "references"',
+          'team.json: entries[0] ("text"): unknown property "replaces" (ignored); an entry has "term", "variants", "abbreviations", "category", "definition", "plain", "sections", "references", "notIn"',
         ],
       );
     });

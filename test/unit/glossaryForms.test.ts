@@ -97,7 +97,7 @@ describe('team glossary forms and keys', () => {
       assert.deepStrictEqual(messages, [
         'entries[0] ("c++"): variant "a+" ends with "+", which notes are not matched on, and is ignored: it would mark every "a"',
         'entries[0] ("c++"): "term" ends with "+", which notes are not matched on: it would mark every "c"; the entry is skipped',
-        'entries[1] ("dead bug"): unknown property "colour" (ignored); an entry has "term", "variants", "abbreviations", "definition", "plain", "sections", "references"',
+        'entries[1] ("dead bug"): unknown property "colour" (ignored); an entry has "term", "variants", "abbreviations", "category", "definition", "plain", "sections", "references", "notIn"',
         'entries[1] ("dead bug"): abbreviation "db" has no capital letter and is ignored; it would match ordinary words',
       ]);
     });
@@ -123,7 +123,7 @@ describe('team glossary forms and keys', () => {
         [
           ['"entries" appears twice; the last one is used', text.slice(text.lastIndexOf('"entries"'), text.lastIndexOf(']') + 1)],
           ['references["a"] appears twice; the last one is used', '"a": "B"'],
-          ['entries[0] ("bird dog"): unknown property "colour" (ignored); an entry has "term", "variants", "abbreviations", "definition", "plain", "sections", "references"', '"colour": 1'],
+          ['entries[0] ("bird dog"): unknown property "colour" (ignored); an entry has "term", "variants", "abbreviations", "category", "definition", "plain", "sections", "references", "notIn"', '"colour": 1'],
         ],
       );
     });
