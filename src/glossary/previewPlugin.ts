@@ -59,19 +59,20 @@ function markTerms(children: Token[], glossary: CompiledGlossary, TokenClass: To
     const run = children.slice(i, end);
     const text = run.map((part) => (part.type === 'softbreak' ? '\n' : part.content)).join('');
     const matches = glossary.scanPlainText(text);
-    marked.push(...(matches.length === 0 ? run : wrapMatches(run, matches, TokenClass, className)));
+    // Pushed one by one, never spread into push(): a dense paragraph has more tokens than a call takes arguments.
+    if (matches.length === 0) for (const part of run) marked.push(part);
+    else wrapMatches(run, matches, marked, TokenClass, className);
     i = end;
   }
   return marked;
 }
 
 /**
- * Rebuilds a run of text and softbreak tokens with each match wrapped in open/close tokens,
- * splitting text tokens at match boundaries. Matches start and end on word characters, so a
- * boundary never falls on a soft break.
+ * Appends to `out` a run of text and softbreak tokens with each match wrapped in open/close
+ * tokens, splitting text tokens at match boundaries. Matches start and end on word characters,
+ * so a boundary never falls on a soft break.
  */
-function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], TokenClass: TokenConstructor, className: string): Token[] {
-  const out: Token[] = [];
+function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], out: Token[], TokenClass: TokenConstructor, className: string): void {
   const level = run[0].level;
   let matchIndex = 0;
   let inside = false;
@@ -119,7 +120,6 @@ function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], Token
     }
     offset = tokenEnd;
   }
-  return out;
 }
 
 function openToken(TokenClass: TokenConstructor, match: TermMatch, level: number, className: string): Token {

@@ -83,6 +83,13 @@ describe('glossary preview plugin', () => {
     assert.strictEqual(md.render('disc'), `<p>${DISC}disc</abbr></p>\n`);
   });
 
+  it('marks a paragraph denser in terms than a function call takes arguments', () => {
+    // 50,000 terms make 200,000 tokens in one inline token: spread into push(), they overflowed the stack.
+    const html = renderer({}).render('disc '.repeat(50_000));
+    assert.strictEqual(html.split('<abbr ').length - 1, 50_000);
+    assert.ok(html.startsWith(`<p>${DISC}disc</abbr> `) && html.endsWith('>disc</abbr></p>\n'), html.slice(0, 200));
+  });
+
   it('uses a custom class name', () => {
     const md = new MarkdownIt();
     glossaryMarkdownItPlugin(md, () => glossary, { className: 'term' });
