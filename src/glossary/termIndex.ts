@@ -129,6 +129,22 @@ function takeOverMatches(kept: readonly SegmentMatch[], after: readonly Segment[
 /** Above this many lines, an edit is applied by scanning the new text whole. */
 const MAX_LINES_PER_EDIT = 10_000;
 
+/** At most this many items are spread into one splice call; a call takes only about 100,000 arguments, fewer on a deep stack. */
+const MAX_SPREAD = 1_000;
+
+/**
+ * `array.splice(start, deleteCount, ...items)`, but safe for any number of items: a few are
+ * spliced in place (typing replaces one segment), many make a new array instead of overflowing
+ * the stack (an edit that opens or closes a fence or front matter can rescan a whole note).
+ */
+function spliced<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length <= MAX_SPREAD) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items, array.slice(start + deleteCount));
+}
+
 /**
  * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The
  * matches it returns are live: their `start`, `end` and `range` follow later edits elsewhere in
@@ -229,12 +245,12 @@ export class TermIndex {
     const last = end === start ? first : this.lineAt(end, first.segment);
     const replaced = this.lines[first.line].slice(0, first.character) + text + this.lines[last.line].slice(last.character);
     const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
-    // A paste of a whole note is cheaper (and safer for spreading into splice) scanned whole.
+    // A paste of a whole note is cheaper scanned whole.
     if (newLines.length > MAX_LINES_PER_EDIT) return false;
     const lineDelta = newLines.length - (last.line - first.line + 1);
     const offsetDelta = text.length - (end - start);
     if (newLines.length === 1 && last.line === first.line) this.lines[first.line] = newLines[0]; // typing within a line
-    else this.lines.splice(first.line, last.line - first.line + 1, ...newLines);
+    else this.lines = spliced(this.lines, first.line, last.line - first.line + 1, newLines);
     this.length += offsetDelta;
 
     // Rescan from the sync line above: the edited line's segment, or the one before if the
@@ -286,7 +302,7 @@ export class TermIndex {
     // Before later segments move: the occurrence lists are searched by their current offsets.
     const changed = keepsTerms ? [] : this.replaceOccurrences(previous, rescanned, fromOffset);
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
-    this.segments.splice(firstSegment, nextSegment - firstSegment, ...rescanned);
+    this.segments = spliced(this.segments, firstSegment, nextSegment - firstSegment, rescanned);
     this.tailFrom = firstSegment + rescanned.length;
     this.reorder(changed);
     return true;

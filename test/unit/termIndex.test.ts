@@ -175,6 +175,30 @@ describe('TermIndex', () => {
     });
   });
 
+  describe('a note of 150,000 paragraphs', () => {
+    // More segments than a function call takes arguments: spread into splice(), they overflowed the stack.
+    const PARAGRAPHS = 'psoas\n\n'.repeat(150_000);
+
+    it('rescans it whole in one edit when a fence above it is removed, and back into code when it is typed again', () => {
+      let text = '```\n' + PARAGRAPHS;
+      const index = new TermIndex(glossary, text);
+      assert.deepStrictEqual(index.terms(), []);
+      text = editAndCheck(index, text, { start: 0, end: 4, text: '' });
+      assert.strictEqual(index.terms()[0].occurrences.length, 150_000);
+      assert.deepStrictEqual(index.lastRescan, { fromLine: 0, toLine: 300_001 });
+      text = editAndCheck(index, text, { start: 0, end: 0, text: '```\n' });
+      text = editAndCheck(index, text, { start: 0, end: 4, text: '' });
+      editAndCheck(index, text, { start: text.length, end: text.length, text: 'hip flexor' });
+      assert.strictEqual(index.wholeNoteScans, 1, 'the edits were applied, not rebuilt from the note');
+    });
+
+    it('follows an edit that replaces the whole text', () => {
+      const index = new TermIndex(glossary, PARAGRAPHS);
+      const text = editAndCheck(index, PARAGRAPHS, { start: 0, end: PARAGRAPHS.length, text: 'hip flexor\n\n'.repeat(150_000) });
+      editAndCheck(index, text, { start: 0, end: text.length, text: 'psoas' });
+    });
+  });
+
   it('applies a change event of several changes one after the other, bottom-up', () => {
     const text = 'The psoas.\n\nThe hip.\n\nOA.\n';
     const changes: TextChange[] = [replaceIn(text, 'OA', 'NSAIDs'), replaceIn(text, 'hip', 'hip flexor'), replaceIn(text, 'psoas', 'iliacus')];
