@@ -165,6 +165,12 @@ export class TermIndex {
   private tail: Shift = { offset: 0, line: 0 };
   private tailFrom = 0;
   private fullRescans = 0;
+  private failures = 0;
+  /**
+   * True while the parts above may disagree with one another: from an update that failed
+   * midway until a rebuild succeeds. The next call then rebuilds instead of building on them.
+   */
+  private broken = false;
   private rescanned = { fromLine: 0, toLine: 0 };
 
   constructor(
@@ -184,6 +190,11 @@ export class TermIndex {
     return this.fullRescans;
   }
 
+  /** How many updates failed midway and were made good by scanning the note whole (none, unless something is wrong). */
+  get failedEdits(): number {
+    return this.failures;
+  }
+
   /** The lines [fromLine, toLine) of the current text that the last edit (or build) scanned. */
   get lastRescan(): { readonly fromLine: number; readonly toLine: number } {
     return this.rescanned;
@@ -191,6 +202,7 @@ export class TermIndex {
 
   /** The entries found, each with its occurrences in order, in order of first occurrence: `countTerms` of the current text. */
   terms(): readonly TermCount[] {
+    if (this.broken) this.rebuild(this.text);
     // Matches never overlap, so no two entries share a first start.
     this.counts ??= [...this.byEntry.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
     return this.counts;
@@ -199,8 +211,10 @@ export class TermIndex {
   /** Forgets everything and scans `text` whole. */
   rebuild(text: string): void {
     this.fullRescans++;
+    // The text first, so that a rebuild that fails is retried from it by the next call.
     this.lines = text.split('\n');
     this.length = text.length;
+    this.broken = true;
     this.rescanned = { fromLine: 0, toLine: this.lines.length };
     const lines = this.lines.map(withoutCarriageReturn);
     this.segments = this.scanSegments(0, 0, lines, markCodeAndFrontMatter(lines), text);
@@ -216,6 +230,7 @@ export class TermIndex {
     }
     this.byEntry = new Map([...byEntry].map(([entry, occurrences]) => [entry, { entry, occurrences }]));
     this.counts = undefined;
+    this.broken = false;
   }
 
   /** One change, as VS Code reports it; see {@link applyEdits} for `newText`. */
@@ -228,11 +243,20 @@ export class TermIndex {
    * as VS Code's own extension host applies them to its copy of the document. `newText` is the note after them: as
    * a string, its length is checked too; as a function (e.g. `() => document.getText()`, which
    * spares copying the note on every keystroke), it is called only when a change does not fit
-   * the text the index knows. Either way an index out of step with the note is rebuilt from it.
+   * the text the index knows. Either way an index out of step with the note is rebuilt from it,
+   * and so is one that an update left broken by throwing midway.
    */
   applyEdits(changes: readonly TextChange[], newText: string | (() => string)): void {
-    const fits = changes.every((change) => this.applyOne(change));
-    const inStep = fits && (typeof newText !== 'string' || this.length === newText.length);
+    let inStep = false;
+    if (!this.broken) {
+      try {
+        inStep = changes.every((change) => this.applyOne(change)) && (typeof newText !== 'string' || this.length === newText.length);
+      } catch {
+        // Half applied, the lines, segments and occurrence lists may disagree: the note whole is the way back.
+        this.broken = true;
+        this.failures++;
+      }
+    }
     if (!inStep) this.rebuild(typeof newText === 'string' ? newText : newText());
   }
 

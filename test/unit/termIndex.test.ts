@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
-import { compileGlossary, type TermCount } from '../../src/glossary/matcher';
+import { compileGlossary, type CompiledGlossary, type TermCount } from '../../src/glossary/matcher';
 import { TermIndex, type TextChange } from '../../src/glossary/termIndex';
 
 const glossary = compileGlossary(loadBuiltInGlossary());
@@ -24,6 +24,7 @@ function editAndCheck(index: TermIndex, text: string, change: TextChange): strin
   index.applyEdit(change, next);
   assert.strictEqual(index.text, next);
   assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+  assert.strictEqual(index.failedEdits, 0, 'an edit failed midway, and only a whole-note scan made it good');
   return next;
 }
 
@@ -196,6 +197,57 @@ describe('TermIndex', () => {
       const index = new TermIndex(glossary, PARAGRAPHS);
       const text = editAndCheck(index, PARAGRAPHS, { start: 0, end: PARAGRAPHS.length, text: 'hip flexor\n\n'.repeat(150_000) });
       editAndCheck(index, text, { start: 0, end: text.length, text: 'psoas' });
+    });
+  });
+
+  describe('an update that throws midway', () => {
+    const TEXT = 'The psoas.\n\nA hip flexor.\n\nOA.\n';
+
+    /** The glossary, with a scan that throws the next `times` it is called, as a bug in the middle of an update would. */
+    function failingGlossary(): { glossary: CompiledGlossary; failNext: (times: number) => void } {
+      let failures = 0;
+      const failing: CompiledGlossary = {
+        ...glossary,
+        scan: (markdown, split) => {
+          if (failures > 0) {
+            failures--;
+            throw new Error('scan failed');
+          }
+          return glossary.scan(markdown, split);
+        },
+      };
+      return { glossary: failing, failNext: (times) => (failures = times) };
+    }
+
+    it('is made good at once by scanning the note whole', () => {
+      const { glossary: failing, failNext } = failingGlossary();
+      const index = new TermIndex(failing, TEXT);
+      failNext(1);
+      const next = applyChange(TEXT, replaceIn(TEXT, 'hip flexor', 'lumbar spine'));
+      index.applyEdit(replaceIn(TEXT, 'hip flexor', 'lumbar spine'), next);
+      assert.strictEqual(index.text, next);
+      assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+      assert.deepStrictEqual([index.failedEdits, index.wholeNoteScans], [1, 2]);
+      const after = applyChange(next, replaceIn(next, 'OA', 'NSAIDs'));
+      index.applyEdit(replaceIn(next, 'OA', 'NSAIDs'), after);
+      assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(after)));
+      assert.deepStrictEqual([index.failedEdits, index.wholeNoteScans], [1, 2], 'the next edit is applied, not rebuilt');
+    });
+
+    it('leaves no half-updated index when the scan of the whole note throws too: the next call rebuilds', () => {
+      const { glossary: failing, failNext } = failingGlossary();
+      for (const nextCall of ['terms', 'applyEdit'] as const) {
+        const index = new TermIndex(failing, TEXT);
+        failNext(2);
+        const next = applyChange(TEXT, replaceIn(TEXT, 'psoas', 'iliacus'));
+        assert.throws(() => index.applyEdit(replaceIn(TEXT, 'psoas', 'iliacus'), next), /scan failed/);
+        if (nextCall === 'terms') assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)), 'terms() after the failure');
+        const after = applyChange(next, replaceIn(next, 'OA', 'NSAIDs'));
+        index.applyEdit(replaceIn(next, 'OA', 'NSAIDs'), () => after);
+        assert.strictEqual(index.text, after);
+        assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(after)), `the edit after the failure (${nextCall} first)`);
+        assert.strictEqual(index.failedEdits, 1);
+      }
     });
   });
 
