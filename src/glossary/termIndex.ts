@@ -12,14 +12,16 @@
  * segment boundary below it that is still a sync line after the edit. Usually that is the edited
  * paragraph; an edit that opens a fence, turns a line into a list item or edits front matter
  * widens the rescan down to where the classification agrees again (for an unclosed fence, the
- * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases.
+ * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases
+ * but one: front matter is decided by the first line and the first closing line below it, which
+ * no sync line between them sees, so an edit that may open, close or remove it rescans from line 0.
  *
  * Later segments are not rescanned: they store their matches relative to their own start, and
  * an edit only moves the start of each later segment. Those below the last edit share one
  * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
  * this one change hands, and typing, which stays in one place, touches none.
  */
-import { FRONT_MATTER_OPEN, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
+import { frontMatterAfterEdit, frontMatterEnd, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
 import type { GlossaryEntry } from './types';
 
@@ -164,6 +166,8 @@ export class TermIndex {
   /** The shift of segments[tailFrom] and every segment after it; the segments before it are unmoved. */
   private tail: Shift = { offset: 0, line: 0 };
   private tailFrom = 0;
+  /** The line that closes the note's front matter, or -1 for none (see `frontMatterEnd`). */
+  private frontMatterEnd = -1;
   private fullRescans = 0;
   private failures = 0;
   /**
@@ -217,6 +221,7 @@ export class TermIndex {
     this.broken = true;
     this.rescanned = { fromLine: 0, toLine: this.lines.length };
     const lines = this.lines.map(withoutCarriageReturn);
+    this.frontMatterEnd = frontMatterEnd(lines.length, (line) => lines[line]);
     this.segments = this.scanSegments(0, 0, lines, markCodeAndFrontMatter(lines), text);
     this.tail = { offset: 0, line: 0 };
     this.tailFrom = this.segments.length;
@@ -278,8 +283,10 @@ export class TermIndex {
     this.length += offsetDelta;
 
     // Rescan from the sync line above: the edited line's segment, or the one before if the
-    // edit changed that segment's first line so that it may no longer be a sync line.
-    let firstSegment = first.segment;
+    // edit changed that segment's first line so that it may no longer be a sync line; from line 0
+    // if the edit may have opened, closed or removed front matter (no sync line sees that).
+    const frontMatter = frontMatterAfterEdit(this.frontMatterEnd, first.line, first.line + newLines.length, this.lines.length, (line) => withoutCarriageReturn(this.lines[line]));
+    let firstSegment = frontMatter.fromTop ? 0 : first.segment;
     const segmentStart = this.segments[firstSegment].line;
     if (segmentStart === first.line && firstSegment > 0 && !isSyncLine(withoutCarriageReturn(this.lines[segmentStart - 1]), false, withoutCarriageReturn(this.lines[segmentStart]))) {
       firstSegment--;
@@ -296,12 +303,12 @@ export class TermIndex {
     let windowLines: string[] = [];
     let classified: Uint8Array = new Uint8Array(0);
     // Front matter is front matter only once it is closed, possibly far below: a window that
-    // starts at its opening line must reach the end of the note to classify it like a full scan.
-    const opensFrontMatter = fromLine === 0 && FRONT_MATTER_OPEN.test(withoutCarriageReturn(this.lines[0]));
+    // starts at its opening line must reach its closing line to classify it like a full scan.
+    const reach = fromLine === 0 ? frontMatter.end + 1 : 0;
     const classify = (untilLine: number): void => {
       if (classified.length >= untilLine - fromLine) return;
       // Doubling the window keeps the classification linear in the rescanned length.
-      const windowEnd = opensFrontMatter ? this.lines.length : Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
+      const windowEnd = Math.min(this.lines.length, Math.max(untilLine, reach, fromLine + 2 * classified.length));
       windowLines = this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
       classified = markCodeAndFrontMatter(windowLines);
     };
@@ -328,6 +335,7 @@ export class TermIndex {
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
     this.segments = spliced(this.segments, firstSegment, nextSegment - firstSegment, rescanned);
     this.tailFrom = firstSegment + rescanned.length;
+    this.frontMatterEnd = frontMatter.end;
     this.reorder(changed);
     return true;
   }

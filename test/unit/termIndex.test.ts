@@ -51,6 +51,42 @@ const edit = fc.record({
   inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n')),
 });
 
+// Notes that open with front matter: a first line `---`, then its lines (blank ones among them,
+// `key: term` lines that are prose unless the front matter closes below them), the `---` and
+// `...` lines that may close it, and Markdown below; edits type and delete those closing lines.
+const FRONT_MATTER_LINES = ['', '', 'title: Visit', 'tags: psoas', 'hip flexor: OA', '---', '...', '--- ', '...\r', '--', '..', 'The psoas.', '- disc', '```', '    lumbar', '> spinal stenosis'];
+const frontMatterNote = fc.array(fc.constantFrom(...FRONT_MATTER_LINES), { maxLength: 16 }).map((lines) => ['---', ...lines].join('\n'));
+const frontMatterEdit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  // Where in its line the edit starts: typing a line `---` starts at a line start or end.
+  snap: fc.constantFrom('none', 'lineStart', 'lineStart', 'lineEnd', 'lineEnd'),
+  removed: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.constant(1), fc.constant(3), fc.constant(4), fc.integer({ min: 0, max: 20 })),
+  inserted: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('---', '...', '\n---', '---\n', '\n...', '...\n', '-', '.') },
+    { weight: 1, arbitrary: fc.constantFrom('', '\n', '\n\n', 'tags: psoas', 'psoas', 'x', ' ') },
+  ),
+});
+
+/** The change a generated front-matter edit makes to `text`. */
+function frontMatterChange(text: string, { at, snap, removed, inserted }: { at: number; snap: string; removed: number; inserted: string }): TextChange {
+  let start = Math.floor(at * text.length);
+  if (snap === 'lineStart') start = text.lastIndexOf('\n', start - 1) + 1;
+  if (snap === 'lineEnd') start = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+  return { start, end: Math.min(text.length, start + removed), text: inserted };
+}
+
+/** Runs the front-matter property with fast-check's `seed` (or a random one). */
+function checkFrontMatterEdits(parameters: fc.Parameters<[string, { at: number; snap: string; removed: number; inserted: string }[]]>): void {
+  fc.assert(
+    fc.property(frontMatterNote, fc.array(frontMatterEdit, { minLength: 1, maxLength: 20 }), (initial, edits) => {
+      let text = initial;
+      const index = new TermIndex(glossary, text);
+      for (const generated of edits) text = editAndCheck(index, text, frontMatterChange(text, generated));
+    }),
+    parameters,
+  );
+}
+
 describe('TermIndex', () => {
   it('starts out equal to countTerms', () => {
     const text = '# Hip flexor\n\nThe hip flexor and the psoas.\n\n```\npsoas\n```\n\nOA, not oa.\n';
@@ -69,6 +105,52 @@ describe('TermIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('front matter whose closing line is typed and deleted far below its first line', () => {
+    it('stays equal to countTerms over notes that open with front matter, as their closing lines are typed and deleted', () => {
+      checkFrontMatterEdits({ numRuns: 1000 });
+    });
+
+    // Pinned runs of the property above: seed 2 found the closing line typed below a blank line inside the front matter.
+    for (const seed of [1, 2]) {
+      it(`stays equal to countTerms with seed ${seed}`, () => checkFrontMatterEdits({ seed, numRuns: 1000 }));
+    }
+
+    it('closes the front matter when `---` is typed on the last line, below a blank line inside it', () => {
+      let text = '---\ntitle: Visit\n\ntags: psoas\n';
+      const index = new TermIndex(glossary, text);
+      assert.strictEqual(index.terms().length, 1, 'unclosed, the `---` is a thematic break and "tags: psoas" is prose');
+      for (const typed of '---') text = editAndCheck(index, text, { start: text.length, end: text.length, text: typed });
+      assert.deepStrictEqual(index.terms(), [], 'closed, "tags: psoas" is front matter');
+      text = editAndCheck(index, text, { start: text.length - 1, end: text.length, text: '' });
+      assert.strictEqual(index.terms().length, 1, 'opened again by deleting a character of its closing line');
+    });
+
+    it('closes it with `...` typed on a new line (seed 2), and opens it again by deleting that line', () => {
+      let text = '---\n\ntags: psoas\n';
+      const index = new TermIndex(glossary, text);
+      text = editAndCheck(index, text, { start: text.length, end: text.length, text: '\n...' });
+      assert.deepStrictEqual(index.terms(), []);
+      text = editAndCheck(index, text, { start: 0, end: 3, text: '---' });
+      text = editAndCheck(index, text, { start: text.length - 4, end: text.length, text: '' });
+      assert.strictEqual(index.terms().length, 1);
+    });
+
+    it('closes it with a closing line pasted among paragraphs far below, and keeps later edits below it incremental', () => {
+      const paragraphs = Array.from({ length: 200 }, (_, i) => `Visit ${i}: psoas.`).join('\n\n');
+      let text = `---\ntitle: Visit\n\n${paragraphs}\n\nThe hip flexor.\n`;
+      const index = new TermIndex(glossary, text);
+      text = editAndCheck(index, text, replaceIn(text, 'Visit 150: psoas.', 'Visit 150: psoas.\n---'));
+      assert.deepStrictEqual(
+        index.terms().map(({ entry, occurrences }) => [entry.term, occurrences.length]),
+        [['psoas major', 49], ['hip flexor', 1]],
+      );
+      text = editAndCheck(index, text, replaceIn(text, 'Visit 180', 'Visit 181'));
+      assert.deepStrictEqual(index.lastRescan.toLine - index.lastRescan.fromLine, 2, 'an edit below closed front matter rescans its paragraph only');
+      editAndCheck(index, text, replaceIn(text, 'Visit 150: psoas.\n---', 'Visit 150: psoas.'));
+      assert.strictEqual(index.wholeNoteScans, 1);
+    });
   });
 
   describe('edits that reach beyond their paragraph', () => {
