@@ -232,7 +232,7 @@ function usesOf(text: string, term: string): RegExpExecArray[] {
  */
 export function isExplainedAtFirstUse(text: string, term: string): boolean {
   const [first] = usesOf(text, term);
-  return first !== undefined && explainsUseAt(text, first.index!, first.index! + first[0].length);
+  return first !== undefined && explainsUseAt(text, first.index, first.index + first[0].length);
 }
 
 /**
@@ -246,7 +246,7 @@ export function taughtTerms(text: string, candidates: readonly string[]): string
   return candidates.filter((term) => {
     const firstWord = term.toLowerCase().split(/[\s-]+/)[0];
     if (firstWord === '' || !lower.includes(firstWord)) return false;
-    return usesOf(text, term).some((use) => explainsUseAt(text, use.index!, use.index! + use[0].length));
+    return usesOf(text, term).some((use) => explainsUseAt(text, use.index, use.index + use[0].length));
   });
 }
 
