@@ -1,6 +1,9 @@
 /**
  * A markdown-it plugin for VS Code's built-in Markdown preview: wraps glossary terms in
  * `<abbr class="iliopsoas-term" title="definition" data-term="term">`. Pure (no `vscode`).
+ * Only the first occurrence of each term in a render carries the definition; later ones carry
+ * the term itself as their title (`title="term"`), so the HTML grows with the note, not with the
+ * note times the definitions (a note dense in terms repeated each definition thousands of times).
  *
  * It is a core rule pushed to the end of the chain (after inline, linkify, the typographer and
  * text_join), so it sees the final text tokens, and only ever sees prose:
@@ -12,6 +15,7 @@
  */
 import type MarkdownIt = require('markdown-it');
 import type { CompiledGlossary, TermMatch } from './matcher';
+import type { GlossaryEntry } from './types';
 
 type Token = MarkdownIt.Token;
 type TokenConstructor = MarkdownIt.StateCore['Token'];
@@ -34,14 +38,23 @@ export function glossaryMarkdownItPlugin(md: MarkdownIt.MarkdownIt, getGlossary:
   md.core.ruler.push(RULE_NAME, (state) => {
     const glossary = getGlossary();
     if (!glossary) return;
+    const marker: Marker = { TokenClass: state.Token, className, defined: new Set() };
     for (const token of state.tokens) {
-      if (token.type === 'inline' && token.children) token.children = markTerms(token.children, glossary, state.Token, className);
+      if (token.type === 'inline' && token.children) token.children = markTerms(token.children, glossary, marker);
     }
   });
 }
 
+/** What one render needs to make the wrappers. */
+interface Marker {
+  readonly TokenClass: TokenConstructor;
+  readonly className: string;
+  /** The entries whose definition this render has already put in a title. */
+  readonly defined: Set<GlossaryEntry>;
+}
+
 /** The children of one inline token with each run of text and soft breaks marked. */
-function markTerms(children: Token[], glossary: CompiledGlossary, TokenClass: TokenConstructor, className: string): Token[] {
+function markTerms(children: Token[], glossary: CompiledGlossary, marker: Marker): Token[] {
   const marked: Token[] = [];
   let autolinkDepth = 0;
   for (let i = 0; i < children.length; ) {
@@ -59,19 +72,21 @@ function markTerms(children: Token[], glossary: CompiledGlossary, TokenClass: To
     const run = children.slice(i, end);
     const text = run.map((part) => (part.type === 'softbreak' ? '\n' : part.content)).join('');
     const matches = glossary.scanPlainText(text);
-    marked.push(...(matches.length === 0 ? run : wrapMatches(run, matches, TokenClass, className)));
+    // Pushed one by one, never spread into push(): a dense paragraph has more tokens than a call takes arguments.
+    if (matches.length === 0) for (const part of run) marked.push(part);
+    else wrapMatches(run, matches, marked, marker);
     i = end;
   }
   return marked;
 }
 
 /**
- * Rebuilds a run of text and softbreak tokens with each match wrapped in open/close tokens,
- * splitting text tokens at match boundaries. Matches start and end on word characters, so a
- * boundary never falls on a soft break.
+ * Appends to `out` a run of text and softbreak tokens with each match wrapped in open/close
+ * tokens, splitting text tokens at match boundaries. Matches start and end on word characters,
+ * so a boundary never falls on a soft break.
  */
-function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], TokenClass: TokenConstructor, className: string): Token[] {
-  const out: Token[] = [];
+function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], out: Token[], marker: Marker): void {
+  const { TokenClass } = marker;
   const level = run[0].level;
   let matchIndex = 0;
   let inside = false;
@@ -102,7 +117,7 @@ function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], Token
       }
       if (!inside) {
         pushText(token.content.slice(cursor - tokenStart, match.start - tokenStart));
-        out.push(openToken(TokenClass, match, level, className));
+        out.push(openToken(marker, match.entry, level));
         inside = true;
         cursor = match.start;
       }
@@ -119,16 +134,18 @@ function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], Token
     }
     offset = tokenEnd;
   }
-  return out;
 }
 
-function openToken(TokenClass: TokenConstructor, match: TermMatch, level: number, className: string): Token {
+function openToken({ TokenClass, className, defined }: Marker, entry: GlossaryEntry, level: number): Token {
   const open = new TokenClass(OPEN, 'abbr', 1);
   open.level = level;
+  // The definition once per render (see the top of this file); the term still names an abbreviation's expansion ("OA" → osteoarthritis).
+  const title = defined.has(entry) ? entry.term : entry.definition;
+  defined.add(entry);
   open.attrs = [
     ['class', className],
-    ['title', match.entry.definition],
-    ['data-term', match.entry.term],
+    ['title', title],
+    ['data-term', entry.term],
   ];
   return open;
 }

@@ -12,14 +12,16 @@
  * segment boundary below it that is still a sync line after the edit. Usually that is the edited
  * paragraph; an edit that opens a fence, turns a line into a list item or edits front matter
  * widens the rescan down to where the classification agrees again (for an unclosed fence, the
- * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases.
+ * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases
+ * but one: front matter is decided by the first line and the first closing line below it, which
+ * no sync line between them sees, so an edit that may open, close or remove it rescans from line 0.
  *
  * Later segments are not rescanned: they store their matches relative to their own start, and
  * an edit only moves the start of each later segment. Those below the last edit share one
  * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
  * this one change hands, and typing, which stays in one place, touches none.
  */
-import { FRONT_MATTER_OPEN, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
+import { frontMatterAfterEdit, frontMatterEnd, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
 import type { GlossaryEntry } from './types';
 
@@ -129,6 +131,22 @@ function takeOverMatches(kept: readonly SegmentMatch[], after: readonly Segment[
 /** Above this many lines, an edit is applied by scanning the new text whole. */
 const MAX_LINES_PER_EDIT = 10_000;
 
+/** At most this many items are spread into one splice call; a call takes only about 100,000 arguments, fewer on a deep stack. */
+const MAX_SPREAD = 1_000;
+
+/**
+ * `array.splice(start, deleteCount, ...items)`, but safe for any number of items: a few are
+ * spliced in place (typing replaces one segment), many make a new array instead of overflowing
+ * the stack (an edit that opens or closes a fence or front matter can rescan a whole note).
+ */
+function spliced<T>(array: T[], start: number, deleteCount: number, items: readonly T[]): T[] {
+  if (items.length <= MAX_SPREAD) {
+    array.splice(start, deleteCount, ...items);
+    return array;
+  }
+  return array.slice(0, start).concat(items, array.slice(start + deleteCount));
+}
+
 /**
  * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The
  * matches it returns are live: their `start`, `end` and `range` follow later edits elsewhere in
@@ -148,7 +166,15 @@ export class TermIndex {
   /** The shift of segments[tailFrom] and every segment after it; the segments before it are unmoved. */
   private tail: Shift = { offset: 0, line: 0 };
   private tailFrom = 0;
+  /** The line that closes the note's front matter, or -1 for none (see `frontMatterEnd`). */
+  private frontMatterEnd = -1;
   private fullRescans = 0;
+  private failures = 0;
+  /**
+   * True while the parts above may disagree with one another: from an update that failed
+   * midway until a rebuild succeeds. The next call then rebuilds instead of building on them.
+   */
+  private broken = false;
   private rescanned = { fromLine: 0, toLine: 0 };
 
   constructor(
@@ -168,6 +194,11 @@ export class TermIndex {
     return this.fullRescans;
   }
 
+  /** How many updates failed midway and were made good by scanning the note whole (none, unless something is wrong). */
+  get failedEdits(): number {
+    return this.failures;
+  }
+
   /** The lines [fromLine, toLine) of the current text that the last edit (or build) scanned. */
   get lastRescan(): { readonly fromLine: number; readonly toLine: number } {
     return this.rescanned;
@@ -175,6 +206,7 @@ export class TermIndex {
 
   /** The entries found, each with its occurrences in order, in order of first occurrence: `countTerms` of the current text. */
   terms(): readonly TermCount[] {
+    if (this.broken) this.rebuild(this.text);
     // Matches never overlap, so no two entries share a first start.
     this.counts ??= [...this.byEntry.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
     return this.counts;
@@ -183,10 +215,13 @@ export class TermIndex {
   /** Forgets everything and scans `text` whole. */
   rebuild(text: string): void {
     this.fullRescans++;
+    // The text first, so that a rebuild that fails is retried from it by the next call.
     this.lines = text.split('\n');
     this.length = text.length;
+    this.broken = true;
     this.rescanned = { fromLine: 0, toLine: this.lines.length };
     const lines = this.lines.map(withoutCarriageReturn);
+    this.frontMatterEnd = frontMatterEnd(lines.length, (line) => lines[line]);
     this.segments = this.scanSegments(0, 0, lines, markCodeAndFrontMatter(lines), text);
     this.tail = { offset: 0, line: 0 };
     this.tailFrom = this.segments.length;
@@ -200,6 +235,7 @@ export class TermIndex {
     }
     this.byEntry = new Map([...byEntry].map(([entry, occurrences]) => [entry, { entry, occurrences }]));
     this.counts = undefined;
+    this.broken = false;
   }
 
   /** One change, as VS Code reports it; see {@link applyEdits} for `newText`. */
@@ -212,11 +248,20 @@ export class TermIndex {
    * as VS Code's own extension host applies them to its copy of the document. `newText` is the note after them: as
    * a string, its length is checked too; as a function (e.g. `() => document.getText()`, which
    * spares copying the note on every keystroke), it is called only when a change does not fit
-   * the text the index knows. Either way an index out of step with the note is rebuilt from it.
+   * the text the index knows. Either way an index out of step with the note is rebuilt from it,
+   * and so is one that an update left broken by throwing midway.
    */
   applyEdits(changes: readonly TextChange[], newText: string | (() => string)): void {
-    const fits = changes.every((change) => this.applyOne(change));
-    const inStep = fits && (typeof newText !== 'string' || this.length === newText.length);
+    let inStep = false;
+    if (!this.broken) {
+      try {
+        inStep = changes.every((change) => this.applyOne(change)) && (typeof newText !== 'string' || this.length === newText.length);
+      } catch {
+        // Half applied, the lines, segments and occurrence lists may disagree: the note whole is the way back.
+        this.broken = true;
+        this.failures++;
+      }
+    }
     if (!inStep) this.rebuild(typeof newText === 'string' ? newText : newText());
   }
 
@@ -229,17 +274,19 @@ export class TermIndex {
     const last = end === start ? first : this.lineAt(end, first.segment);
     const replaced = this.lines[first.line].slice(0, first.character) + text + this.lines[last.line].slice(last.character);
     const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
-    // A paste of a whole note is cheaper (and safer for spreading into splice) scanned whole.
+    // A paste of a whole note is cheaper scanned whole.
     if (newLines.length > MAX_LINES_PER_EDIT) return false;
     const lineDelta = newLines.length - (last.line - first.line + 1);
     const offsetDelta = text.length - (end - start);
     if (newLines.length === 1 && last.line === first.line) this.lines[first.line] = newLines[0]; // typing within a line
-    else this.lines.splice(first.line, last.line - first.line + 1, ...newLines);
+    else this.lines = spliced(this.lines, first.line, last.line - first.line + 1, newLines);
     this.length += offsetDelta;
 
     // Rescan from the sync line above: the edited line's segment, or the one before if the
-    // edit changed that segment's first line so that it may no longer be a sync line.
-    let firstSegment = first.segment;
+    // edit changed that segment's first line so that it may no longer be a sync line; from line 0
+    // if the edit may have opened, closed or removed front matter (no sync line sees that).
+    const frontMatter = frontMatterAfterEdit(this.frontMatterEnd, first.line, first.line + newLines.length, this.lines.length, (line) => withoutCarriageReturn(this.lines[line]));
+    let firstSegment = frontMatter.fromTop ? 0 : first.segment;
     const segmentStart = this.segments[firstSegment].line;
     if (segmentStart === first.line && firstSegment > 0 && !isSyncLine(withoutCarriageReturn(this.lines[segmentStart - 1]), false, withoutCarriageReturn(this.lines[segmentStart]))) {
       firstSegment--;
@@ -256,12 +303,12 @@ export class TermIndex {
     let windowLines: string[] = [];
     let classified: Uint8Array = new Uint8Array(0);
     // Front matter is front matter only once it is closed, possibly far below: a window that
-    // starts at its opening line must reach the end of the note to classify it like a full scan.
-    const opensFrontMatter = fromLine === 0 && FRONT_MATTER_OPEN.test(withoutCarriageReturn(this.lines[0]));
+    // starts at its opening line must reach its closing line to classify it like a full scan.
+    const reach = fromLine === 0 ? frontMatter.end + 1 : 0;
     const classify = (untilLine: number): void => {
       if (classified.length >= untilLine - fromLine) return;
       // Doubling the window keeps the classification linear in the rescanned length.
-      const windowEnd = opensFrontMatter ? this.lines.length : Math.min(this.lines.length, Math.max(untilLine, fromLine + 2 * classified.length));
+      const windowEnd = Math.min(this.lines.length, Math.max(untilLine, reach, fromLine + 2 * classified.length));
       windowLines = this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
       classified = markCodeAndFrontMatter(windowLines);
     };
@@ -286,8 +333,9 @@ export class TermIndex {
     // Before later segments move: the occurrence lists are searched by their current offsets.
     const changed = keepsTerms ? [] : this.replaceOccurrences(previous, rescanned, fromOffset);
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
-    this.segments.splice(firstSegment, nextSegment - firstSegment, ...rescanned);
+    this.segments = spliced(this.segments, firstSegment, nextSegment - firstSegment, rescanned);
     this.tailFrom = firstSegment + rescanned.length;
+    this.frontMatterEnd = frontMatter.end;
     this.reorder(changed);
     return true;
   }

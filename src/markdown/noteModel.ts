@@ -9,11 +9,12 @@
  * the edit (see `isSyncLine`: below one, nothing above matters) down to the first sync line
  * below the edited lines whose classification came out as before; everything below it is as it
  * was, moved by the edit's line delta. Typing in a paragraph redoes that paragraph; opening a
- * fence redoes down to where it closes (the end of the note if it never does). A window that
- * starts at a first line `---` reaches the end of the note, since front matter is front matter
- * only once it is closed.
+ * fence redoes down to where it closes (the end of the note if it never does). Front matter is
+ * front matter only once it is closed, by a line however far below the first: an edit that may
+ * open, close or remove it (`frontMatterAfterEdit`) redoes from line 0, and a window from line 0
+ * reaches its closing line.
  */
-import { FRONT_MATTER_OPEN, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn, type LinePredicate } from './regions';
+import { frontMatterAfterEdit, frontMatterEnd, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn, type LinePredicate } from './regions';
 
 /** A change as VS Code reports it (`contentChanges[i]`): the replaced range, 0-based, and the new text. */
 export interface LineChange {
@@ -40,10 +41,14 @@ const LINE_BREAK = /\r?\n/;
 export class NoteModel {
   private lineList: string[];
   private marked: Uint8Array;
+  /** The line that closes the note's front matter, or -1 for none (see `frontMatterEnd`). */
+  private frontMatterEnd: number;
 
   constructor(text: string) {
     this.lineList = text.split(LINE_BREAK);
-    this.marked = markCodeAndFrontMatter(this.lineList.map(withoutCarriageReturn));
+    const lines = this.lineList.map(withoutCarriageReturn);
+    this.marked = markCodeAndFrontMatter(lines);
+    this.frontMatterEnd = frontMatterEnd(lines.length, (line) => lines[line]);
   }
 
   /** The note's lines without their line breaks (as VS Code's `lineAt(n).text`). */
@@ -83,12 +88,16 @@ export class NoteModel {
   private reclassify(editFrom: number, editTo: number, lineDelta: number): ChangedLines {
     const lines = this.lineList;
     const old = this.marked;
-    // Up to the sync line at or above the edit (lines above it are as they were, and so is their classification).
-    let fromLine = editFrom;
+    // Up to the sync line at or above the edit (lines above it are as they were, and so is their
+    // classification), or line 0 if the edit may have opened, closed or removed front matter.
+    const frontMatter = frontMatterAfterEdit(this.frontMatterEnd, editFrom, editTo, lines.length, (line) => withoutCarriageReturn(lines[line]));
+    this.frontMatterEnd = frontMatter.end;
+    let fromLine = frontMatter.fromTop ? 0 : editFrom;
     while (fromLine > 0 && !isSyncLine(withoutCarriageReturn(lines[fromLine - 1]), old[fromLine - 1] === 1, withoutCarriageReturn(lines[fromLine]))) fromLine--;
-    const wholeRest = fromLine === 0 && FRONT_MATTER_OPEN.test(withoutCarriageReturn(lines[0] ?? ''));
+    // A window from line 0 reaches the front matter's closing line, however far below.
+    const reach = fromLine === 0 ? frontMatter.end + 1 : 0;
 
-    let windowEnd = wholeRest ? lines.length : Math.min(lines.length, Math.max(editTo + 1, fromLine + 64));
+    let windowEnd = Math.min(lines.length, Math.max(editTo + 1, fromLine + 64, reach));
     for (;;) {
       const window = lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
       const fresh = markCodeAndFrontMatter(window);

@@ -76,19 +76,56 @@ export function codeAndFrontMatterLines(lines: readonly string[]): LinePredicate
   return (line) => marked[line] === 1;
 }
 
+/** The first line of [from, to) that could close front matter (`---` or `...`), or -1. `lineAt` gives a line without "\r". */
+function frontMatterCloser(lineAt: (line: number) => string, from: number, to: number): number {
+  for (let line = from; line < to; line++) {
+    const text = lineAt(line);
+    const c = text.charCodeAt(0);
+    // The regex only where a closer can start: most lines of a long note are not one.
+    if ((c === 0x2d || c === 0x2e) /* - . */ && FRONT_MATTER_CLOSE.test(text)) return line;
+  }
+  return -1;
+}
+
+/**
+ * The line that closes a note's YAML front matter, or -1 when it has none: no first line `---`,
+ * or none below it closes it (then the `---` is a thematic break). `lineAt` gives a line
+ * without "\r" of a note of `lineCount` lines.
+ */
+export function frontMatterEnd(lineCount: number, lineAt: (line: number) => string): number {
+  if (lineCount === 0 || !FRONT_MATTER_OPEN.test(lineAt(0))) return -1;
+  return frontMatterCloser(lineAt, 1, lineCount);
+}
+
+/**
+ * For the incremental indexes: how an edit that replaced lines from `editFrom` on by the new
+ * lines [editFrom, editTo) changed the front matter, which ended at `previousEnd` (as
+ * {@link frontMatterEnd}, -1 for none). `fromTop` says that it may have opened, closed, moved or
+ * removed it, and the lines must be classified again from line 0: front matter is decided by the
+ * first line and the first closing line below it, however far apart, so no sync line between
+ * them sees it (a `---` typed below a blank line inside it closes it from there). `end` is the
+ * front matter's new end. Costs the edited lines, or the front matter when `fromTop`.
+ */
+export function frontMatterAfterEdit(previousEnd: number, editFrom: number, editTo: number, lineCount: number, lineAt: (line: number) => string): { end: number; fromTop: boolean } {
+  // The edit reaches the first line or into the front matter: it may end elsewhere, or not at all.
+  if (editFrom === 0 || editFrom <= previousEnd) return { end: frontMatterEnd(lineCount, lineAt), fromTop: true };
+  // Below closed front matter, or in a note without a first line `---`: nothing changes.
+  if (previousEnd !== -1 || !FRONT_MATTER_OPEN.test(lineAt(0))) return { end: previousEnd, fromTop: false };
+  // Below an unclosed `---`: a closing line can only be one the edit wrote, since no old line was one.
+  const closer = frontMatterCloser(lineAt, editFrom, editTo);
+  return { end: closer, fromTop: closer !== -1 };
+}
+
 /** The same classification as {@link codeAndFrontMatterLines}, one byte per line (1 = excluded). */
 export function markCodeAndFrontMatter(lines: readonly string[]): Uint8Array {
   const marked = new Uint8Array(lines.length);
   let lineIndex = 0;
 
-  if (lines.length > 0 && FRONT_MATTER_OPEN.test(lines[0])) {
-    let close = 1;
-    while (close < lines.length && !FRONT_MATTER_CLOSE.test(lines[close])) close++;
-    // An unclosed `---` is a thematic break, not front matter.
-    if (close < lines.length) {
-      marked.fill(1, 0, close + 1);
-      lineIndex = close + 1;
-    }
+  // An unclosed `---` is a thematic break, not front matter.
+  const close = frontMatterEnd(lines.length, (line) => lines[line]);
+  if (close !== -1) {
+    marked.fill(1, 0, close + 1);
+    lineIndex = close + 1;
   }
 
   // The open fence, with the column its list item's content starts at (closers are measured from there).

@@ -14,6 +14,16 @@
 
 // Abbreviations whose full stop does not end a sentence (lower case, without the final dot).
 const NON_TERMINAL_ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'dr', 'mr', 'mrs', 'ms', 'prof', 'approx', 'fig']);
+const LONGEST_ABBREVIATION = [...NON_TERMINAL_ABBREVIATIONS].reduce((longest, abbreviation) => Math.max(longest, abbreviation.length), 0);
+
+/**
+ * A "word" of more letters than this is counted as a long word without the rules of
+ * {@link syllables}: no English word of a patient text is that long, and each rule would scan
+ * a pathological one (a run of 20,000 letters) again.
+ */
+const MAX_WORD_LETTERS = 40;
+/** A word of this many syllables or more is a SMOG polysyllable. */
+const POLYSYLLABLE = 3;
 
 // Words the vowel-group heuristic below gets wrong, with their dictionary syllable counts.
 const SYLLABLE_EXCEPTIONS: ReadonlyMap<string, number> = new Map([
@@ -56,6 +66,7 @@ export function syllables(word: string): number {
   const known = SYLLABLE_EXCEPTIONS.get(letters);
   if (known !== undefined) return known;
   if (letters.length <= 3) return 1;
+  if (letters.length > MAX_WORD_LETTERS) return Math.max(POLYSYLLABLE, vowelGroups(letters));
 
   // A "y" at the start or between vowels is a consonant ("you", "beyond", "player"); mark it "#".
   let w = letters.replace(/^y/, '#').replace(/([aeiou])y(?=[aeiou])/g, '$1#');
@@ -87,9 +98,49 @@ export function syllables(word: string): number {
   if (/iet/.test(w)) count += 1; // di-et, qui-et
   if (/oas?$/.test(w)) count += 1; // pso-as, bo-a
   if (/[aeiouy]ing$/.test(w)) count += 1; // do-ing, ly-ing (a consonant y is already "#")
-  if (/[aeiouy].*[^aeiouy]i(er|est)$/.test(w)) count += 1; // eas-i-er, happi-est
+  // eas-i-er, happi-est: a consonant + "ier"/"iest" ending with a vowel somewhere before it.
+  // (Not `/[aeiouy].*[^aeiouy]i(er|est)$/`: its `.*` rescanned the rest of the word from every vowel.)
+  const comparative = /[^aeiouy]i(?:er|est)$/.exec(w);
+  if (comparative && /[aeiouy]/.test(w.slice(0, comparative.index))) count += 1;
 
   return Math.max(1, count);
+}
+
+/** The runs of vowels (a e i o u y) in lower-case letters, counted in one pass. */
+function vowelGroups(letters: string): number {
+  let groups = 0;
+  let inVowels = false;
+  for (let i = 0; i < letters.length; i++) {
+    const vowel = 'aeiouy'.includes(letters[i]);
+    if (vowel && !inVowels) groups++;
+    inVowels = vowel;
+  }
+  return groups;
+}
+
+const isSentenceMark = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f; // . ! ?
+/** What may close a sentence after its final mark: quotes, a parenthesis, a bracket. */
+const SENTENCE_CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
+const WHITESPACE = /\s/;
+const LETTER_OR_DOT = /^[\p{L}.]$/u;
+
+/**
+ * Whether the run of letters and dots that ends at `end` is an abbreviation whose full stop
+ * ends no sentence ("Dr", "e.g"). Reads back only as far as the longest one could reach, not
+ * over the whole sentence: a sentence of many "Dr." had each of them rescanned from its start.
+ */
+function isNonTerminalAbbreviationBefore(block: string, end: number): boolean {
+  // A longer run has more than LONGEST_ABBREVIATION code points (two units each at most), and lower case never makes one shorter.
+  const limit = 2 * LONGEST_ABBREVIATION;
+  let start = end;
+  while (start > 0 && end - start <= limit) {
+    // One code point back: an astral letter is a surrogate pair.
+    const c = block.charCodeAt(start - 1);
+    const width = c >= 0xdc00 && c <= 0xdfff && start >= 2 && block.charCodeAt(start - 2) >= 0xd800 && block.charCodeAt(start - 2) <= 0xdbff ? 2 : 1;
+    if (!LETTER_OR_DOT.test(block.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start < end && end - start <= limit && NON_TERMINAL_ABBREVIATIONS.has(block.slice(start, end).toLowerCase());
 }
 
 /** The text split into sentences: at . ! ? followed by a space or the end, at blank lines, and at list items. */
@@ -102,14 +153,22 @@ export function sentences(text: string): string[] {
   const result: string[] = [];
   for (const block of blocks) {
     let start = 0;
-    const ends = /[.!?]+["'”’)\]]*(?=\s|$)/g;
-    for (let match = ends.exec(block); match; match = ends.exec(block)) {
-      const before = block.slice(start, match.index);
-      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase();
-      if (match[0] === '.' && lastWord !== undefined && NON_TERMINAL_ABBREVIATIONS.has(lastWord)) continue;
-      const sentence = block.slice(start, match.index + match[0].length).trim();
+    // A sentence ends at a run of . ! ? and the closers after it, followed by a space or the end of
+    // the block: what /[.!?]+["'”’)\]]*(?=\s|$)/g finds, in one pass. (That pattern, failing on a
+    // long run of dots followed by a letter, retried the whole run from each of its dots.)
+    for (let i = 0; i < block.length; ) {
+      if (!isSentenceMark(block.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const markStart = i;
+      while (i < block.length && isSentenceMark(block.charCodeAt(i))) i++;
+      while (i < block.length && SENTENCE_CLOSERS.has(block[i])) i++;
+      if (i < block.length && !WHITESPACE.test(block[i])) continue; // "2.5", "..x": no end; no later mark of this run ends one either
+      if (i - markStart === 1 && block.charCodeAt(markStart) === 0x2e && isNonTerminalAbbreviationBefore(block, markStart)) continue;
+      const sentence = block.slice(start, i).trim();
       if (words(sentence).length > 0) result.push(sentence);
-      start = match.index + match[0].length;
+      start = i;
     }
     const rest = block.slice(start).trim();
     if (words(rest).length > 0) result.push(rest);

@@ -58,6 +58,47 @@ const edit = fc.record({
   inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n', '\n\n')),
 });
 
+// Notes that open with front matter: a first line `---`, then its lines (blank ones among them,
+// `key: value` lines that are prose unless the front matter closes below them), the `---` and
+// `...` lines that may close it, and Markdown below; edits type and delete those closing lines.
+const FRONT_MATTER_LINES = ['', '', 'title: Visit', 'tags: qd', 'dose: 1.0 mg', '---', '...', '--- ', '...\r', '--', '..', 'Give 10 U qd.', '- MS 2 mg', '```', '    qd', '> QD'];
+const frontMatterNote = fc.array(fc.constantFrom(...FRONT_MATTER_LINES), { maxLength: 16 }).map((lines) => ['---', ...lines].join('\n'));
+const frontMatterEdit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  // Where in its line the edit starts: typing a line `---` starts at a line start or end.
+  snap: fc.constantFrom('none', 'lineStart', 'lineStart', 'lineEnd', 'lineEnd'),
+  removed: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.constant(1), fc.constant(3), fc.constant(4), fc.integer({ min: 0, max: 20 })),
+  inserted: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('---', '...', '\n---', '---\n', '\n...', '...\n', '-', '.') },
+    { weight: 1, arbitrary: fc.constantFrom('', '\n', '\n\n', 'tags: qd', 'qd', 'x', ' ') },
+  ),
+});
+
+/** Applies the generated front-matter edits to a model and an index of the note, checking both against a fresh look after each. */
+function checkFrontMatterEdits(parameters: fc.Parameters<[string, { at: number; snap: string; removed: number; inserted: string }[]]>): void {
+  fc.assert(
+    fc.property(frontMatterNote, fc.array(frontMatterEdit, { minLength: 1, maxLength: 20 }), (initial, edits) => {
+      let text = initial;
+      const model = new NoteModel(text);
+      const index = new DoNotUseIndex(model);
+      for (const { at, snap, removed, inserted } of edits) {
+        let start = Math.floor(at * text.length);
+        if (snap === 'lineStart') start = text.lastIndexOf('\n', start - 1) + 1;
+        if (snap === 'lineEnd') start = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+        start = offLineBreak(text, start);
+        const end = offLineBreak(text, Math.min(text.length, start + removed));
+        const changed = model.applyChange(lineChange(text, start, end, inserted));
+        assert.ok(changed, 'a change that fits was refused');
+        index.update(model, changed);
+        text = text.slice(0, start) + inserted + text.slice(end);
+        assert.deepStrictEqual(model.lines, text.split(/\r?\n/));
+        assert.deepStrictEqual(current(model, index), fresh(text));
+      }
+    }),
+    parameters,
+  );
+}
+
 describe('NoteModel and the Do Not Use index', () => {
   it('start out as a fresh look at the note', () => {
     const text = '---\ntitle: QD\n---\n\nGive 10 U qd.\n\n```\nqd\n```\n';
@@ -85,6 +126,58 @@ describe('NoteModel and the Do Not Use index', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  describe('front matter whose closing line is typed and deleted far below its first line', () => {
+    it('stay equal to a fresh look over notes that open with front matter, as their closing lines are typed and deleted', () => {
+      checkFrontMatterEdits({ numRuns: 1000 });
+    });
+
+    // Pinned runs of the property above: seed 2 found the closing line typed below a blank line inside the front matter.
+    for (const seed of [1, 2]) {
+      it(`stay equal to a fresh look with seed ${seed}`, () => checkFrontMatterEdits({ seed, numRuns: 1000 }));
+    }
+
+    /** Applies `[start, end) → inserted` to the model and the index, checks them against a fresh look, and returns the new text. */
+    function editAndCheck(model: NoteModel, index: DoNotUseIndex, text: string, start: number, end: number, inserted: string): string {
+      const changed = model.applyChange(lineChange(text, start, end, inserted));
+      assert.ok(changed);
+      index.update(model, changed);
+      const next = text.slice(0, start) + inserted + text.slice(end);
+      assert.deepStrictEqual(current(model, index), fresh(next));
+      return next;
+    }
+
+    it('close the front matter when `---` is typed on the last line, below a blank line inside it', () => {
+      let text = '---\ntitle: Visit\n\ntags: qd\n';
+      const model = new NoteModel(text);
+      const index = new DoNotUseIndex(model);
+      for (const typed of '---') text = editAndCheck(model, index, text, text.length, text.length, typed);
+      assert.ok(model.isExcludedLine(3), '"tags: qd" is front matter');
+      text = editAndCheck(model, index, text, text.length - 1, text.length, '');
+      assert.ok(!model.isExcludedLine(3), 'opened again by deleting a character of its closing line');
+    });
+
+    it('close it with `...` typed on a new line (seed 2), and open it again by deleting that line', () => {
+      let text = '---\n\ntags: qd\n';
+      const model = new NoteModel(text);
+      const index = new DoNotUseIndex(model);
+      text = editAndCheck(model, index, text, text.length, text.length, '\n...');
+      text = editAndCheck(model, index, text, 0, 3, '---');
+      editAndCheck(model, index, text, text.length - 4, text.length, '');
+    });
+
+    it('close it with a closing line typed among paragraphs far below, and keep later edits below it to their paragraph', () => {
+      const paragraphs = Array.from({ length: 200 }, (_, i) => `Visit ${i}: give 10 U qd.`).join('\n\n');
+      let text = `---\ntitle: Visit\n\n${paragraphs}\n`;
+      const model = new NoteModel(text);
+      const index = new DoNotUseIndex(model);
+      const visit150 = text.indexOf('Visit 150: give 10 U qd.') + 'Visit 150: give 10 U qd.'.length;
+      text = editAndCheck(model, index, text, visit150, visit150, '\n---');
+      assert.ok(model.isExcludedLine(300) && !model.isExcludedLine(305));
+      const changed = model.applyChange(lineChange(text, text.indexOf('Visit 180'), text.indexOf('Visit 180'), 'x'));
+      assert.ok(changed && changed.toLine - changed.fromLine <= 2, 'an edit below closed front matter redoes its paragraph only');
+    });
   });
 
   it('rechecks only the paragraph a keystroke touches in a long note', () => {

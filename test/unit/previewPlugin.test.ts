@@ -18,6 +18,8 @@ const glossary = compileGlossary([
 const DISC = '<abbr class="iliopsoas-term" title="A pad between vertebrae." data-term="disc">';
 const HIP = '<abbr class="iliopsoas-term" title="The &quot;ball&quot; &lt;and&gt; socket joint &amp; more." data-term="hip">';
 const STENOSIS = '<abbr class="iliopsoas-term" title="Narrowing of the spinal canal." data-term="spinal stenosis">';
+/** A later occurrence of "disc" in the same render: its definition is in the first one's title only. */
+const DISC_AGAIN = '<abbr class="iliopsoas-term" title="disc" data-term="disc">';
 
 function renderer(options: MarkdownIt.MarkdownItOptions, getGlossary: () => CompiledGlossary | undefined = () => glossary): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt(options);
@@ -52,7 +54,7 @@ describe('glossary preview plugin', () => {
       });
 
       it('splits text around several terms and keeps escaped characters', () => {
-        assert.strictEqual(md.render('disc&amp;hip \\*disc\\*'), `<p>${DISC}disc</abbr>&amp;${HIP}hip</abbr> *${DISC}disc</abbr>*</p>\n`);
+        assert.strictEqual(md.render('disc&amp;hip \\*disc\\*'), `<p>${DISC}disc</abbr>&amp;${HIP}hip</abbr> *${DISC_AGAIN}disc</abbr>*</p>\n`);
       });
 
       it('leaves the output unchanged when switched off', () => {
@@ -81,6 +83,33 @@ describe('glossary preview plugin', () => {
     assert.strictEqual(md.render('disc'), '<p>disc</p>\n');
     enabled = true;
     assert.strictEqual(md.render('disc'), `<p>${DISC}disc</abbr></p>\n`);
+  });
+
+  it('marks a paragraph denser in terms than a function call takes arguments', () => {
+    // 50,000 terms make 200,000 tokens in one inline token: spread into push(), they overflowed the stack.
+    const html = renderer({}).render('disc '.repeat(50_000));
+    assert.strictEqual(html.split('<abbr ').length - 1, 50_000);
+    assert.ok(html.startsWith(`<p>${DISC}disc</abbr> `) && html.endsWith('>disc</abbr></p>\n'), html.slice(0, 200));
+  });
+
+  it('puts each definition in the title of its first occurrence only, naming the term in the later ones', () => {
+    const html = renderer({}).render(`${'A disc, OA. '.repeat(5_000)}\n\n# Disc and osteoarthritis\n\n> disc`);
+    assert.strictEqual(html.split('<abbr ').length - 1, 2 * 5_000 + 3);
+    assert.strictEqual(html.split('A pad between vertebrae.').length - 1, 1);
+    assert.strictEqual(html.split('Wear of joint cartilage.').length - 1, 1);
+    assert.ok(html.startsWith(`<p>A ${DISC}disc</abbr>, <abbr class="iliopsoas-term" title="Wear of joint cartilage." data-term="osteoarthritis">OA</abbr>. A ${DISC_AGAIN}disc</abbr>, <abbr class="iliopsoas-term" title="osteoarthritis" data-term="osteoarthritis">OA</abbr>.`), html.slice(0, 400));
+    assert.ok(html.endsWith(`<h1>${DISC_AGAIN}Disc</abbr> and <abbr class="iliopsoas-term" title="osteoarthritis" data-term="osteoarthritis">osteoarthritis</abbr></h1>\n<blockquote>\n<p>${DISC_AGAIN}disc</abbr></p>\n</blockquote>\n`), html.slice(-400));
+    // Each render starts over: the next one defines the term again.
+    assert.strictEqual(renderer({}).render('disc'), `<p>${DISC}disc</abbr></p>\n`);
+  });
+
+  it('keeps a note with 10,000 occurrences of one term to one copy of its definition', () => {
+    const md = renderer({});
+    const html = md.render(Array.from({ length: 100 }, () => 'The disc, a disc and discs. '.repeat(33) + 'Disc.').join('\n\n'));
+    assert.strictEqual(html.split('<abbr ').length - 1, 100 * (3 * 33 + 1));
+    assert.strictEqual(html.split('A pad between vertebrae.').length - 1, 1);
+    // Rendering again on the same instance defines it again, once.
+    assert.strictEqual(md.render('disc disc').split('A pad between vertebrae.').length - 1, 1);
   });
 
   it('uses a custom class name', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
-import { compileGlossary, type TermCount } from '../../src/glossary/matcher';
+import { compileGlossary, type CompiledGlossary, type TermCount } from '../../src/glossary/matcher';
 import { TermIndex, type TextChange } from '../../src/glossary/termIndex';
 
 const glossary = compileGlossary(loadBuiltInGlossary());
@@ -24,6 +24,7 @@ function editAndCheck(index: TermIndex, text: string, change: TextChange): strin
   index.applyEdit(change, next);
   assert.strictEqual(index.text, next);
   assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+  assert.strictEqual(index.failedEdits, 0, 'an edit failed midway, and only a whole-note scan made it good');
   return next;
 }
 
@@ -50,6 +51,42 @@ const edit = fc.record({
   inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n')),
 });
 
+// Notes that open with front matter: a first line `---`, then its lines (blank ones among them,
+// `key: term` lines that are prose unless the front matter closes below them), the `---` and
+// `...` lines that may close it, and Markdown below; edits type and delete those closing lines.
+const FRONT_MATTER_LINES = ['', '', 'title: Visit', 'tags: psoas', 'hip flexor: OA', '---', '...', '--- ', '...\r', '--', '..', 'The psoas.', '- disc', '```', '    lumbar', '> spinal stenosis'];
+const frontMatterNote = fc.array(fc.constantFrom(...FRONT_MATTER_LINES), { maxLength: 16 }).map((lines) => ['---', ...lines].join('\n'));
+const frontMatterEdit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  // Where in its line the edit starts: typing a line `---` starts at a line start or end.
+  snap: fc.constantFrom('none', 'lineStart', 'lineStart', 'lineEnd', 'lineEnd'),
+  removed: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.constant(1), fc.constant(3), fc.constant(4), fc.integer({ min: 0, max: 20 })),
+  inserted: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('---', '...', '\n---', '---\n', '\n...', '...\n', '-', '.') },
+    { weight: 1, arbitrary: fc.constantFrom('', '\n', '\n\n', 'tags: psoas', 'psoas', 'x', ' ') },
+  ),
+});
+
+/** The change a generated front-matter edit makes to `text`. */
+function frontMatterChange(text: string, { at, snap, removed, inserted }: { at: number; snap: string; removed: number; inserted: string }): TextChange {
+  let start = Math.floor(at * text.length);
+  if (snap === 'lineStart') start = text.lastIndexOf('\n', start - 1) + 1;
+  if (snap === 'lineEnd') start = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+  return { start, end: Math.min(text.length, start + removed), text: inserted };
+}
+
+/** Runs the front-matter property with fast-check's `seed` (or a random one). */
+function checkFrontMatterEdits(parameters: fc.Parameters<[string, { at: number; snap: string; removed: number; inserted: string }[]]>): void {
+  fc.assert(
+    fc.property(frontMatterNote, fc.array(frontMatterEdit, { minLength: 1, maxLength: 20 }), (initial, edits) => {
+      let text = initial;
+      const index = new TermIndex(glossary, text);
+      for (const generated of edits) text = editAndCheck(index, text, frontMatterChange(text, generated));
+    }),
+    parameters,
+  );
+}
+
 describe('TermIndex', () => {
   it('starts out equal to countTerms', () => {
     const text = '# Hip flexor\n\nThe hip flexor and the psoas.\n\n```\npsoas\n```\n\nOA, not oa.\n';
@@ -68,6 +105,52 @@ describe('TermIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('front matter whose closing line is typed and deleted far below its first line', () => {
+    it('stays equal to countTerms over notes that open with front matter, as their closing lines are typed and deleted', () => {
+      checkFrontMatterEdits({ numRuns: 1000 });
+    });
+
+    // Pinned runs of the property above: seed 2 found the closing line typed below a blank line inside the front matter.
+    for (const seed of [1, 2]) {
+      it(`stays equal to countTerms with seed ${seed}`, () => checkFrontMatterEdits({ seed, numRuns: 1000 }));
+    }
+
+    it('closes the front matter when `---` is typed on the last line, below a blank line inside it', () => {
+      let text = '---\ntitle: Visit\n\ntags: psoas\n';
+      const index = new TermIndex(glossary, text);
+      assert.strictEqual(index.terms().length, 1, 'unclosed, the `---` is a thematic break and "tags: psoas" is prose');
+      for (const typed of '---') text = editAndCheck(index, text, { start: text.length, end: text.length, text: typed });
+      assert.deepStrictEqual(index.terms(), [], 'closed, "tags: psoas" is front matter');
+      text = editAndCheck(index, text, { start: text.length - 1, end: text.length, text: '' });
+      assert.strictEqual(index.terms().length, 1, 'opened again by deleting a character of its closing line');
+    });
+
+    it('closes it with `...` typed on a new line (seed 2), and opens it again by deleting that line', () => {
+      let text = '---\n\ntags: psoas\n';
+      const index = new TermIndex(glossary, text);
+      text = editAndCheck(index, text, { start: text.length, end: text.length, text: '\n...' });
+      assert.deepStrictEqual(index.terms(), []);
+      text = editAndCheck(index, text, { start: 0, end: 3, text: '---' });
+      text = editAndCheck(index, text, { start: text.length - 4, end: text.length, text: '' });
+      assert.strictEqual(index.terms().length, 1);
+    });
+
+    it('closes it with a closing line pasted among paragraphs far below, and keeps later edits below it incremental', () => {
+      const paragraphs = Array.from({ length: 200 }, (_, i) => `Visit ${i}: psoas.`).join('\n\n');
+      let text = `---\ntitle: Visit\n\n${paragraphs}\n\nThe hip flexor.\n`;
+      const index = new TermIndex(glossary, text);
+      text = editAndCheck(index, text, replaceIn(text, 'Visit 150: psoas.', 'Visit 150: psoas.\n---'));
+      assert.deepStrictEqual(
+        index.terms().map(({ entry, occurrences }) => [entry.term, occurrences.length]),
+        [['psoas major', 49], ['hip flexor', 1]],
+      );
+      text = editAndCheck(index, text, replaceIn(text, 'Visit 180', 'Visit 181'));
+      assert.deepStrictEqual(index.lastRescan.toLine - index.lastRescan.fromLine, 2, 'an edit below closed front matter rescans its paragraph only');
+      editAndCheck(index, text, replaceIn(text, 'Visit 150: psoas.\n---', 'Visit 150: psoas.'));
+      assert.strictEqual(index.wholeNoteScans, 1);
+    });
   });
 
   describe('edits that reach beyond their paragraph', () => {
@@ -172,6 +255,81 @@ describe('TermIndex', () => {
       text = editAndCheck(index, text, { start: blank, end: blank + 5, text: '' });
       text = editAndCheck(index, text, { start: text.length, end: text.length, text: 'hip flexor' });
       editAndCheck(index, text, { start: 0, end: text.length, text: 'psoas' });
+    });
+  });
+
+  describe('a note of 150,000 paragraphs', () => {
+    // More segments than a function call takes arguments: spread into splice(), they overflowed the stack.
+    const PARAGRAPHS = 'psoas\n\n'.repeat(150_000);
+
+    it('rescans it whole in one edit when a fence above it is removed, and back into code when it is typed again', () => {
+      let text = '```\n' + PARAGRAPHS;
+      const index = new TermIndex(glossary, text);
+      assert.deepStrictEqual(index.terms(), []);
+      text = editAndCheck(index, text, { start: 0, end: 4, text: '' });
+      assert.strictEqual(index.terms()[0].occurrences.length, 150_000);
+      assert.deepStrictEqual(index.lastRescan, { fromLine: 0, toLine: 300_001 });
+      text = editAndCheck(index, text, { start: 0, end: 0, text: '```\n' });
+      text = editAndCheck(index, text, { start: 0, end: 4, text: '' });
+      editAndCheck(index, text, { start: text.length, end: text.length, text: 'hip flexor' });
+      assert.strictEqual(index.wholeNoteScans, 1, 'the edits were applied, not rebuilt from the note');
+    });
+
+    it('follows an edit that replaces the whole text', () => {
+      const index = new TermIndex(glossary, PARAGRAPHS);
+      const text = editAndCheck(index, PARAGRAPHS, { start: 0, end: PARAGRAPHS.length, text: 'hip flexor\n\n'.repeat(150_000) });
+      editAndCheck(index, text, { start: 0, end: text.length, text: 'psoas' });
+    });
+  });
+
+  describe('an update that throws midway', () => {
+    const TEXT = 'The psoas.\n\nA hip flexor.\n\nOA.\n';
+
+    /** The glossary, with a scan that throws the next `times` it is called, as a bug in the middle of an update would. */
+    function failingGlossary(): { glossary: CompiledGlossary; failNext: (times: number) => void } {
+      let failures = 0;
+      const failing: CompiledGlossary = {
+        ...glossary,
+        scan: (markdown, split) => {
+          if (failures > 0) {
+            failures--;
+            throw new Error('scan failed');
+          }
+          return glossary.scan(markdown, split);
+        },
+      };
+      return { glossary: failing, failNext: (times) => (failures = times) };
+    }
+
+    it('is made good at once by scanning the note whole', () => {
+      const { glossary: failing, failNext } = failingGlossary();
+      const index = new TermIndex(failing, TEXT);
+      failNext(1);
+      const next = applyChange(TEXT, replaceIn(TEXT, 'hip flexor', 'lumbar spine'));
+      index.applyEdit(replaceIn(TEXT, 'hip flexor', 'lumbar spine'), next);
+      assert.strictEqual(index.text, next);
+      assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)));
+      assert.deepStrictEqual([index.failedEdits, index.wholeNoteScans], [1, 2]);
+      const after = applyChange(next, replaceIn(next, 'OA', 'NSAIDs'));
+      index.applyEdit(replaceIn(next, 'OA', 'NSAIDs'), after);
+      assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(after)));
+      assert.deepStrictEqual([index.failedEdits, index.wholeNoteScans], [1, 2], 'the next edit is applied, not rebuilt');
+    });
+
+    it('leaves no half-updated index when the scan of the whole note throws too: the next call rebuilds', () => {
+      const { glossary: failing, failNext } = failingGlossary();
+      for (const nextCall of ['terms', 'applyEdit'] as const) {
+        const index = new TermIndex(failing, TEXT);
+        failNext(2);
+        const next = applyChange(TEXT, replaceIn(TEXT, 'psoas', 'iliacus'));
+        assert.throws(() => index.applyEdit(replaceIn(TEXT, 'psoas', 'iliacus'), next), /scan failed/);
+        if (nextCall === 'terms') assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(next)), 'terms() after the failure');
+        const after = applyChange(next, replaceIn(next, 'OA', 'NSAIDs'));
+        index.applyEdit(replaceIn(next, 'OA', 'NSAIDs'), () => after);
+        assert.strictEqual(index.text, after);
+        assert.deepStrictEqual(snapshot(index.terms()), snapshot(glossary.countTerms(after)), `the edit after the failure (${nextCall} first)`);
+        assert.strictEqual(index.failedEdits, 1);
+      }
     });
   });
 
