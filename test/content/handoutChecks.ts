@@ -49,11 +49,12 @@ export function redFlagLevels(markdown: string): RedFlagLevels {
 
 /**
  * The part of a handout's plain text that must explain the words it uses: all but its title and
- * its source lines ("Based on:", "Guidelines:", "Evidence:"), which name things rather than teach them.
+ * its source lines ("Based on:", "Guidelines:", "Evidence:", the red-flag block's "These warning
+ * signs follow …"), which name things rather than teach them.
  */
 export function handoutTeachingText(handout: Handout): string {
   const [, ...blocks] = handoutPlainText(handout).split('\n\n');
-  return blocks.filter((block) => !/^(?:Based on|Guidelines|Evidence):/.test(block)).join('\n\n');
+  return blocks.filter((block) => !/^(?:(?:Based on|Guidelines|Evidence):|These warning signs follow )/.test(block)).join('\n\n');
 }
 
 // What a handout must avoid beyond the "Do Not Use" list the runtime checks notes for: "MS" in

@@ -29,7 +29,13 @@ export const EVERYDAY_FORMS: readonly string[] = [
   'groin', 'thigh', 'thigh bone', 'pelvis', 'hip joint', 'joint lining', 'tendon', 'spinal cord', 'core muscles', 'hip flexor',
   'numbness', 'weakness', 'swelling', 'swollen', 'pinched nerve', 'slipped disc', 'physio', 'steroid shot', 'posture',
   'warm up', 'warming up', 'warm-up', 'leg raise', 'crunch', 'knee drive', 'plank', 'side bridge', 'squat', 'lunge',
+  // Words of back and hip notes that patients use themselves.
+  'hip', 'spine', 'disc', 'disk', 'tingling', 'pins and needles', 'low back pain', 'back spasm', 'steroid pills', 'steroid tablets',
+  'x-ray', 'bulging disc', 'tender to touch',
 ];
+
+// "Pain pills such as codeine or morphine": a medicine named as an example of the class being explained.
+const GIVEN_AS_AN_EXAMPLE = /\bsuch as (?:[\p{L}-]+,? (?:(?:and|or) )?){0,4}$/iu;
 
 /** Whether a handout must explain a glossary form it uses: anything but an everyday form; always an abbreviation or a word of 3+ syllables. */
 export function needsExplaining(form: string): boolean {
@@ -41,9 +47,17 @@ export function needsExplaining(form: string): boolean {
 export function unexplainedTerms(handout: Handout, glossary: readonly GlossaryEntry[]): string[] {
   const text = handoutTeachingText(handout);
   const found = new Map<string, string>();
+  const taught = new Set(handout.teaches.map(normalizedForm));
+  const seen = new Set<string>();
   for (const match of compileGlossary(glossary).scanPlainText(text)) {
     const form = text.slice(match.start, match.end);
-    if (needsExplaining(form)) found.set(normalizedForm(form), form);
+    // Judged where the form is first used, like the explanation itself.
+    if (seen.has(normalizedForm(form))) continue;
+    seen.add(normalizedForm(form));
+    // Another name of an entry the handout teaches ("ibuprofen" where it teaches "NSAID") is explained with it.
+    const entryTaught = [match.entry.term, ...match.entry.variants, ...match.entry.abbreviations].some((other) => taught.has(normalizedForm(other)));
+    const example = GIVEN_AS_AN_EXAMPLE.test(text.slice(Math.max(0, match.start - 80), match.start));
+    if (needsExplaining(form) && !entryTaught && !example) found.set(normalizedForm(form), form);
   }
   for (const term of ALWAYS_EXPLAIN) {
     if (new RegExp(`(?<![\\p{L}])${term}(?:s)?(?![\\p{L}])`, 'iu').test(text)) found.set(normalizedForm(term), term);
