@@ -12,6 +12,7 @@ import glossarySchema from './glossary.schema.json';
 import type { Node as JsonNode, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { withoutInvisibles } from '../util/messageText';
 import { splitForm } from './matching/words';
+import { spinalLevelEntries } from './spinalLevels';
 import type { GlossaryCategory, GlossaryEntry } from './types';
 
 /** Something wrong with a glossary file, worded for the person who edits it. */
@@ -73,8 +74,16 @@ export const GUIDE_SECTION_IDS: ReadonlySet<string> = new Set(glossarySchema.def
 
 let builtInEntries: readonly GlossaryEntry[] | undefined;
 
-/** The glossary shipped with the extension. Throws if it does not validate: that is a bug in the release. */
+/**
+ * The glossary shipped with the extension: glossary.json and the spinal level entries generated
+ * from their table (spinalLevels.ts). Throws if glossary.json does not validate: that is a bug in the release.
+ */
 export function loadBuiltInGlossary(): GlossaryEntry[] {
+  return [...writtenBuiltInEntries(), ...spinalLevelEntries()];
+}
+
+/** The entries of glossary.json alone. */
+export function writtenBuiltInEntries(): readonly GlossaryEntry[] {
   if (!builtInEntries) {
     const builtInGlossary = require('./glossary.json') as typeof import('./glossary.json');
     const { entries, problems } = validateGlossary(builtInGlossary, 'glossary.json (built-in)', BUILT_IN_ORIGIN, true);
@@ -83,7 +92,7 @@ export function loadBuiltInGlossary(): GlossaryEntry[] {
     }
     builtInEntries = entries;
   }
-  return [...builtInEntries];
+  return builtInEntries;
 }
 
 /**

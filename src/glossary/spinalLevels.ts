@@ -14,9 +14,6 @@
  */
 import type { GlossaryEntry } from './types';
 
-export const SPINAL_LEVEL_ORIGIN = 'built-in';
-/** The guide section on nerve compression, where a disc level's root problems are discussed. */
-const NERVE_SECTION = 'nerve-compression';
 
 interface LumbosacralRoot {
   /** ISNCSCI key muscle (clinical words), or undefined when the root has none. */
@@ -103,7 +100,7 @@ function levelSpellings(upper: string, lower: string): string[] {
 }
 
 function entryOf(term: string, variants: readonly string[], definition: string, plain: string, sections: readonly string[] = [], notIn: readonly string[] = []): GlossaryEntry {
-  return { term, variants: variants.filter((variant) => variant !== term), abbreviations: [], definition, plain, sections, origin: SPINAL_LEVEL_ORIGIN, notIn, category: 'anatomy' };
+  return { term, variants: variants.filter((variant) => variant !== term), abbreviations: [], definition, plain, sections, origin: 'built-in', notIn, category: 'anatomy' };
 }
 
 function rootFacts(root: string): string {
@@ -129,7 +126,6 @@ function lumbosacralDiscLevels(): GlossaryEntry[] {
         `The ${upper.label}–${lower.label} level: the intervertebral disc between ${upper.clinical} and ${lower.clinical}, with its facet joints. ` +
           `A paracentral (posterolateral) disc herniation here usually compresses the traversing ${traversing} root; a foraminal or far-lateral one, the exiting ${upper.label} root. ${rootFacts(traversing)}`,
         `${term} is the level between ${plainBetween(upper, lower, lumbar, number < lumbar.count ? lumbar : undefined)}. A disc that bulges out here most often presses on the ${traversing} nerve. ${plainRoot(traversing, 'That nerve')}`,
-        [NERVE_SECTION],
       ),
     );
   }
@@ -197,7 +193,6 @@ function nerveRoots(): GlossaryEntry[] {
       root === 'S4' ? [...variants, 'S4-S5', 'S4-5', 'S4/5'] : variants,
       `The ${root} spinal nerve root. ${rootFacts(root)}`,
       `The ${root} nerve comes out of your spine at the ${root[0] === 'L' ? 'low back' : 'base of your spine'}. ${plainRoot(root, 'It')}`,
-      [NERVE_SECTION],
     );
   });
 }
