@@ -46,12 +46,18 @@ function onOneLine(text: string): string {
     .join(' ');
 }
 
-/** The hover's Markdown: term, clinical definition, plain-language explanation, guide links, insert action. */
-export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly GuideSectionLink[], insert?: InsertExplanationArgs): string {
+/**
+ * The hover's Markdown: term, clinical definition, plain-language explanation, guide links, insert
+ * action. `written` is the text hovered: a medicine named by one of its generic or brand names
+ * ("Celebrex") is shown by that name, with its class (the entry's term) after it.
+ */
+export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly GuideSectionLink[], insert?: InsertExplanationArgs, written?: string): string {
   const abbreviations = entry.abbreviations.length > 0 ? ` (${entry.abbreviations.map(escapeMarkdown).join(', ')})` : '';
   const origin = entry.origin === BUILT_IN_ORIGIN ? '' : ` · *team glossary: ${escapeMarkdown(entry.origin)}*`;
+  const byName = written !== undefined && entry.category === 'medicine' && isMedicineName(entry, written);
+  const heading = byName ? `**${escapeMarkdown(written.replace(/\s+/g, ' '))}** · *${escapeMarkdown(entry.term)}*${abbreviations}` : `**${escapeMarkdown(entry.term)}**${abbreviations}`;
   const blocks = [
-    `**${escapeMarkdown(entry.term)}**${abbreviations}${origin}`,
+    `${heading}${origin}`,
     escapeMarkdown(entry.definition),
     `**For patients:** ${escapeMarkdown(entry.plain)}`,
   ];
@@ -65,6 +71,13 @@ export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly G
   }
   if (actions.length > 0) blocks.push(actions.join('  \n'));
   return blocks.join('\n\n');
+}
+
+/** Whether the hovered text names a medicine of the entry rather than the class itself (its term, a plural of it, or an abbreviation). */
+function isMedicineName(entry: GlossaryEntry, written: string): boolean {
+  const hovered = written.replace(/\s+/g, ' ').toLowerCase();
+  const term = entry.term.toLowerCase();
+  return hovered !== term && !hovered.startsWith(term) && !entry.abbreviations.some((abbreviation) => hovered.startsWith(abbreviation.toLowerCase()));
 }
 
 /** The note text for an entry's plain-language explanation: one quoted paragraph. */

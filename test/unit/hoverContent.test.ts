@@ -19,6 +19,17 @@ describe('glossary hover content', () => {
     assert.strictEqual(escapeMarkdown('line\n  break'), 'line break');
   });
 
+  it('names a medicine as it was written, with its class after it', () => {
+    const coxib: GlossaryEntry = { ...ENTRY, term: 'COX-2 inhibitor', variants: ['COX-2 inhibitors', 'celecoxib', 'Celebrex'], abbreviations: ['COX-2'], category: 'medicine', sections: [] };
+    assert.match(glossaryHoverMarkdown(coxib, [], undefined, 'Celebrex'), /^\*\*Celebrex\*\* · \*COX\\-2 inhibitor\* \(COX\\-2\)\n\n/);
+    // The class itself, its plural or its abbreviation: the class heading as for any term.
+    for (const written of ['COX-2 inhibitor', 'cox-2 inhibitors', 'COX-2']) {
+      assert.match(glossaryHoverMarkdown(coxib, [], undefined, written), /^\*\*COX\\-2 inhibitor\*\* \(COX\\-2\)\n\n/, written);
+    }
+    // Only medicines: another entry's variant keeps the term's heading.
+    assert.match(glossaryHoverMarkdown({ ...ENTRY, variants: ['canal stenosis'], category: 'condition' }, [], undefined, 'canal stenosis'), /^\*\*spinal stenosis\*\*\n\n/);
+  });
+
   it('gives the term, definition, plain language, guide links and the insert action', () => {
     const markdown = glossaryHoverMarkdown(ENTRY, [{ id: 'spinal-stenosis', title: 'Spinal Stenosis' }], { uri: 'untitled:Note-1', line: 3, term: 'spinal stenosis' });
     assert.strictEqual(

@@ -20,10 +20,10 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     const { lines, isExcludedLine } = this.noteModels.get(document);
     const found = this.store.current().termAt(lines, position.line, position.character, isExcludedLine);
     if (!found) return undefined;
-    const { entry, range } = found;
+    const { entry, range, text } = found;
     const sections = entry.sections.map(this.guideSection).filter((section): section is GuideSectionLink => section !== undefined);
     const content = new vscode.MarkdownString(
-      glossaryHoverMarkdown(entry, sections, { uri: document.uri.toString(), line: position.line, term: entry.term }),
+      glossaryHoverMarkdown(entry, sections, { uri: document.uri.toString(), line: position.line, term: entry.term }, text),
     );
     // Command links run only our own two commands; any other command: link stays inert.
     content.isTrusted = { enabledCommands: [OPEN_SECTION_COMMAND, INSERT_PLAIN_EXPLANATION_COMMAND] };
