@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
     require('../integration/handouts.test');
     require('../integration/onboarding.test');
     require('../integration/util.test');
+    require('../integration/evaluation.test');
     require('../integration/privacy.test'); // last: it checks the whole session before it
   } catch (err) {
     await writeResults(loadFailure(err));
