@@ -168,11 +168,17 @@ function growth(generator: string, make: Generate, entry: EntryPoint): GrowthMea
   const reps16N = Math.ceil(reps / 4);
   const nextSizeCost = (best(times4N) / reps) * ratio() * reps16N;
   if (ratio() > MAX_GROWTH_RATIO && nextSizeCost <= (ratio() < PLAIN_RATIO ? NEXT_SIZE_BUDGET_MS : PLAIN_NEXT_SIZE_BUDGET_MS)) {
-    const bigger = at(16 * small.n, '16N');
-    const times16N = [run(bigger, reps16N)];
-    const nextRatio = (): number => best(times16N) / reps16N / (best(times4N) / reps);
-    while (nextRatio() > MAX_GROWTH_RATIO && times16N.length < 3) times16N.push(run(bigger, reps16N));
-    next = { chars: bigger.text.length, time: best(times16N) / reps16N, ratio: nextRatio() };
+    try {
+      const bigger = at(16 * small.n, '16N');
+      const times16N = [run(bigger, reps16N)];
+      const nextRatio = (): number => best(times16N) / reps16N / (best(times4N) / reps);
+      while (nextRatio() > MAX_GROWTH_RATIO && times16N.length < 3) times16N.push(run(bigger, reps16N));
+      next = { chars: bigger.text.length, time: best(times16N) / reps16N, ratio: nextRatio() };
+    } catch (error) {
+      // Say what sent the check one size up.
+      const grown = `time(4N) ÷ time(N) = ${ratio().toFixed(1)} from ${count(small.text.length)} to ${count(big.text.length)} chars`;
+      throw new StepError(`${error instanceof Error ? error.message : String(error)}, after ${grown}`);
+    }
   }
   return {
     n: small.n,
