@@ -1,8 +1,8 @@
 /**
  * One note's lines and which of them are code or front matter, kept up to date edit by edit
  * (pure: no `vscode`). Shared by the features that follow edits: the hover reads its lines and
- * classification without splitting the note, and "Do Not Use" rechecks only the lines an edit
- * reports as changed. Its classification is always what `markCodeAndFrontMatter` gives for the
+ * classification without splitting the note, and "Do Not Use" and the Terms view recheck only
+ * the lines an edit reports as changed. Its classification is always what `markCodeAndFrontMatter` gives for the
  * whole current text.
  *
  * How: an edit replaces its lines, then the classification is redone from the sync line above
