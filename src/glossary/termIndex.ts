@@ -1,36 +1,30 @@
 /**
  * The glossary terms of one note, kept up to date edit by edit for the "Terms in this Note" view
- * (pure: no `vscode`). Its answer is always the same as `glossary.countTerms(text)` on the
- * current text, but an edit costs about the paragraph it touches instead of the whole note.
+ * (pure: no `vscode`). It follows the note's shared {@link NoteModel}: its answer is always the
+ * same as `glossary.countTerms(model.text)`, but an edit costs about the paragraph it touches
+ * instead of the whole note. It keeps no copy of the note: it reads the model's lines and their
+ * classification.
  *
  * How: the note is cut into segments at *sync lines*, where the matcher's Markdown state is as
  * at the start of a document: a line after a blank line that is not code, starting at column 0
  * with neither `>` nor a front-matter `---`. Code/front-matter classification and paragraphs
  * below such a line do not depend on anything above it (no list item, fence or paragraph
  * reaches across), so `glossary.scan()` of a run of whole segments finds exactly what a scan of
- * the whole note finds there. An edit rescans from the sync line above it down to the first
- * segment boundary below it that is still a sync line after the edit. Usually that is the edited
- * paragraph; an edit that opens a fence, turns a line into a list item or edits front matter
- * widens the rescan down to where the classification agrees again (for an unclosed fence, the
- * end of the note, i.e. a full rescan below the edit), so it stays exact without special cases
- * but one: front matter is decided by the first line and the first closing line below it, which
- * no sync line between them sees, so an edit that may open, close or remove it rescans from line 0.
+ * the whole note finds there. The model reports the lines each edit changed as a window that
+ * starts at a sync line (or line 0) and ends at one where the classification agrees again (or
+ * at the end): usually the edited paragraph; down to where a newly opened fence closes; from
+ * line 0 when front matter may have opened or closed (see src/markdown/noteModel.ts). The index
+ * replaces the segments of the window's old lines by a scan of its new lines.
  *
  * Later segments are not rescanned: they store their matches relative to their own start, and
  * an edit only moves the start of each later segment. Those below the last edit share one
  * {@link Shift}, so an edit moves them all at once; only the segments between the last edit and
  * this one change hands, and typing, which stays in one place, touches none.
  */
-import { frontMatterAfterEdit, frontMatterEnd, isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../markdown/regions';
+import { changedLinesOfEvent, type ChangedLines, type NoteModel } from '../markdown/noteModel';
+import { isSyncLine, withoutCarriageReturn } from '../markdown/regions';
 import type { CompiledGlossary, TermCount, TermMatch, TextPosition } from './matcher';
 import type { GlossaryEntry } from './types';
-
-/** A replacement of [start, end) of the text before it (UTF-16 offsets) by `text`: VS Code's rangeOffset, rangeLength and text. */
-export interface TextChange {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /** How far edits above have moved the segments that share it. */
 interface Shift {
@@ -128,9 +122,6 @@ function takeOverMatches(kept: readonly SegmentMatch[], after: readonly Segment[
   }
 }
 
-/** Above this many lines, an edit is applied by scanning the new text whole. */
-const MAX_LINES_PER_EDIT = 10_000;
-
 /** At most this many items are spread into one splice call; a call takes only about 100,000 arguments, fewer on a deep stack. */
 const MAX_SPREAD = 1_000;
 
@@ -148,15 +139,17 @@ function spliced<T>(array: T[], start: number, deleteCount: number, items: reado
 }
 
 /**
- * The terms of one note, updated by {@link applyEdit}. `terms()` is what the view shows. The
- * matches it returns are live: their `start`, `end` and `range` follow later edits elsewhere in
- * the note. Those of a rescanned paragraph follow too while its terms stay the same, in the
- * same order; otherwise they are replaced by new ones.
+ * The terms of one note, built from its model and updated by {@link update} after each change
+ * event the model follows. `terms()` is what the view shows. The matches it returns are live:
+ * their `start`, `end` and `range` follow later edits elsewhere in the note. Those of a
+ * rescanned paragraph follow too while its terms stay the same, in the same order; otherwise
+ * they are replaced by new ones. Offsets are those of `model.text` (line breaks "\n").
  */
 export class TermIndex {
-  /** The note's lines, split at "\n" (a "\r" before it stays on the line). */
-  private lines: string[] = [];
-  private length = 0;
+  /** The model the index follows (never copied: the lines are read from it). */
+  private model: NoteModel;
+  /** How many lines the index knows the note to have: the model's, once an update is through. */
+  private lineCount = 0;
   /** In document order, tiling the note; the first starts at line 0. */
   private segments: Segment[] = [];
   /** Each entry found, with its occurrences in order; an edit replaces only the entries it touches. */
@@ -166,8 +159,6 @@ export class TermIndex {
   /** The shift of segments[tailFrom] and every segment after it; the segments before it are unmoved. */
   private tail: Shift = { offset: 0, line: 0 };
   private tailFrom = 0;
-  /** The line that closes the note's front matter, or -1 for none (see `frontMatterEnd`). */
-  private frontMatterEnd = -1;
   private fullRescans = 0;
   private failures = 0;
   /**
@@ -179,17 +170,13 @@ export class TermIndex {
 
   constructor(
     private readonly glossary: CompiledGlossary,
-    text: string,
+    model: NoteModel,
   ) {
-    this.rebuild(text);
+    this.model = model;
+    this.rebuild(model);
   }
 
-  /** The note's text as the index knows it. */
-  get text(): string {
-    return this.lines.join('\n');
-  }
-
-  /** How often the index rescanned the whole note (when built, or when an edit did not add up). */
+  /** How often the index scanned the whole note (when built, or when an update did not add up). */
   get wholeNoteScans(): number {
     return this.fullRescans;
   }
@@ -199,30 +186,28 @@ export class TermIndex {
     return this.failures;
   }
 
-  /** The lines [fromLine, toLine) of the current text that the last edit (or build) scanned. */
+  /** The lines [fromLine, toLine) that the last update (its lowest window, if it had several) or build scanned. */
   get lastRescan(): { readonly fromLine: number; readonly toLine: number } {
     return this.rescanned;
   }
 
-  /** The entries found, each with its occurrences in order, in order of first occurrence: `countTerms` of the current text. */
+  /** The entries found, each with its occurrences in order, in order of first occurrence: `countTerms` of the model's text. */
   terms(): readonly TermCount[] {
-    if (this.broken) this.rebuild(this.text);
+    if (this.broken) this.rebuild(this.model);
     // Matches never overlap, so no two entries share a first start.
     this.counts ??= [...this.byEntry.values()].sort((a, b) => a.occurrences[0].start - b.occurrences[0].start);
     return this.counts;
   }
 
-  /** Forgets everything and scans `text` whole. */
-  rebuild(text: string): void {
+  /** Forgets everything and scans the model's note whole. */
+  rebuild(model: NoteModel): void {
     this.fullRescans++;
-    // The text first, so that a rebuild that fails is retried from it by the next call.
-    this.lines = text.split('\n');
-    this.length = text.length;
+    // The model first, so that a rebuild that fails is retried from it by the next call.
+    this.model = model;
     this.broken = true;
-    this.rescanned = { fromLine: 0, toLine: this.lines.length };
-    const lines = this.lines.map(withoutCarriageReturn);
-    this.frontMatterEnd = frontMatterEnd(lines.length, (line) => lines[line]);
-    this.segments = this.scanSegments(0, 0, lines, markCodeAndFrontMatter(lines), text);
+    this.lineCount = model.lines.length;
+    this.rescanned = { fromLine: 0, toLine: this.lineCount };
+    this.segments = this.scanSegments(0, 0, this.lineCount);
     this.tail = { offset: 0, line: 0 };
     this.tailFrom = this.segments.length;
     const byEntry = new Map<GlossaryEntry, TermMatch[]>();
@@ -238,92 +223,63 @@ export class TermIndex {
     this.broken = false;
   }
 
-  /** One change, as VS Code reports it; see {@link applyEdits} for `newText`. */
-  applyEdit(change: TextChange, newText: string | (() => string)): void {
-    this.applyEdits([change], newText);
+  /**
+   * Follows a change event the model has applied: `changes` are what `applyChange` reported for
+   * its changes, in order (NoteModels' `onDidUpdate`), or undefined when the model was built
+   * anew. The index is rebuilt from the model when told so, when given another model, when the
+   * changes do not fit the lines it knows, and when an earlier update left it broken by throwing midway.
+   */
+  update(model: NoteModel, changes: readonly ChangedLines[] | undefined): void {
+    const windows = changes && !this.broken && model === this.model ? this.fitting(changedLinesOfEvent(changes)) : undefined;
+    if (!windows) {
+      this.rebuild(model);
+      return;
+    }
+    try {
+      for (const window of windows) this.applyWindow(window);
+    } catch {
+      // Half applied, the segments and occurrence lists may disagree: the note whole is the way back.
+      this.broken = true;
+      this.failures++;
+      this.rebuild(model);
+    }
+  }
+
+  /** The windows, if they fit the lines the index knows and lead to the model's; checked before anything changes. */
+  private fitting(windows: readonly ChangedLines[] | undefined): readonly ChangedLines[] | undefined {
+    if (!windows) return undefined;
+    let lines = this.lineCount;
+    for (const { fromLine, toLine, lineDelta } of windows) {
+      const oldTo = toLine - lineDelta;
+      if (!(fromLine >= 0 && fromLine < toLine && fromLine < oldTo && oldTo <= lines)) return undefined;
+      lines += lineDelta;
+    }
+    return lines === this.model.lines.length ? windows : undefined;
   }
 
   /**
-   * The changes of one VS Code change event, applied one after the other in the order given,
-   * as VS Code's own extension host applies them to its copy of the document. `newText` is the note after them: as
-   * a string, its length is checked too; as a function (e.g. `() => document.getText()`, which
-   * spares copying the note on every keystroke), it is called only when a change does not fit
-   * the text the index knows. Either way an index out of step with the note is rebuilt from it,
-   * and so is one that an update left broken by throwing midway.
+   * Replaces the segments of the old lines [fromLine, toLine - lineDelta) by a scan of the
+   * model's lines [fromLine, toLine), and moves every later segment by the line and offset delta.
    */
-  applyEdits(changes: readonly TextChange[], newText: string | (() => string)): void {
-    let inStep = false;
-    if (!this.broken) {
-      try {
-        inStep = changes.every((change) => this.applyOne(change)) && (typeof newText !== 'string' || this.length === newText.length);
-      } catch {
-        // Half applied, the lines, segments and occurrence lists may disagree: the note whole is the way back.
-        this.broken = true;
-        this.failures++;
-      }
-    }
-    if (!inStep) this.rebuild(typeof newText === 'string' ? newText : newText());
-  }
-
-  /** Applies one change; false if it does not fit the text (the caller then rebuilds). */
-  private applyOne(change: TextChange): boolean {
-    const { start, end, text } = change;
-    if (!(start >= 0 && start <= end && end <= this.length)) return false;
-
-    const first = this.lineAt(start);
-    const last = end === start ? first : this.lineAt(end, first.segment);
-    const replaced = this.lines[first.line].slice(0, first.character) + text + this.lines[last.line].slice(last.character);
-    const newLines = text.includes('\n') ? replaced.split('\n') : [replaced];
-    // A paste of a whole note is cheaper scanned whole.
-    if (newLines.length > MAX_LINES_PER_EDIT) return false;
-    const lineDelta = newLines.length - (last.line - first.line + 1);
-    const offsetDelta = text.length - (end - start);
-    if (newLines.length === 1 && last.line === first.line) this.lines[first.line] = newLines[0]; // typing within a line
-    else this.lines = spliced(this.lines, first.line, last.line - first.line + 1, newLines);
-    this.length += offsetDelta;
-
-    // Rescan from the sync line above: the edited line's segment, or the one before if the
-    // edit changed that segment's first line so that it may no longer be a sync line; from line 0
-    // if the edit may have opened, closed or removed front matter (no sync line sees that).
-    const frontMatter = frontMatterAfterEdit(this.frontMatterEnd, first.line, first.line + newLines.length, this.lines.length, (line) => withoutCarriageReturn(this.lines[line]));
-    let firstSegment = frontMatter.fromTop ? 0 : first.segment;
-    const segmentStart = this.segments[firstSegment].line;
-    if (segmentStart === first.line && firstSegment > 0 && !isSyncLine(withoutCarriageReturn(this.lines[segmentStart - 1]), false, withoutCarriageReturn(this.lines[segmentStart]))) {
-      firstSegment--;
-    }
-    const fromLine = this.segments[firstSegment].line;
+  private applyWindow({ fromLine, toLine, lineDelta }: ChangedLines): void {
+    const oldTo = toLine - lineDelta;
+    // From the segment holding fromLine: the window starts at a sync line of the new text,
+    // which the old text may not have had (an edit can take the indent off a line).
+    const firstSegment = this.segmentAt(fromLine);
+    const scanFrom = this.segments[firstSegment].line;
     const fromOffset = this.segments[firstSegment].offset;
+    // Down to the first segment at or below the window's old end (its first line is the window's
+    // end, a sync line of both texts), or the end of the note.
+    let nextSegment = firstSegment + 1;
+    while (nextSegment < this.segments.length && this.segments[nextSegment].line < oldTo) nextSegment++;
+    const next = nextSegment < this.segments.length ? this.segments[nextSegment] : undefined;
+    const scanTo = next ? next.line + lineDelta : this.lineCount + lineDelta;
 
-    // ...down to the first later segment boundary whose lines the edit left alone and that is
-    // still a sync line in the new text (a newly opened fence can turn its blank line into code).
-    const lastEditedNewLine = last.line + lineDelta;
-    let nextSegment = last.segment + 1;
-    while (nextSegment < this.segments.length && this.segments[nextSegment].line + lineDelta - 1 <= lastEditedNewLine) nextSegment++;
-    // The window's lines without "\r", and which of them are code or front matter.
-    let windowLines: string[] = [];
-    let classified: Uint8Array = new Uint8Array(0);
-    // Front matter is front matter only once it is closed, possibly far below: a window that
-    // starts at its opening line must reach its closing line to classify it like a full scan.
-    const reach = fromLine === 0 ? frontMatter.end + 1 : 0;
-    const classify = (untilLine: number): void => {
-      if (classified.length >= untilLine - fromLine) return;
-      // Doubling the window keeps the classification linear in the rescanned length.
-      const windowEnd = Math.min(this.lines.length, Math.max(untilLine, reach, fromLine + 2 * classified.length));
-      windowLines = this.lines.slice(fromLine, windowEnd).map(withoutCarriageReturn);
-      classified = markCodeAndFrontMatter(windowLines);
-    };
-    for (; nextSegment < this.segments.length; nextSegment++) {
-      const boundary = this.segments[nextSegment].line + lineDelta;
-      classify(boundary);
-      if (classified[boundary - 1 - fromLine] === 0) break; // blank and not code: a sync line still
-    }
-    const toLine = nextSegment < this.segments.length ? this.segments[nextSegment].line + lineDelta : this.lines.length;
-    classify(toLine);
-
-    this.rescanned = { fromLine, toLine };
-    const regionText = this.lines.slice(fromLine, toLine).join('\n');
-    const regionLines = windowLines.length === toLine - fromLine ? windowLines : windowLines.slice(0, toLine - fromLine);
-    const rescanned = this.scanSegments(fromLine, fromOffset, regionLines, classified, regionText);
+    this.rescanned = { fromLine: scanFrom, toLine: scanTo };
+    const rescanned = this.scanSegments(scanFrom, fromOffset, scanTo);
+    let newLength = 0;
+    for (let line = scanFrom; line < scanTo; line++) newLength += this.model.lines[line].length + 1;
+    const offsetDelta = next ? fromOffset + newLength - next.offset : 0;
     const previous = this.segments.slice(firstSegment, nextSegment);
     // Most keystrokes leave the terms of a paragraph as they were: then the occurrence lists
     // and their order stay, and only the matches themselves move.
@@ -335,9 +291,20 @@ export class TermIndex {
     this.moveSegmentsFrom(nextSegment, offsetDelta, lineDelta);
     this.segments = spliced(this.segments, firstSegment, nextSegment - firstSegment, rescanned);
     this.tailFrom = firstSegment + rescanned.length;
-    this.frontMatterEnd = frontMatter.end;
+    this.lineCount += lineDelta;
     this.reorder(changed);
-    return true;
+  }
+
+  /** The index of the segment holding a line (the last that starts at or above it). */
+  private segmentAt(line: number): number {
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.segments[mid].line <= line) low = mid;
+      else high = mid - 1;
+    }
+    return low;
   }
 
   /** Moves segments[from] and every segment after it by the deltas, through the shared tail shift. */
@@ -407,21 +374,30 @@ export class TermIndex {
   }
 
   /**
-   * Scans `lines` (without "\r"), the note's lines from `fromLine` on, which start at a sync
-   * line (or line 0) and end before one (or at the end), and cuts them into segments at their
-   * sync lines. `excluded` classifies them (it may go on below them); `regionText` is their
-   * text, starting at `fromOffset` of the note.
+   * Scans the model's lines [fromLine, toLine), which start at a sync line (or line 0) and end
+   * before one (or at the end), and cuts them into segments at their sync lines. `fromOffset` is
+   * where line `fromLine` starts in the model's text.
    */
-  private scanSegments(fromLine: number, fromOffset: number, lines: readonly string[], excluded: Uint8Array, regionText: string): Segment[] {
+  private scanSegments(fromLine: number, fromOffset: number, toLine: number): Segment[] {
+    const { lines: noteLines, isExcludedLine } = this.model;
+    const count = toLine - fromLine;
+    const lines: string[] = new Array<string>(count);
+    const excluded = new Uint8Array(count);
+    const lineStarts: number[] = new Array<number>(count);
+    let lineStart = 0;
+    for (let i = 0; i < count; i++) {
+      lineStarts[i] = lineStart;
+      lineStart += noteLines[fromLine + i].length + 1;
+      lines[i] = withoutCarriageReturn(noteLines[fromLine + i]);
+      excluded[i] = isExcludedLine(fromLine + i) ? 1 : 0;
+    }
     const segments: Segment[] = [new Segment(fromOffset, fromLine)];
-    const lineStarts: number[] = [0];
-    for (let i = 1; i < lines.length; i++) {
-      lineStarts.push(lineStarts[i - 1] + this.lines[fromLine + i - 1].length + 1);
+    for (let i = 1; i < count; i++) {
       if (isSyncLine(lines[i - 1], excluded[i - 1] === 1, lines[i])) segments.push(new Segment(fromOffset + lineStarts[i], fromLine + i));
     }
     let current = 0;
-    const split = { lineStarts, lines, excluded: excluded.length === lines.length ? excluded : excluded.subarray(0, lines.length) };
-    for (const match of this.glossary.scan(regionText, split)) {
+    const regionText = noteLines.slice(fromLine, toLine).join('\n');
+    for (const match of this.glossary.scan(regionText, { lineStarts, lines, excluded })) {
       const line = fromLine + match.range.start.line;
       while (current + 1 < segments.length && segments[current + 1].line <= line) current++;
       const segment = segments[current];
@@ -435,28 +411,5 @@ export class TermIndex {
       );
     }
     return segments;
-  }
-
-  /**
-   * The line and character of an offset, and the segment holding that line; an offset at the
-   * end of a line (on its "\n") belongs to that line. Searches from segment `from` on.
-   */
-  private lineAt(offset: number, from = 0): { segment: number; line: number; character: number } {
-    let low = from;
-    let high = this.segments.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.segments[mid].offset <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const segment = this.segments[low];
-    const nextLine = low + 1 < this.segments.length ? this.segments[low + 1].line : this.lines.length;
-    let line = segment.line;
-    let lineOffset = segment.offset;
-    while (line + 1 < nextLine && lineOffset + this.lines[line].length < offset) {
-      lineOffset += this.lines[line].length + 1;
-      line++;
-    }
-    return { segment: low, line, character: offset - lineOffset };
   }
 }

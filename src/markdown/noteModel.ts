@@ -1,8 +1,8 @@
 /**
  * One note's lines and which of them are code or front matter, kept up to date edit by edit
  * (pure: no `vscode`). Shared by the features that follow edits: the hover reads its lines and
- * classification without splitting the note, and "Do Not Use" rechecks only the lines an edit
- * reports as changed. Its classification is always what `markCodeAndFrontMatter` gives for the
+ * classification without splitting the note, and "Do Not Use" and the Terms view recheck only
+ * the lines an edit reports as changed. Its classification is always what `markCodeAndFrontMatter` gives for the
  * whole current text.
  *
  * How: an edit replaces its lines, then the classification is redone from the sync line above
@@ -37,6 +37,43 @@ export interface ChangedLines {
 }
 
 const LINE_BREAK = /\r?\n/;
+
+/** Above this many changes in one event, {@link changedLinesOfEvent} gives up: merging them costs their number squared. */
+const MAX_CHANGES_PER_EVENT = 256;
+
+/**
+ * The lines a change event changed, for a consumer that reads the model only after the whole
+ * event: `changes` as `applyChange` reported them, one after the other (each on the lines the
+ * one before left), become disjoint windows of the final lines, top to bottom. Applied in that
+ * order, each window reads its new lines [fromLine, toLine) from the model as it is now and
+ * finds every line below it as the windows above it left them (the line `line - lineDelta`
+ * before it), so each means what a single change's ChangedLines means. Windows that overlap or
+ * touch are merged; each still starts and ends at a sync line (or the note's ends), since no
+ * change reached the lines around it. Undefined for more than {@link MAX_CHANGES_PER_EVENT}
+ * changes (a Replace All): reading the note whole is then the cheaper way.
+ */
+export function changedLinesOfEvent(changes: readonly ChangedLines[]): ChangedLines[] | undefined {
+  if (changes.length > MAX_CHANGES_PER_EVENT) return undefined;
+  // The windows so far, in the coordinates of the lines after the last change merged.
+  let windows: ChangedLines[] = [];
+  for (const { fromLine, toLine, lineDelta } of changes) {
+    // The change replaced the lines [fromLine, oldTo) of the lines the windows describe.
+    const oldTo = toLine - lineDelta;
+    let first = 0;
+    while (first < windows.length && windows[first].toLine < fromLine) first++;
+    let last = first;
+    while (last < windows.length && windows[last].fromLine <= oldTo) last++;
+    let merged: ChangedLines = { fromLine, toLine, lineDelta };
+    if (last > first) {
+      let delta = lineDelta;
+      for (let i = first; i < last; i++) delta += windows[i].lineDelta;
+      merged = { fromLine: Math.min(fromLine, windows[first].fromLine), toLine: Math.max(toLine, windows[last - 1].toLine + lineDelta), lineDelta: delta };
+    }
+    const below = windows.slice(last).map((window) => (lineDelta === 0 ? window : { fromLine: window.fromLine + lineDelta, toLine: window.toLine + lineDelta, lineDelta: window.lineDelta }));
+    windows = windows.slice(0, first).concat([merged], below);
+  }
+  return windows;
+}
 
 export class NoteModel {
   private lineList: string[];

@@ -12,7 +12,7 @@ export interface NoteModelUpdate {
 
 /**
  * The one document model of each open note, shared by the features that follow edits (the
- * hover, Do Not Use): made on first use, updated from every change event before any of them
+ * hover, Do Not Use, the Terms view, the reading grade): made on first use, updated from every change event before any of them
  * reads it (they listen to `onDidUpdate`, not to the document events), dropped when the note
  * closes. A model out of step with its document (a change that does not fit) is built anew.
  */

@@ -236,6 +236,20 @@ describe('glossary in VS Code', () => {
       assert.strictEqual(editor.selection.start.line, 2);
     });
 
+    it('jumps to the next occurrence after the cursor in a note with CRLF line breaks', async () => {
+      const document = await newNote('Spinal stenosis.\n\nSpinal stenosis again.\n\nMore spinal stenosis.\n');
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.setEndOfLine(vscode.EndOfLine.CRLF));
+      assert.ok(document.getText().includes('\r\n'));
+      await vscode.commands.executeCommand('iliopsoas.terms.focus');
+      await waitFor('the terms of the note', () => api.glossary.termsInNote.note === document && api.glossary.termsInNote.terms.length > 0);
+      // Past "More", before the term: its offset in the document is 4 more than in the note model's text ("\n" line breaks).
+      editor.selection = new vscode.Selection(4, 4, 4, 4);
+      await vscode.commands.executeCommand('iliopsoas.goToTerm', 'spinal stenosis');
+      assert.deepStrictEqual([editor.selection.start.line, editor.selection.start.character], [4, 5]);
+      assert.strictEqual(editor.document.getText(editor.selection), 'spinal stenosis');
+    });
+
     it('keeps its rows while hidden (emptied, the view would bring the keyboard focus to its welcome text and lose it), and rescans when shown', async () => {
       const provider = api.glossary.termsInNote;
       const document = await newNote('Spinal stenosis at L4/5.\n');

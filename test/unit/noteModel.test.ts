@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { findDoNotUse } from '../../src/handouts/doNotUse';
 import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
-import { NoteModel, type LineChange } from '../../src/markdown/noteModel';
+import { changedLinesOfEvent, NoteModel, type ChangedLines, type LineChange } from '../../src/markdown/noteModel';
 import { lineStartsOf, positionAt } from '../../src/markdown/positions';
-import { markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
+import { isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
 
 /** Line and character of an offset, as VS Code counts them: "\r\n" is one line break, like "\n". */
 function vscodePosition(text: string, offset: number): { line: number; character: number } {
@@ -215,5 +215,120 @@ describe('NoteModel and the Do Not Use index', () => {
     const changed = model.applyChange({ startLine: 1, startCharacter: 0, endLine: 1, endCharacter: 0, text: pasted });
     assert.ok(changed);
     assert.strictEqual(model.lines.length, 200_001);
+  });
+
+  describe('changedLinesOfEvent: the changes of one event, for a reader of the model after it', () => {
+    /** Checks the windows against the lines and classification before and after the event. */
+    function checkWindows(before: NoteModel, model: NoteModel, windows: readonly ChangedLines[]): void {
+      const oldLines = [...before.lines];
+      const oldExcluded = oldLines.map((_, line) => before.isExcludedLine(line));
+      const lines = model.lines;
+      // Applied top to bottom, each from the final lines, they turn the old lines into the new ones...
+      let current = oldLines;
+      let currentExcluded = oldExcluded;
+      for (const [i, { fromLine, toLine, lineDelta }] of windows.entries()) {
+        if (i > 0) assert.ok(windows[i - 1].toLine < fromLine, 'the windows are in order and neither overlap nor touch');
+        assert.ok(fromLine < toLine && fromLine < toLine - lineDelta && toLine - lineDelta <= current.length);
+        // ...each starting and ending at a sync line of the final text (or its ends)...
+        const syncAt = (line: number) => isSyncLine(withoutCarriageReturn(lines[line - 1]), model.isExcludedLine(line - 1), withoutCarriageReturn(lines[line]));
+        assert.ok(fromLine === 0 || syncAt(fromLine), `window ${i} starts at line ${fromLine}, not a sync line`);
+        assert.ok(toLine === lines.length || syncAt(toLine), `window ${i} ends at line ${toLine}, not a sync line`);
+        current = current.slice(0, fromLine).concat(lines.slice(fromLine, toLine), current.slice(toLine - lineDelta));
+        currentExcluded = currentExcluded.slice(0, fromLine).concat(
+          lines.slice(fromLine, toLine).map((_, k) => model.isExcludedLine(fromLine + k)),
+          currentExcluded.slice(toLine - lineDelta),
+        );
+      }
+      assert.deepStrictEqual(current, [...lines]);
+      // ...and every line outside them is an old line, classified as it was.
+      assert.deepStrictEqual(currentExcluded, lines.map((_, line) => model.isExcludedLine(line)));
+    }
+
+    /** Applies the changes to a model of `text` one after the other, as NoteModels does with an event's. */
+    function applyEvent(text: string, changes: readonly { start: number; end: number; inserted: string }[]): { before: NoteModel; model: NoteModel; changed: ChangedLines[] } {
+      const before = new NoteModel(text);
+      const model = new NoteModel(text);
+      const changed: ChangedLines[] = [];
+      for (const { start, end, inserted } of changes) {
+        const lines = model.lines.join('\n');
+        const change = model.applyChange(lineChange(lines, start, end, inserted));
+        assert.ok(change, 'a change that fits was refused');
+        changed.push(change);
+      }
+      return { before, model, changed };
+    }
+
+    it('merges a change into the windows of earlier ones it overlaps or touches, and moves those below it', () => {
+      const text = 'One.\n\nTwo.\n\nThree.\n\nFour.\n';
+      // Bottom-up, as VS Code sends an event's changes: in "Four", a new line in "Two", in "Two" again, a paragraph above "One".
+      const { before, model, changed } = applyEvent(text, []);
+      for (const change of [
+        { startLine: 6, startCharacter: 0, endLine: 6, endCharacter: 0, text: 'x' },
+        { startLine: 2, startCharacter: 4, endLine: 2, endCharacter: 4, text: '\nmore' },
+        { startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 0, text: 'y' },
+        { startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0, text: 'Note.\n\n' },
+      ]) {
+        changed.push(model.applyChange(change)!);
+      }
+      const windows = changedLinesOfEvent(changed)!;
+      // "Note." touches the old "One." paragraph, which touches "Two" and its new line: one window; "Four", moved down by 3 lines.
+      assert.deepStrictEqual(windows, [
+        { fromLine: 0, toLine: 7, lineDelta: 3 },
+        { fromLine: 9, toLine: 11, lineDelta: 0 },
+      ]);
+      checkWindows(before, model, windows);
+    });
+
+    const eventEdit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      removed: fc.oneof(fc.constant(0), fc.constant(1), fc.integer({ min: 0, max: 40 })),
+      inserted: fc.oneof(fc.constant(''), fc.constantFrom(...WORDS, ...MARKUP, ...SEPARATORS, 'x', ' ', '\n', '\n\n')),
+    });
+
+    it('gives windows that turn the old lines into the new over random notes and events of random changes, one after the other', () => {
+      fc.assert(
+        fc.property(note, fc.array(eventEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+          let text = initial.replace(/\r\n/g, '\n');
+          const changes = edits.map(({ at, removed, inserted }) => {
+            const start = Math.floor(at * text.length);
+            const end = Math.min(text.length, start + removed);
+            text = text.slice(0, start) + inserted.replace(/\r\n/g, '\n') + text.slice(end);
+            return { start, end, inserted: inserted.replace(/\r\n/g, '\n') };
+          });
+          const { before, model, changed } = applyEvent(initial.replace(/\r\n/g, '\n'), changes);
+          checkWindows(before, model, changedLinesOfEvent(changed)!);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('gives windows that turn the old lines into the new over events of disjoint changes, bottom-up, as VS Code sends a multi-cursor edit', () => {
+      fc.assert(
+        fc.property(note, fc.array(eventEdit, { minLength: 1, maxLength: 8 }), (initial, edits) => {
+          const text = initial.replace(/\r\n/g, '\n');
+          // Disjoint ranges of the note before the event, the lowest first.
+          const ranges = edits
+            .map(({ at, removed, inserted }) => ({ start: Math.floor(at * text.length), removed, inserted: inserted.replace(/\r\n/g, '\n') }))
+            .sort((a, b) => b.start - a.start);
+          let limit = text.length;
+          const changes = ranges.flatMap(({ start, removed, inserted }) => {
+            if (start > limit) return [];
+            const end = Math.min(limit, start + removed);
+            limit = start - 1;
+            return [{ start, end, inserted }];
+          });
+          const { before, model, changed } = applyEvent(text, changes);
+          checkWindows(before, model, changedLinesOfEvent(changed)!);
+        }),
+        { numRuns: 1000 },
+      );
+    });
+
+    it('gives up on more changes than are worth merging', () => {
+      const model = new NoteModel('x\n'.repeat(1_000));
+      const changed = Array.from({ length: 300 }, (_, i) => model.applyChange({ startLine: 999 - 3 * i, startCharacter: 0, endLine: 999 - 3 * i, endCharacter: 0, text: 'y' })!);
+      assert.strictEqual(changedLinesOfEvent(changed), undefined);
+      assert.strictEqual(changedLinesOfEvent(changed.slice(0, 200))!.length, 1, 'one paragraph of 1,000 lines: one window');
+    });
   });
 });

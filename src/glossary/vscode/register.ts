@@ -30,7 +30,7 @@ function refreshMarkdownPreview(): void {
 export function registerGlossary(guideSection: (id: string) => GuideSectionLink | undefined, noteModels: NoteModels): GlossaryFeature {
   const store = new GlossaryStore();
   const hover = new GlossaryHoverProvider(store, noteModels, guideSection);
-  const termsView = registerTermsView(store);
+  const termsView = registerTermsView(store, noteModels);
   const previewEnabled = () => vscode.workspace.getConfiguration().get<boolean>(PREVIEW_ENABLED_SETTING, true);
 
   const disposables: vscode.Disposable[] = [

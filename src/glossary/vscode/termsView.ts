@@ -3,9 +3,10 @@ import { registerCommand } from '../../util/commands';
 import { GO_TO_TERM_COMMAND } from '../../ids';
 import type { GlossaryStore } from './store';
 import { escapeMarkdown } from '../hoverContent';
-import type { TermCount } from '../matcher';
+import type { TermCount, TermMatch } from '../matcher';
 import { TermIndex } from '../termIndex';
 import { disposeAll } from '../../util/dispose';
+import type { NoteModels, NoteModelUpdate } from '../../util/noteModels';
 import { isNote } from '../../util/notes';
 
 const TERMS_VIEW_ID = 'iliopsoas.terms';
@@ -19,7 +20,10 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
   private readonly didChangeTreeData = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.didChangeTreeData.event;
 
-  constructor(private readonly store: GlossaryStore) {}
+  constructor(
+    private readonly store: GlossaryStore,
+    private readonly noteModels: NoteModels,
+  ) {}
 
   /** The note the view describes, if any. */
   get note(): vscode.TextDocument | undefined {
@@ -30,10 +34,10 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     return this.index?.terms() ?? [];
   }
 
-  /** Scans a note whole (or clears the view when there is none). */
+  /** Scans a note whole, from its shared model (or clears the view when there is none). */
   show(document: vscode.TextDocument | undefined): void {
     this.document = document && isNote(document) ? document : undefined;
-    this.index = this.document ? new TermIndex(this.store.current(), this.document.getText()) : undefined;
+    this.index = this.document ? new TermIndex(this.store.current(), this.noteModels.get(this.document)) : undefined;
     this.didChangeTreeData.fire();
   }
 
@@ -48,14 +52,10 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     this.index = undefined;
   }
 
-  /** Brings the index up to date with an edit of the note, rescanning only the paragraphs it touched. */
-  update(event: vscode.TextDocumentChangeEvent): boolean {
-    if (!this.index || event.document !== this.document || event.contentChanges.length === 0) return false;
-    const { document } = event;
-    this.index.applyEdits(
-      event.contentChanges.map((change) => ({ start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text })),
-      () => document.getText(),
-    );
+  /** Brings the index up to date with an edit the note's model has followed, rescanning only the paragraphs it touched. */
+  update({ document, model, changes }: NoteModelUpdate): boolean {
+    if (!this.index || document !== this.document) return false;
+    this.index.update(model, changes);
     return true;
   }
 
@@ -89,8 +89,10 @@ function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown): boole
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((visible) => visible.document === provider.note);
   const count = provider.terms.find((candidate) => candidate.entry.term === term);
   if (!editor || editor.document !== provider.note || !count) return false;
-  const cursor = editor.document.offsetAt(editor.selection.active);
-  const next = count.occurrences.find((occurrence) => occurrence.start > cursor) ?? count.occurrences[0];
+  // By position: the index's offsets are those of the note model's text, whose line breaks are "\n" in a CRLF document too.
+  const cursor = editor.selection.active;
+  const after = ({ range: { start } }: TermMatch) => start.line > cursor.line || (start.line === cursor.line && start.character > cursor.character);
+  const next = count.occurrences.find(after) ?? count.occurrences[0];
   const { start, end } = next.range;
   editor.selection = new vscode.Selection(start.line, start.character, end.line, end.character);
   editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -98,9 +100,9 @@ function goToNextOccurrence(provider: TermsInNoteProvider, term: unknown): boole
   return true;
 }
 
-/** The view, following the active editor and its edits (debounced), and the glossary's changes. */
-export function registerTermsView(store: GlossaryStore): vscode.Disposable & { readonly provider: TermsInNoteProvider } {
-  const provider = new TermsInNoteProvider(store);
+/** The view, following the active editor and its edits through the shared note model (redrawn debounced), and the glossary's changes. */
+export function registerTermsView(store: GlossaryStore, noteModels: NoteModels): vscode.Disposable & { readonly provider: TermsInNoteProvider } {
+  const provider = new TermsInNoteProvider(store, noteModels);
   const view = vscode.window.createTreeView(TERMS_VIEW_ID, { treeDataProvider: provider });
   let pendingRedraw: ReturnType<typeof setTimeout> | undefined;
 
@@ -132,8 +134,9 @@ export function registerTermsView(store: GlossaryStore): vscode.Disposable & { r
     view,
     provider,
     vscode.window.onDidChangeActiveTextEditor(refresh),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (provider.update(event)) redrawSoon();
+    // After the shared model has followed the edit: listening to the document event could read it stale.
+    noteModels.onDidUpdate((update) => {
+      if (provider.update(update)) redrawSoon();
     }),
     view.onDidChangeVisibility(refresh),
     store.onDidChange(refresh),
