@@ -43,15 +43,6 @@ function glossary(): CompiledGlossary {
   return compiled;
 }
 
-/** Where an edit in the middle of the text goes: not inside a "\r\n" nor a surrogate pair (VS Code never splits those). */
-function middleOffset(text: string): number {
-  let at = text.length >> 1;
-  const splits = (k: number): boolean =>
-    k > 0 && k < text.length && ((text[k - 1] === '\r' && text[k] === '\n') || (/[\ud800-\udbff]/.test(text[k - 1]) && /[\udc00-\udfff]/.test(text[k])));
-  while (splits(at)) at--;
-  return at;
-}
-
 // The edits each edit entry point makes, undone at once: typing a letter mid-note, and opening a
 // fence at the top (everything below turns into code, then back), which rescans to the end.
 const TYPED = 'x';
@@ -108,31 +99,32 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   },
   {
     name: 'TermIndex build',
-    call: 'new TermIndex(glossary, text).terms()',
+    call: 'new TermIndex(glossary, new NoteModel(text)).terms()',
     growthChars: 256_000,
-    prepare: (text) => () => new TermIndex(glossary(), text).terms(),
+    prepare: (text) => () => new TermIndex(glossary(), new NoteModel(text)).terms(),
   },
   {
     name: 'TermIndex edits',
-    call: 'TermIndex.applyEdit: type a letter mid-note and delete it, open a fence on line 0 and delete it',
+    call: 'NoteModel.applyChange then TermIndex.update: type a letter mid-note and delete it, open a fence on line 0 and delete it',
     growthChars: 64_000,
     prepare: (text) => {
-      const index = new TermIndex(glossary(), text);
-      const at = middleOffset(text);
-      let current = text;
-      const edit = (start: number, end: number, inserted: string): void => {
-        current = current.slice(0, start) + inserted + current.slice(end);
-        // A function: the index asks for the text only when an edit does not fit (it then rebuilds).
-        index.applyEdit({ start, end, text: inserted }, () => current);
+      const model = new NoteModel(text);
+      const index = new TermIndex(glossary(), model);
+      const line = model.lines.length >> 1;
+      const character = model.lines[line].length >> 1;
+      const change = (startLine: number, startCharacter: number, endLine: number, endCharacter: number, inserted: string): void => {
+        const changed = model.applyChange({ startLine, startCharacter, endLine, endCharacter, text: inserted });
+        if (!changed) throw new Error('the model refused a change that fits the note');
+        index.update(model, [changed]);
       };
       return () => {
         const scans = index.wholeNoteScans;
-        edit(at, at, TYPED);
+        change(line, character, line, character, TYPED);
         index.terms();
-        edit(at, at + TYPED.length, '');
-        edit(0, 0, FENCE);
+        change(line, character, line, character + TYPED.length, '');
+        change(0, 0, 0, 0, FENCE);
         index.terms();
-        edit(0, FENCE.length, '');
+        change(0, 0, 1, 0, '');
         const terms = index.terms();
         if (index.wholeNoteScans !== scans) throw new Error('the index fell out of step with the note and rescanned it whole');
         return terms;

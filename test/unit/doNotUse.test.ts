@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { DO_NOT_USE_RULES, findDoNotUse, type DoNotUseFinding, type DoNotUseRuleId } from '../../src/handouts/doNotUse';
+import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
+import { changedLinesOfEvent, NoteModel } from '../../src/markdown/noteModel';
 
 /** [note, rule, flagged text, replacement] — each note holds exactly one finding. */
 const FLAGGED: [string, DoNotUseRuleId, string, string | undefined][] = [
@@ -209,5 +211,21 @@ describe('Do Not Use list', () => {
       ];
       for (const [what, line, expected] of lines) assert.strictEqual(findDoNotUse(line).length, expected, what);
     });
+  });
+});
+
+describe('Do Not Use index over one event of several changes', () => {
+  it('follows a bottom-up event whose upper change adds lines, through the event’s windows', () => {
+    const model = new NoteModel('Give 10 U qd.\n\nThe hip.\n\nWalk daily.\n');
+    const index = new DoNotUseIndex(model);
+    // Bottom-up, as VS Code sends a multi-cursor edit: "qd " typed on line 4, then two lines added at the top.
+    const changes = [
+      model.applyChange({ startLine: 4, startCharacter: 0, endLine: 4, endCharacter: 0, text: 'qd ' })!,
+      model.applyChange({ startLine: 0, startCharacter: 0, endLine: 0, endCharacter: 0, text: 'Note.\n\n' })!,
+    ];
+    for (const changed of changedLinesOfEvent(changes)!) index.update(model, changed);
+    const fresh = findDoNotUse(model.text).map((finding) => [finding.rule, finding.line, finding.character]);
+    assert.deepStrictEqual(index.findings.map((finding) => [finding.rule, finding.line, finding.character]), fresh);
+    assert.ok(fresh.length >= 3, 'the note has findings on its first, third and last paragraphs');
   });
 });

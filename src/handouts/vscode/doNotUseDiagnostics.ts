@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { NoteModel } from '../../markdown/noteModel';
+import { changedLinesOfEvent, type NoteModel } from '../../markdown/noteModel';
 import { DoNotUseIndex, type PositionedFinding } from '../doNotUseIndex';
 import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
@@ -46,8 +46,11 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
     const key = document.uri.toString();
     const known = this.indexes.get(key);
     if (!known) return;
-    if (!changes || known.model !== model) this.indexes.set(key, { model, index: new DoNotUseIndex(model) });
-    else for (const changed of changes) known.index.update(model, changed);
+    // The event's changes as windows of the final lines: each change's lines are those the change
+    // before it left, while the model read here is the note after all of them.
+    const windows = changes && known.model === model ? changedLinesOfEvent(changes) : undefined;
+    if (!windows) this.indexes.set(key, { model, index: new DoNotUseIndex(model) });
+    else for (const changed of windows) known.index.update(model, changed);
     this.pending.trigger(key, () => this.check(document));
   }
 
