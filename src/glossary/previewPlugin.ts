@@ -4,6 +4,8 @@
  * Only the first occurrence of each term in a render carries the definition; later ones carry
  * the term itself as their title (`title="term"`), so the HTML grows with the note, not with the
  * note times the definitions (a note dense in terms repeated each definition thousands of times).
+ * A render marks at most MAX_MARKED_PER_RENDER occurrences: a real note holds far fewer, and a
+ * file of a million terms would otherwise take seconds to preview; the rest shows as plain text.
  *
  * It is a core rule pushed to the end of the chain (after inline, linkify, the typographer and
  * text_join), so it sees the final text tokens, and only ever sees prose:
@@ -28,6 +30,7 @@ export interface GlossaryPreviewOptions {
 const RULE_NAME = 'iliopsoas_glossary_terms';
 const OPEN = 'iliopsoas_term_open';
 const CLOSE = 'iliopsoas_term_close';
+const MAX_MARKED_PER_RENDER = 50_000;
 
 /**
  * Installs the term-marking rule. `getGlossary` is called once per render; returning undefined
@@ -38,7 +41,7 @@ export function glossaryMarkdownItPlugin(md: MarkdownIt.MarkdownIt, getGlossary:
   md.core.ruler.push(RULE_NAME, (state) => {
     const glossary = getGlossary();
     if (!glossary) return;
-    const marker: Marker = { TokenClass: state.Token, className, defined: new Set() };
+    const marker: Marker = { TokenClass: state.Token, className, defined: new Set(), budget: MAX_MARKED_PER_RENDER };
     for (const token of state.tokens) {
       if (token.type === 'inline' && token.children) token.children = markTerms(token.children, glossary, marker);
     }
@@ -51,6 +54,8 @@ interface Marker {
   readonly className: string;
   /** The entries whose definition this render has already put in a title. */
   readonly defined: Set<GlossaryEntry>;
+  /** How many more occurrences this render may mark. */
+  budget: number;
 }
 
 /** The children of one inline token with each run of text and soft breaks marked. */
@@ -71,7 +76,9 @@ function markTerms(children: Token[], glossary: CompiledGlossary, marker: Marker
     while (end < children.length && (children[end].type === 'text' || children[end].type === 'softbreak')) end++;
     const run = children.slice(i, end);
     const text = run.map((part) => (part.type === 'softbreak' ? '\n' : part.content)).join('');
-    const matches = glossary.scanPlainText(text);
+    const found = marker.budget > 0 ? glossary.scanPlainText(text) : [];
+    const matches = found.length > marker.budget ? found.slice(0, marker.budget) : found;
+    marker.budget -= matches.length;
     // Pushed one by one, never spread into push(): a dense paragraph has more tokens than a call takes arguments.
     if (matches.length === 0) for (const part of run) marked.push(part);
     else wrapMatches(run, matches, marked, marker);

@@ -117,4 +117,13 @@ describe('glossary preview plugin', () => {
     glossaryMarkdownItPlugin(md, () => glossary, { className: 'term' });
     assert.strictEqual(md.render('disc'), '<p><abbr class="term" title="A pad between vertebrae." data-term="disc">disc</abbr></p>\n');
   });
+
+  it('marks at most 50,000 occurrences in one render, and shows the rest as plain text', () => {
+    const md = renderer({});
+    const html = md.render('disc '.repeat(60_000));
+    assert.strictEqual(html.match(/<abbr /g)?.length, 50_000);
+    assert.ok(html.endsWith('disc disc disc</p>\n'), html.slice(-80));
+    // The budget is per render: the next render marks again.
+    assert.strictEqual(md.render('disc').match(/<abbr /g)?.length, 1);
+  });
 });
