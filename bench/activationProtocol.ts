@@ -5,4 +5,12 @@
 export const ACTIVATION_RESULT_ENV = 'ILIOPSOAS_BENCH_ACTIVATION';
 
 /** What the extension exports as `performance`, or why it could not be read. */
-export type ActivationProbeResult = { activationMs: number; markdownItLoadedAtActivation: boolean } | { error: string };
+export type ActivationProbeResult =
+  | {
+      activationMs: number;
+      markdownItLoadedAtActivation: boolean;
+      glossaryLoadedAtActivation: boolean;
+      /** The first hover after activation, from the hover request to its answer: the glossary read, checked and compiled. */
+      firstHoverMs: number;
+    }
+  | { error: string };

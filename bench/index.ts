@@ -55,6 +55,9 @@ interface Results {
   keystroke_ms: { all_features: number; terms: number; do_not_use: number; reading_grade: number; hover_model: number };
   activation_ms?: number;
   markdownit_loaded_at_activation?: boolean;
+  glossary_loaded_at_activation?: boolean;
+  /** The first hover after activation (glossary read, checked and compiled), median of the starts. */
+  first_hover_ms?: number;
   bundle_kb: number;
 }
 
@@ -195,7 +198,6 @@ function editTimes(entries: readonly GlossaryEntry[], note: string): { increment
   return { incremental: median(incremental), full: median(full), rescannedLines: median(rescannedLines) };
 }
 
-/** The paragraph around a line, as the status bar grades it (up to the blank lines around it, at most 500 lines). */
 /**
  * What one keystroke costs every feature that follows edits, as the glue does it: the shared
  * note model follows the change, once for every feature (the hover reads it, with no whole-note
@@ -298,6 +300,12 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
     results.markdownit_loaded_at_activation === undefined
       ? '| markdown-it loaded at activation | not measured | no |'
       : `| markdown-it loaded at activation | ${results.markdownit_loaded_at_activation ? 'yes' : 'no'} | no |`,
+    results.glossary_loaded_at_activation === undefined
+      ? '| glossary loaded at activation | not measured | no |'
+      : `| glossary loaded at activation | ${results.glossary_loaded_at_activation ? 'yes' : 'no'} | no |`,
+    results.first_hover_ms === undefined
+      ? '| first hover after activation (glossary read and compiled) | not measured | ≤ 50 ms |'
+      : `| first hover after activation (glossary read and compiled), median of ${extra.activationRuns} starts | ${round(results.first_hover_ms)} ms | ≤ 50 ms |`,
     `| \`dist/extension.js\` (production, minified) | ${round(results.bundle_kb)} KB | ≤ 150 KB |`,
   ];
   return lines.join('\n');
@@ -356,6 +364,8 @@ async function main(): Promise<number> {
       results.activation_ms = median(runs.map((run) => run.activationMs));
       // Loaded in any start counts: the target is that it never is.
       results.markdownit_loaded_at_activation = runs.some((run) => run.markdownItLoadedAtActivation);
+      results.glossary_loaded_at_activation = runs.some((run) => run.glossaryLoadedAtActivation);
+      results.first_hover_ms = median(runs.map((run) => run.firstHoverMs));
     } catch (error) {
       activationFailure = (error as Error).message;
       console.error(`  activation not measured: ${activationFailure}`);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerGlossary, type GlossaryFeature } from './glossary/vscode/register';
 import { registerGuide, type GuideFeature } from './guide/vscode/register';
 import guideMarkdown from './guide/iliopsoas-back-pain.md';
+import { isBuiltInGlossaryLoaded } from './glossary/entries';
 import { isMarkdownItLoaded } from './markdown/engine';
 import { parseGuide, type GuideOutline } from './guide/outline';
 import { registerHandouts, type HandoutsFeature } from './handouts/vscode/register';
@@ -14,7 +15,7 @@ export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
   readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote'>;
   readonly handouts: Pick<HandoutsFeature, 'handouts'>;
-  readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean };
+  readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean; readonly glossaryLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }
 
@@ -34,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
     guide,
     glossary,
     handouts,
-    performance: { activationMs: performance.now() - started, markdownItLoadedAtActivation: isMarkdownItLoaded() },
+    performance: { activationMs: performance.now() - started, markdownItLoadedAtActivation: isMarkdownItLoaded(), glossaryLoadedAtActivation: isBuiltInGlossaryLoaded() },
     extendMarkdownIt: (md) => glossary.extendMarkdownIt(md),
   };
 }

@@ -82,6 +82,11 @@ export function loadBuiltInGlossary(): GlossaryEntry[] {
   return [...writtenBuiltInEntries(), ...spinalLevelEntries()];
 }
 
+/** Whether glossary.json has been read (activation must not: the benchmark checks). */
+export function isBuiltInGlossaryLoaded(): boolean {
+  return builtInEntries !== undefined;
+}
+
 /** The entries of glossary.json alone. */
 export function writtenBuiltInEntries(): readonly GlossaryEntry[] {
   if (!builtInEntries) {
