@@ -12,18 +12,26 @@ export async function run(): Promise<void> {
   if (!output) throw new Error(`${ACTIVATION_RESULT_ENV} is not set`);
   let result: ActivationProbeResult;
   try {
-    const extension = vscode.extensions.getExtension<{ performance?: { activationMs?: unknown; markdownItLoadedAtActivation?: unknown; glossaryLoadedAtActivation?: unknown } }>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension<{
+      performance?: { activationMs?: unknown; markdownItLoadedAtActivation?: unknown; glossaryLoadedAtActivation?: unknown };
+      glossary?: { hover?: { firstAnswerMs?: unknown } };
+    }>(EXTENSION_ID);
     if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-    const performance = (extension.isActive ? extension.exports : await extension.activate())?.performance;
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    const performance = api?.performance;
     if (typeof performance?.activationMs !== 'number' || typeof performance.markdownItLoadedAtActivation !== 'boolean' || typeof performance.glossaryLoadedAtActivation !== 'boolean') {
       throw new Error(`the extension exports no performance { activationMs, markdownItLoadedAtActivation, glossaryLoadedAtActivation } (got ${JSON.stringify(performance)})`);
     }
-    // The first hover pays for reading, checking and compiling the glossary.
+    // The first hover pays for reading, checking and compiling the glossary: asked for at once,
+    // before the store prepares it in the background. Our provider times its own answer (the
+    // command also waits for the built-in Markdown extension's hover, which starts its server).
     const note = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Mild spinal stenosis at L4-5.' });
-    const asked = globalThis.performance.now();
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note.uri, new vscode.Position(0, 7));
-    const firstHoverMs = globalThis.performance.now() - asked;
-    if (hovers.length === 0) throw new Error('the first hover gave nothing on "spinal stenosis"');
+    if (!hovers.some((hover) => hover.contents.some((part) => (typeof part === 'string' ? part : part.value).includes('spinal stenosis')))) {
+      throw new Error('the first hover did not explain "spinal stenosis"');
+    }
+    const firstHoverMs = api?.glossary?.hover?.firstAnswerMs;
+    if (typeof firstHoverMs !== 'number') throw new Error('the extension exports no glossary.hover.firstAnswerMs');
     result = {
       activationMs: performance.activationMs,
       markdownItLoadedAtActivation: performance.markdownItLoadedAtActivation,

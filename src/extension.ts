@@ -13,7 +13,7 @@ import { NoteModels } from './util/noteModels';
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
-  readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote'>;
+  readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote' | 'hover'>;
   readonly handouts: Pick<HandoutsFeature, 'handouts'>;
   readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean; readonly glossaryLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];

@@ -94,6 +94,8 @@ export interface CompiledGlossary {
   termAt(lines: readonly string[], line: number, character: number, isExcludedLine?: LinePredicate): TermLocation | undefined;
   /** The entries found in a Markdown note with all their occurrences, in order of first occurrence. */
   countTerms(markdown: string): TermCount[];
+  /** Builds the lookup tables now rather than on first use (the store does it just after activation). */
+  prepare(): void;
 }
 
 /**
@@ -109,5 +111,6 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlos
     scanPlainText: (text) => scanPlainText(index(), text),
     termAt: (lines, line, character, isExcludedLine) => termAt(index(), lines, line, character, isExcludedLine),
     countTerms: (markdown) => countByEntry(scanMarkdown(index(), markdown)),
+    prepare: () => void index(),
   };
 }

@@ -30,7 +30,7 @@ export interface GlossaryPreviewOptions {
 const RULE_NAME = 'iliopsoas_glossary_terms';
 const OPEN = 'iliopsoas_term_open';
 const CLOSE = 'iliopsoas_term_close';
-const MAX_MARKED_PER_RENDER = 50_000;
+const MAX_MARKED_PER_RENDER = 20_000;
 
 /**
  * Installs the term-marking rule. `getGlossary` is called once per render; returning undefined

@@ -31,7 +31,7 @@ export const EVERYDAY_FORMS: readonly string[] = [
   'warm up', 'warming up', 'warm-up', 'leg raise', 'crunch', 'knee drive', 'plank', 'side bridge', 'squat', 'lunge',
   // Words of back and hip notes that patients use themselves.
   'hip', 'spine', 'disc', 'disk', 'tingling', 'pins and needles', 'low back pain', 'back spasm', 'steroid pills', 'steroid tablets',
-  'x-ray', 'bulging disc', 'tender to touch',
+  'x-ray', 'bulging disc', 'tender to touch', 'blood thinner', 'cane',
 ];
 
 // "Pain pills such as codeine or morphine": a medicine named as an example of the class being explained.

@@ -12,7 +12,7 @@ import { extensionApi, newNote } from './helpers';
 
 // Floors under the figures measured when the set was written (README "Glossary coverage"): a
 // change that explains fewer of the set's terms, or explains one wrongly, fails here.
-const MIN_RECALL = 0.55;
+const MIN_RECALL = 0.88;
 const MIN_PRECISION = 0.99;
 
 const LINES = noteLines as readonly NoteLine[];

@@ -28,12 +28,12 @@ describe('glossary in the Markdown preview', () => {
     }
   });
 
-  it('renders a paragraph dense in terms, with each definition once', async function () {
+  it('renders a paragraph of 40,000 terms, with each definition once', async function () {
     this.timeout(60_000);
-    // 40,000 occurrences in one paragraph: a spread of them into one call overflowed the stack
+    // 40,000 occurrences in one paragraph (20,000 marked, the most a render marks): a spread of them into one call overflowed the stack
     // and failed the whole render; each definition was also copied into every tooltip.
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', 'psoas '.repeat(40_000));
-    assert.strictEqual(html.match(/<abbr /g)?.length, 40_000);
+    assert.strictEqual(html.match(/<abbr /g)?.length, 20_000);
     const definition = /title="([^"]{40,})" data-term="psoas major"/.exec(html)?.[1];
     assert.ok(definition, 'the first occurrence carries the definition');
     assert.strictEqual(html.split(definition).length - 1, 1, 'the definition appears more than once');

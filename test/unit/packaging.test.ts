@@ -31,11 +31,11 @@ describe('packaging: the .vsix', function () {
 
   after(() => built?.remove());
 
-  // The glossary of about 300 entries is most of it (about 95 KB compressed, once as the Node
+  // The glossary of about 600 entries is most of it (about 160 KB compressed, once as the Node
   // host's lazy chunk and once inside the single-file web bundle), then the walkthrough's pictures.
-  it('stays under 750 KB', () => {
+  it('stays under 1,000 KB', () => {
     const kb = fs.statSync(vsix).size / 1024;
-    assert.ok(kb < 750, `${kb.toFixed(1)} KB`);
+    assert.ok(kb < 1000, `${kb.toFixed(1)} KB`);
   });
 
   it('ships only what runs: no sources, tests, source maps or screenshots', () => {

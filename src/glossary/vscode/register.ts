@@ -17,6 +17,7 @@ const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
 export interface GlossaryFeature extends vscode.Disposable {
   readonly store: GlossaryStore;
   readonly termsInNote: TermsInNoteProvider;
+  readonly hover: GlossaryHoverProvider;
   /** For VS Code's Markdown preview (`markdown.markdownItPlugins`): marks terms with their definitions. */
   extendMarkdownIt(md: MarkdownIt.MarkdownIt): MarkdownIt.MarkdownIt;
 }
@@ -48,6 +49,7 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
   return {
     store,
     termsInNote: termsView.provider,
+    hover,
     extendMarkdownIt(md) {
       glossaryMarkdownItPlugin(md, () => (previewEnabled() ? store.current() : undefined));
       return md;

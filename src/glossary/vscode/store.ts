@@ -12,6 +12,11 @@ import type { GlossaryEntry } from '../types';
 export const GLOSSARY_FILES_SETTING = 'iliopsoas.glossary.files';
 export const DEFAULT_TEAM_GLOSSARY = '.vscode/iliopsoas-glossary.json';
 const DEFAULT_GLOSSARY_FILES = [DEFAULT_TEAM_GLOSSARY];
+/**
+ * How long after activation the built-in glossary is read and compiled, in the background:
+ * activation stays light, and the first hover does not pay for it.
+ */
+const PREPARE_AFTER_MS = 200;
 /** How long after a search or a watcher event the team files are looked for once more. */
 const RECHECK_AFTER_MS = 1_000;
 
@@ -59,6 +64,14 @@ export class GlossaryStore implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.restart()),
     ];
     this.restart();
+    const preparing = setTimeout(() => {
+      try {
+        this.current().prepare();
+      } catch (error) {
+        logError('preparing the glossary', error);
+      }
+    }, PREPARE_AFTER_MS);
+    this.subscriptions.push({ dispose: () => clearTimeout(preparing) });
   }
 
   /** The compiled glossary in force now. Cheap: compiling defers all real work to the first lookup. */
@@ -69,6 +82,17 @@ export class GlossaryStore implements vscode.Disposable {
   /** Resolves once the team glossary files known so far have been read. */
   whenLoaded(): Promise<void> {
     return this.loading;
+  }
+
+  /**
+   * Resolves once the team files have been read, or after `ms` if that takes longer (the search
+   * for them can take a few hundred milliseconds after the window opens): a hover then answers
+   * from what is in force, and follows the team files once they are read.
+   */
+  whenLoadedOrAfter(ms: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    return Promise.race([this.loading, waited]).finally(() => clearTimeout(timer));
   }
 
   private restart(): void {
@@ -136,6 +160,9 @@ export class GlossaryStore implements vscode.Disposable {
     for (const key of [...this.reported.keys()]) {
       if (!uris.some((uri) => uri.toString() === key)) this.reported.delete(key);
     }
+    // No team files before or after (the usual case): the compiled glossary in force stays, with
+    // the lookup tables a hover or the background preparation may have built already.
+    if (files.length === 0 && this.teamFiles.length === 0) return;
     this.teamFiles = files;
     this.compiled = undefined;
     this.didChange.fire();
