@@ -22,10 +22,11 @@ async function writeTeamGlossary(text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(teamGlossaryUri(), new TextEncoder().encode(text));
 }
 
-const THOMAS_TEST = {
-  term: 'Thomas test',
-  definition: 'A clinical test of hip flexor length in which the patient lies supine and hugs one knee to the chest; the other thigh rising from the couch shows a tight iliopsoas.',
-  plain: 'The Thomas test checks if the muscles at the front of your hip are tight.',
+// A clinic's own term, not in the built-in glossary.
+const CRAIG_TEST = {
+  term: 'Craig test',
+  definition: 'A clinical estimate of femoral anteversion: prone, knee bent, the hip is rotated until the greater trochanter is most prominent, and the angle of the leg from vertical is read.',
+  plain: 'The Craig test checks the angle of your thigh bone. You lie on your front and your physio turns your leg gently.',
 };
 
 describe('glossary in VS Code', () => {
@@ -140,21 +141,21 @@ describe('glossary in VS Code', () => {
     });
 
     it('is picked up when added, changed and deleted, without a reload', async () => {
-      const document = await newNote('Thomas test positive on the left; spinal stenosis noted.');
-      assert.strictEqual(await hoverAt(document, 'Thomas test'), '');
+      const document = await newNote('Craig test positive on the left; spinal stenosis noted.');
+      assert.strictEqual(await hoverAt(document, 'Craig test'), '');
 
-      await writeTeamGlossary(JSON.stringify({ entries: [THOMAS_TEST] }, null, 2));
+      await writeTeamGlossary(JSON.stringify({ entries: [CRAIG_TEST] }, null, 2));
       const added = await waitFor('the new term', async () => {
-        const hover = await hoverAt(document, 'Thomas test');
-        return hover.includes('A clinical test of hip flexor length') && hover;
+        const hover = await hoverAt(document, 'Craig test');
+        return hover.includes('A clinical estimate of femoral anteversion') && hover;
       });
       assert.match(added, /team glossary: \.vscode\/iliopsoas-glossary\.json/);
 
-      await writeTeamGlossary(JSON.stringify({ entries: [{ ...THOMAS_TEST, definition: 'Changed definition of the Thomas test.' }] }, null, 2));
-      await waitFor('the changed definition', async () => (await hoverAt(document, 'Thomas test')).includes('Changed definition of the Thomas test.'));
+      await writeTeamGlossary(JSON.stringify({ entries: [{ ...CRAIG_TEST, definition: 'Changed definition of the Craig test.' }] }, null, 2));
+      await waitFor('the changed definition', async () => (await hoverAt(document, 'Craig test')).includes('Changed definition of the Craig test.'));
 
       await vscode.workspace.fs.delete(teamGlossaryUri());
-      await waitFor('the term to go', async () => (await hoverAt(document, 'Thomas test')) === '');
+      await waitFor('the term to go', async () => (await hoverAt(document, 'Craig test')) === '');
       assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
     });
 
@@ -177,8 +178,8 @@ describe('glossary in VS Code', () => {
     });
 
     it('reports a broken file by name and problem, while the built-in glossary keeps answering', async () => {
-      const document = await newNote('Thomas test positive; spinal stenosis noted.');
-      await writeTeamGlossary('{\n  "entries": [\n    { "term": "Thomas test", "definition": "x", }\n  ]\n}\n');
+      const document = await newNote('Craig test positive; spinal stenosis noted.');
+      await writeTeamGlossary('{\n  "entries": [\n    { "term": "Craig test", "definition": "x", }\n  ]\n}\n');
       const diagnostics = await waitFor('a diagnostic on the file', () => {
         const found = vscode.languages.getDiagnostics(teamGlossaryUri());
         return found.length > 0 && found;
@@ -186,12 +187,12 @@ describe('glossary in VS Code', () => {
       assert.strictEqual(diagnostics.length, 1);
       assert.match(diagnostics[0].message, /^\.vscode\/iliopsoas-glossary\.json: not valid JSON: unexpected "}" at line 3, column 49;/);
       assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [2, 48]);
-      assert.strictEqual(await hoverAt(document, 'Thomas test'), '');
+      assert.strictEqual(await hoverAt(document, 'Craig test'), '');
       assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
 
       // A file with one bad entry keeps its good ones.
-      await writeTeamGlossary(JSON.stringify({ entries: [THOMAS_TEST, { term: 'bird dog', plain: 'An exercise on hands and knees.' }] }, null, 2));
-      await waitFor('the good entry', async () => (await hoverAt(document, 'Thomas test')).includes('A clinical test of hip flexor length'));
+      await writeTeamGlossary(JSON.stringify({ entries: [CRAIG_TEST, { term: 'bird dog', plain: 'An exercise on hands and knees.' }] }, null, 2));
+      await waitFor('the good entry', async () => (await hoverAt(document, 'Craig test')).includes('A clinical estimate of femoral anteversion'));
       const [problem] = vscode.languages.getDiagnostics(teamGlossaryUri());
       assert.match(problem.message, /entries\[1\] \("bird dog"\) has no "definition"/);
       // Marked on the entry at fault, not at the start of the file.

@@ -10,10 +10,11 @@ import { eventually, focusedElementText, focusWorkbench, frameWithText, openWalk
 
 const NOTE = '2026-11-02-initial-assessment.md';
 /** A team glossary entry typed in by the test: a term of the note that the built-in glossary lacks. */
-const THOMAS_TEST = {
-  term: 'Thomas test',
-  definition: 'A test of hip flexor length: supine, one knee held to the chest; the other thigh lifting off the couch suggests a tight iliopsoas.',
-  plain: 'A quick check of how tight the muscle at the front of your hip is.',
+// A clinic's own term, not in the built-in glossary.
+const CRAIG_TEST = {
+  term: 'Craig test',
+  definition: 'An estimate of femoral anteversion: prone, knee bent, the hip rotated until the greater trochanter is most prominent.',
+  plain: 'A quick check of the angle of your thigh bone.',
 };
 
 describe('keyboard only (UI)', function () {
@@ -236,17 +237,17 @@ describe('keyboard only (UI)', function () {
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
-    await page.keyboard.type(` { "term": "${THOMAS_TEST.term}", "definition": "${THOMAS_TEST.definition}", "plain": "${THOMAS_TEST.plain}" },`);
+    await page.keyboard.type(` { "term": "${CRAIG_TEST.term}", "definition": "${CRAIG_TEST.definition}", "plain": "${CRAIG_TEST.plain}" },`);
     await page.keyboard.press('Control+S');
     await eventually(async () => {
       const saved = JSON.parse(await fs.promises.readFile(glossaryFile, 'utf8')) as { entries: unknown[] };
-      assert.deepStrictEqual(saved.entries[0], THOMAS_TEST);
+      assert.deepStrictEqual(saved.entries[0], CRAIG_TEST);
     });
     // The workspace is a copy: what a test saves never reaches the fixture.
     assert.ok(!glossaryFile.startsWith(workspaceFolder + path.sep), `${glossaryFile} is in the fixture`);
 
     await openNote(NOTE);
-    await typeInto(page, 'Control+F', '.find-widget textarea', THOMAS_TEST.term);
+    await typeInto(page, 'Control+F', '.find-widget textarea', CRAIG_TEST.term);
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowLeft');
     const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'For patients' });
@@ -257,9 +258,9 @@ describe('keyboard only (UI)', function () {
       await hover.waitFor({ timeout: 2000 });
     });
     const text = await hover.innerText();
-    assert.match(text, /^Thomas test · team glossary: \.vscode\/iliopsoas-glossary\.json/);
-    assert.ok(text.includes(THOMAS_TEST.definition), text);
-    assert.ok(text.includes(THOMAS_TEST.plain), text);
+    assert.match(text, /^Craig test · team glossary: \.vscode\/iliopsoas-glossary\.json/);
+    assert.ok(text.includes(CRAIG_TEST.definition), text);
+    assert.ok(text.includes(CRAIG_TEST.plain), text);
     await page.keyboard.press('Escape');
   });
 
