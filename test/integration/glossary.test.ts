@@ -185,8 +185,8 @@ describe('glossary in VS Code', () => {
         return found.length > 0 && found;
       });
       assert.strictEqual(diagnostics.length, 1);
-      assert.match(diagnostics[0].message, /^\.vscode\/iliopsoas-glossary\.json: not valid JSON: unexpected "}" at line 3, column 49;/);
-      assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [2, 48]);
+      assert.match(diagnostics[0].message, /^\.vscode\/iliopsoas-glossary\.json: not valid JSON: unexpected "}" at line 3, column 48;/);
+      assert.deepStrictEqual([diagnostics[0].range.start.line, diagnostics[0].range.start.character], [2, 47]);
       assert.strictEqual(await hoverAt(document, 'Craig test'), '');
       assert.match(await hoverAt(document, 'spinal stenosis'), /Narrowing of the spinal canal/);
 
