@@ -52,6 +52,9 @@ function plainRoot(root: string, subject: string): string {
   return sentences.join(' ');
 }
 
+// Single labels that in most notes mean something else (see the top of this file).
+const OTHER_MEANINGS = new Set(['T1', 'T2', 'T3', 'T4', 'C3', 'C4']);
+
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const PLAIN_ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th', '11th', '12th'];
 
@@ -92,11 +95,15 @@ function plainBetween(upper: Vertebra, lower: Vertebra, region: Region, lowerReg
   return `${upper.plain} and ${lower.plain}`;
 }
 
-/** The spellings of a level between two labels: "L4-L5", "L4-5", "L4/5", "L4/L5" (an en dash reads as a hyphen). */
+/**
+ * The spellings of a level between two labels: "L4-L5", "L4-5", "L4/5", "L4/L5" (an en dash reads
+ * as a hyphen). Between two labels that also mean something else, the slash is theirs: "T1/T2
+ * hyperintense", "free T3/T4", "C3/C4 low".
+ */
 function levelSpellings(upper: string, lower: string): string[] {
   const short = upper[0] === lower[0] ? lower.slice(1) : lower;
-  const spellings = new Set([`${upper}-${lower}`, `${upper}-${short}`, `${upper}/${lower}`, `${upper}/${short}`]);
-  return [...spellings];
+  const slashed = OTHER_MEANINGS.has(upper) && OTHER_MEANINGS.has(lower) ? [] : [`${upper}/${lower}`, `${upper}/${short}`];
+  return [...new Set([`${upper}-${lower}`, `${upper}-${short}`, ...slashed])];
 }
 
 function entryOf(term: string, variants: readonly string[], definition: string, plain: string, sections: readonly string[] = [], notIn: readonly string[] = []): GlossaryEntry {
@@ -107,7 +114,7 @@ function rootFacts(root: string): string {
   const facts = LUMBOSACRAL_ROOTS[root];
   const muscle = facts.keyMuscle ? `key muscle ${facts.keyMuscle}` : 'no ISNCSCI key muscle';
   const reflex = facts.reflex ? `; reflex: ${facts.reflex}` : '';
-  return `${root} root: ${muscle}; key sensory point ${facts.sensoryPoint}${reflex} (ISNCSCI).`;
+  return `${root} root: ${muscle}; key sensory point ${facts.sensoryPoint} (key muscle and sensory point: ISNCSCI 2019)${reflex}.`;
 }
 
 /** The lumbosacral disc levels, L1-L2 to L5-S1, each with the roots a herniation there usually affects. */
@@ -125,7 +132,7 @@ function lumbosacralDiscLevels(): GlossaryEntry[] {
         variants,
         `The ${upper.label}–${lower.label} level: the intervertebral disc between ${upper.clinical} and ${lower.clinical}, with its facet joints. ` +
           `A paracentral (posterolateral) disc herniation here usually compresses the traversing ${traversing} root; a foraminal or far-lateral one, the exiting ${upper.label} root. ${rootFacts(traversing)}`,
-        `${term} is the level between ${plainBetween(upper, lower, lumbar, number < lumbar.count ? lumbar : undefined)}. A disc that bulges out here most often presses on the ${traversing} nerve. ${plainRoot(traversing, 'That nerve')}`,
+        `${term} is the level between ${plainBetween(upper, lower, lumbar, number < lumbar.count ? lumbar : undefined)}. If the disc here herniates (pushes out), it most often presses on the ${traversing} nerve. ${plainRoot(traversing, 'That nerve')}`,
       ),
     );
   }
@@ -158,9 +165,6 @@ function otherDiscLevels(): GlossaryEntry[] {
   return levels;
 }
 
-// Single labels that in most notes mean something else (see the top of this file).
-const OTHER_MEANINGS = new Set(['T1', 'T2', 'T3', 'T4', 'C3', 'C4']);
-
 /** Single vertebrae: "L4", "C5", except those of OTHER_MEANINGS. */
 function singleVertebrae(): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
@@ -179,6 +183,12 @@ function singleVertebrae(): GlossaryEntry[] {
       's1, s2',
       's1/s2',
       's1s2',
+      's1 + s2',
+      's1+s2',
+      'soft s1',
+      'loud s1',
+      'normal s1',
+      'split s1',
     ]),
   );
   return entries;

@@ -30,7 +30,9 @@ describe('spinal level notation', () => {
     assert.match(l4l5.definition, /long toe extensors \(extensor hallucis longus\); key sensory point the dorsum of the foot/);
     const [l5s1] = spinalLevelEntries().filter((entry) => entry.term === 'L5-S1');
     assert.match(l5s1.definition, /traversing S1 root.*ankle plantar flexors.*lateral heel.*Achilles reflex/);
-    assert.match(l5s1.plain, /presses on the S1 nerve\. That nerve helps you push your foot down/);
+    assert.match(l5s1.plain, /If the disc here herniates \(pushes out\), it most often presses on the S1 nerve\. That nerve helps you push your foot down/);
+    // A bulge seldom presses on a nerve (the disc bulge entry says so): the level says herniates.
+    assert.ok(spinalLevelEntries().every((entry) => !/bulges/.test(entry.plain)));
   });
 
   it('explains nerve roots and their territories', () => {
@@ -54,6 +56,7 @@ describe('spinal level notation', () => {
 
   it('stays silent on labels that mean something else in notes: MRI sequences, thyroid hormones, complement, heart sounds', () => {
     assert.deepStrictEqual(found('T2 hyperintensity, T1-weighted images; free T4 and T3 normal; C3 and C4 low; S1 S2 regular, S1 and S2 heard, S1, S2 normal; S2 split.'), []);
+    assert.deepStrictEqual(found('T1/T2 hyperintense; free T3/T4; C3/C4 low; soft S1, loud S1, S1+S2 and S1 + S2 normal.'), []);
   });
 
   it('writes every plain text at reading grade 6 or below', () => {
