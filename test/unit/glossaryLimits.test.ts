@@ -1,40 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseGlossaryFile, type GlossaryProblem } from '../../src/glossary/entries';
+import { parseGlossaryFile } from '../../src/glossary/entries';
 import { compileGlossary } from '../../src/glossary/matcher';
+import { at, entry, FILE, problemsOf, teamFile } from './teamGlossaryFiles';
 
-const FILE = '.vscode/iliopsoas-glossary.json';
 // Compiled to out/test/unit/, three levels below the repository root.
 const BUILT_IN_FILE = path.resolve(__dirname, '../../../src/glossary/glossary.json');
-
-interface RawEntry {
-  term?: unknown;
-  variants?: unknown;
-  abbreviations?: unknown;
-  definition?: unknown;
-  plain?: unknown;
-  [key: string]: unknown;
-}
-
-function entry(term: unknown, extra: RawEntry = {}): RawEntry {
-  return { term, definition: 'A definition.', plain: 'Plain words.', ...extra };
-}
-
-/** A team file of the entries, one per line, so that each problem's place can be read back. */
-function teamFile(...entries: RawEntry[]): string {
-  return `{\n  "entries": [\n${entries.map((raw) => `    ${JSON.stringify(raw)}`).join(',\n')}\n  ]\n}`;
-}
-
-/** The text a problem covers. */
-function at(text: string, problem: GlossaryProblem): string {
-  return text.slice(problem.offset, (problem.offset ?? 0) + (problem.length ?? 0));
-}
-
-/** Each problem's message without the file name, and the text it covers. */
-function problemsOf(text: string): [string, string][] {
-  return parseGlossaryFile(text, FILE).problems.map((problem) => [problem.message.slice(FILE.length + 2), at(text, problem)]);
-}
 
 describe('team glossary limits', () => {
   describe('the built-in glossary', () => {
