@@ -13,7 +13,7 @@ import { TermIndex } from '../src/glossary/termIndex';
 import type { GlossaryEntry } from '../src/glossary/types';
 import { findDoNotUse } from '../src/handouts/doNotUse';
 import { DoNotUseIndex } from '../src/handouts/doNotUseIndex';
-import { NoteModel } from '../src/markdown/noteModel';
+import { NoteModel, type LineChange } from '../src/markdown/noteModel';
 import { teachableTerms } from '../src/handouts/handouts';
 import { lineStartsOf, positionAt } from '../src/markdown/positions';
 import { markdownReadingGrades, paragraphToGrade } from '../src/readability/prose';
@@ -150,31 +150,43 @@ function hoverTimes(entries: readonly GlossaryEntry[], note: string, seed: numbe
   return { p50: percentile(micros, 50), p99: percentile(micros, 99), max: Math.max(...micros), found };
 }
 
+/**
+ * One-character edits at random places: a letter typed, then deleted again, so the note stays as
+ * generated. Each as the line change VS Code reports, with the note's text after it (flattened:
+ * the harness makes a 1 MB string per edit, and that is not the features' cost).
+ */
+function* oneCharacterEdits(note: string, seed: number, count: number): Generator<{ text: string; change: LineChange }> {
+  const random = seededRandom(seed);
+  let text = note;
+  let typedAt = 0;
+  for (let i = 0; i < count; i++) {
+    const typing = i % 2 === 0;
+    if (typing) typedAt = Math.floor(random() * text.length);
+    const edit = typing ? { start: typedAt, end: typedAt, text: 'e' } : { start: typedAt, end: typedAt + 1, text: '' };
+    const lineStarts = lineStartsOf(text);
+    const from = positionAt(lineStarts, edit.start);
+    const to = positionAt(lineStarts, edit.end);
+    text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    text.indexOf('\u0000');
+    yield { text, change: { startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: edit.text } };
+  }
+}
+
 /** One-character edits of the Terms index, as the view follows them: the note model takes the change, the index updates from it. */
 function editTimes(entries: readonly GlossaryEntry[], note: string): { incremental: number; full: number; rescannedLines: number } {
   const glossary = compileGlossary(entries);
   const model = new NoteModel(note);
   const index = new TermIndex(glossary, model);
-  const random = seededRandom(SEED + 3);
-  let text = note;
   const incremental: number[] = [];
   const rescannedLines: number[] = [];
   const textsForFull: string[] = [];
-  let typedAt = 0;
-  for (let i = 0; i < EDITS + 20; i++) {
-    // Type one letter somewhere, then delete it again: one-character edits that keep the note as generated.
-    const typing = i % 2 === 0;
-    if (typing) typedAt = Math.floor(random() * text.length);
-    const change = typing ? { start: typedAt, end: typedAt, text: 'e' } : { start: typedAt, end: typedAt + 1, text: '' };
-    const lineStarts = lineStartsOf(text);
-    const from = positionAt(lineStarts, change.start);
-    const to = positionAt(lineStarts, change.end);
-    text = text.slice(0, change.start) + change.text + text.slice(change.end);
-    // The harness makes a 1 MB string per edit: flatten it and collect the last one untimed.
-    text.indexOf('\u0000');
+  let i = -1;
+  for (const { text, change } of oneCharacterEdits(note, SEED + 3, EDITS + 20)) {
+    i++;
+    // The last edit's garbage is collected untimed.
     collectGarbage();
     const start = nowMs();
-    const changed = model.applyChange({ startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: change.text });
+    const changed = model.applyChange(change);
     if (!changed) throw new Error(`the note model refused edit ${i}`);
     index.update(model, [changed]);
     index.terms();
@@ -209,23 +221,17 @@ function keystrokeTimes(entries: readonly GlossaryEntry[], note: string): Result
   const index = new TermIndex(glossary, model);
   const doNotUse = new DoNotUseIndex(model);
   const teachable = teachableTerms();
-  const random = seededRandom(SEED + 6);
-  let text = note;
   const parts = { terms: [] as number[], do_not_use: [] as number[], reading_grade: [] as number[], hover_model: [] as number[], all: [] as number[] };
-  let typedAt = 0;
   const KEYSTROKES = 200;
-  for (let i = 0; i < KEYSTROKES + 20; i++) {
-    const typing = i % 2 === 0;
-    if (typing) typedAt = Math.floor(random() * text.length);
-    const change = typing ? { start: typedAt, end: typedAt, text: 'e' } : { start: typedAt, end: typedAt + 1, text: '' };
-    const lineStarts = lineStartsOf(text);
-    const from = positionAt(lineStarts, change.start);
-    const to = positionAt(lineStarts, change.end);
-    text = text.slice(0, change.start) + change.text + text.slice(change.end);
-    text.indexOf('\u0000');
+  let text = note;
+  let i = -1;
+  for (const edit of oneCharacterEdits(note, SEED + 6, KEYSTROKES + 20)) {
+    i++;
+    const { change } = edit;
+    text = edit.text;
     collectGarbage();
     const t0 = nowMs();
-    const changed = model.applyChange({ startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: change.text });
+    const changed = model.applyChange(change);
     if (!changed) throw new Error(`the note model refused keystroke ${i}`);
     const t1 = nowMs();
     index.update(model, [changed]);
@@ -233,7 +239,7 @@ function keystrokeTimes(entries: readonly GlossaryEntry[], note: string): Result
     const t2 = nowMs();
     doNotUse.update(model, changed);
     const t3 = nowMs();
-    markdownReadingGrades(paragraphToGrade(model.lines, from.line, from.character), teachable);
+    markdownReadingGrades(paragraphToGrade(model.lines, change.startLine, change.startCharacter), teachable);
     const t4 = nowMs();
     if (i < 20) continue; // warm-up
     parts.hover_model.push(t1 - t0);

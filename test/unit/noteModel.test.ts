@@ -2,25 +2,10 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { findDoNotUse } from '../../src/handouts/doNotUse';
 import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
-import { changedLinesOfEvent, NoteModel, type ChangedLines, type LineChange } from '../../src/markdown/noteModel';
-import { lineStartsOf, positionAt } from '../../src/markdown/positions';
+import { changedLinesOfEvent, NoteModel, type ChangedLines } from '../../src/markdown/noteModel';
 import { isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
+import { frontMatterEdits, frontMatterRange, lineChange, offLineBreak, type FrontMatterEdit } from './noteEdits';
 
-/** Line and character of an offset, as VS Code counts them: "\r\n" is one line break, like "\n". */
-function vscodePosition(text: string, offset: number): { line: number; character: number } {
-  const { line, character } = positionAt(lineStartsOf(text), offset);
-  return { line, character };
-}
-
-/** The VS Code change that replaces [start, end) of `text` by `inserted` (neither end inside a "\r\n"). */
-function lineChange(text: string, start: number, end: number, inserted: string): LineChange {
-  const from = vscodePosition(text, start);
-  const to = vscodePosition(text, end);
-  return { startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: inserted };
-}
-
-/** An offset moved off the middle of a "\r\n": VS Code never splits a line break. */
-const offLineBreak = (text: string, offset: number): number => (text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset);
 
 /** What a fresh look at the whole text finds: each line's classification, and the Do Not Use findings by position. */
 function fresh(text: string): { excluded: boolean[]; findings: unknown[] } {
@@ -63,30 +48,18 @@ const edit = fc.record({
 // `...` lines that may close it, and Markdown below; edits type and delete those closing lines.
 const FRONT_MATTER_LINES = ['', '', 'title: Visit', 'tags: qd', 'dose: 1.0 mg', '---', '...', '--- ', '...\r', '--', '..', 'Give 10 U qd.', '- MS 2 mg', '```', '    qd', '> QD'];
 const frontMatterNote = fc.array(fc.constantFrom(...FRONT_MATTER_LINES), { maxLength: 16 }).map((lines) => ['---', ...lines].join('\n'));
-const frontMatterEdit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  // Where in its line the edit starts: typing a line `---` starts at a line start or end.
-  snap: fc.constantFrom('none', 'lineStart', 'lineStart', 'lineEnd', 'lineEnd'),
-  removed: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.constant(1), fc.constant(3), fc.constant(4), fc.integer({ min: 0, max: 20 })),
-  inserted: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('---', '...', '\n---', '---\n', '\n...', '...\n', '-', '.') },
-    { weight: 1, arbitrary: fc.constantFrom('', '\n', '\n\n', 'tags: qd', 'qd', 'x', ' ') },
-  ),
-});
+const frontMatterEdit = frontMatterEdits(['tags: qd', 'qd']);
 
 /** Applies the generated front-matter edits to a model and an index of the note, checking both against a fresh look after each. */
-function checkFrontMatterEdits(parameters: fc.Parameters<[string, { at: number; snap: string; removed: number; inserted: string }[]]>): void {
+function checkFrontMatterEdits(parameters: fc.Parameters<[string, FrontMatterEdit[]]>): void {
   fc.assert(
     fc.property(frontMatterNote, fc.array(frontMatterEdit, { minLength: 1, maxLength: 20 }), (initial, edits) => {
       let text = initial;
       const model = new NoteModel(text);
       const index = new DoNotUseIndex(model);
-      for (const { at, snap, removed, inserted } of edits) {
-        let start = Math.floor(at * text.length);
-        if (snap === 'lineStart') start = text.lastIndexOf('\n', start - 1) + 1;
-        if (snap === 'lineEnd') start = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
-        start = offLineBreak(text, start);
-        const end = offLineBreak(text, Math.min(text.length, start + removed));
+      for (const generated of edits) {
+        const { start, end } = frontMatterRange(text, generated);
+        const { inserted } = generated;
         const changed = model.applyChange(lineChange(text, start, end, inserted));
         assert.ok(changed, 'a change that fits was refused');
         index.update(model, changed);

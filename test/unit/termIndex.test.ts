@@ -4,7 +4,7 @@ import { loadBuiltInGlossary } from '../../src/glossary/entries';
 import { compileGlossary, type CompiledGlossary, type TermCount } from '../../src/glossary/matcher';
 import { TermIndex } from '../../src/glossary/termIndex';
 import { NoteModel, type ChangedLines, type LineChange } from '../../src/markdown/noteModel';
-import { lineStartsOf, positionAt } from '../../src/markdown/positions';
+import { frontMatterEdits, frontMatterRange, lineChange, offLineBreak, type FrontMatterEdit } from './noteEdits';
 
 const glossary = compileGlossary(loadBuiltInGlossary());
 
@@ -32,16 +32,10 @@ function applyChange(text: string, { start, end, text: inserted }: TextChange): 
   return text.slice(0, start) + inserted + text.slice(end);
 }
 
-/** The change as VS Code reports it to the model: lines and characters, "\r\n" one line break like "\n". */
-function lineChange(text: string, { start, end, text: inserted }: TextChange): LineChange {
-  const lineStarts = lineStartsOf(text);
-  const from = positionAt(lineStarts, start);
-  const to = positionAt(lineStarts, end);
-  return { startLine: from.line, startCharacter: from.character, endLine: to.line, endCharacter: to.character, text: inserted };
+/** The change as VS Code reports it to the model. */
+function lineChangeOf(text: string, { start, end, text: inserted }: TextChange): LineChange {
+  return lineChange(text, start, end, inserted);
 }
-
-/** An offset moved off the middle of a "\r\n": VS Code never splits a line break. */
-const offLineBreak = (text: string, offset: number): number => (text[offset - 1] === '\r' && text[offset] === '\n' ? offset - 1 : offset);
 
 /** A note's model and the index that follows it. */
 function open(text: string, compiled: CompiledGlossary = glossary): { model: NoteModel; index: TermIndex } {
@@ -51,7 +45,7 @@ function open(text: string, compiled: CompiledGlossary = glossary): { model: Not
 
 /** Applies a change to the model, as NoteModels does, and returns what it changed. */
 function applyToModel(model: NoteModel, text: string, change: TextChange): ChangedLines {
-  const changed = model.applyChange(lineChange(text, change));
+  const changed = model.applyChange(lineChangeOf(text, change));
   assert.ok(changed, 'a change that fits was refused');
   return changed;
 }
@@ -102,28 +96,15 @@ const edit = fc.record({
 // `...` lines that may close it, and Markdown below; edits type and delete those closing lines.
 const FRONT_MATTER_LINES = ['', '', 'title: Visit', 'tags: psoas', 'hip flexor: OA', '---', '...', '--- ', '...\r', '--', '..', 'The psoas.', '- disc', '```', '    lumbar', '> spinal stenosis'];
 const frontMatterNote = fc.array(fc.constantFrom(...FRONT_MATTER_LINES), { maxLength: 16 }).map((lines) => ['---', ...lines].join('\n'));
-const frontMatterEdit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  // Where in its line the edit starts: typing a line `---` starts at a line start or end.
-  snap: fc.constantFrom('none', 'lineStart', 'lineStart', 'lineEnd', 'lineEnd'),
-  removed: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.constant(1), fc.constant(3), fc.constant(4), fc.integer({ min: 0, max: 20 })),
-  inserted: fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('---', '...', '\n---', '---\n', '\n...', '...\n', '-', '.') },
-    { weight: 1, arbitrary: fc.constantFrom('', '\n', '\n\n', 'tags: psoas', 'psoas', 'x', ' ') },
-  ),
-});
+const frontMatterEdit = frontMatterEdits(['tags: psoas', 'psoas']);
 
 /** The change a generated front-matter edit makes to `text` (never inside a "\r\n", which VS Code does not split). */
-function frontMatterChange(text: string, { at, snap, removed, inserted }: { at: number; snap: string; removed: number; inserted: string }): TextChange {
-  let start = Math.floor(at * text.length);
-  if (snap === 'lineStart') start = text.lastIndexOf('\n', start - 1) + 1;
-  if (snap === 'lineEnd') start = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
-  start = offLineBreak(text, start);
-  return { start, end: offLineBreak(text, Math.min(text.length, start + removed)), text: inserted };
+function frontMatterChange(text: string, generated: FrontMatterEdit): TextChange {
+  return { ...frontMatterRange(text, generated), text: generated.inserted };
 }
 
 /** Runs the front-matter property with fast-check's `seed` (or a random one). */
-function checkFrontMatterEdits(parameters: fc.Parameters<[string, { at: number; snap: string; removed: number; inserted: string }[]]>): void {
+function checkFrontMatterEdits(parameters: fc.Parameters<[string, FrontMatterEdit[]]>): void {
   fc.assert(
     fc.property(frontMatterNote, fc.array(frontMatterEdit, { minLength: 1, maxLength: 20 }), (initial, edits) => {
       let text = initial;
