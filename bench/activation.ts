@@ -15,6 +15,8 @@ export interface ActivationStart {
   readonly markdownItLoadedAtActivation: boolean;
   readonly glossaryLoadedAtActivation: boolean;
   readonly firstHoverMs: number;
+  readonly firstHoverTeamFilesWaitMs: number;
+  readonly glossaryPreparationMs: number;
   /** Wall time of the whole start: code-server, workbench, extension host. */
   readonly wallSeconds: number;
 }
@@ -46,7 +48,7 @@ export async function measureActivation(starts: number, log: (line: string) => v
         await page.context().close();
         if ('error' in result) throw new Error(`activation probe: ${result.error}`);
         results.push({ ...result, wallSeconds: (Date.now() - began) / 1000 });
-        log(`  start ${i + 1}/${starts}: activate() ${result.activationMs.toFixed(2)} ms, markdown-it loaded: ${result.markdownItLoadedAtActivation}, glossary loaded: ${result.glossaryLoadedAtActivation}, first hover ${result.firstHoverMs.toFixed(1)} ms (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+        log(`  start ${i + 1}/${starts}: activate() ${result.activationMs.toFixed(2)} ms, markdown-it loaded: ${result.markdownItLoadedAtActivation}, glossary loaded: ${result.glossaryLoadedAtActivation}, first hover ${result.firstHoverMs.toFixed(1)} ms (of which waiting for team files ${result.firstHoverTeamFilesWaitMs.toFixed(1)} ms), glossary preparation ${result.glossaryPreparationMs.toFixed(1)} ms (${((Date.now() - began) / 1000).toFixed(1)} s)`);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n--- code-server log (tail) ---\n${server.logTail(30)}`);
       } finally {

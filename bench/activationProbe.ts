@@ -14,7 +14,7 @@ export async function run(): Promise<void> {
   try {
     const extension = vscode.extensions.getExtension<{
       performance?: { activationMs?: unknown; markdownItLoadedAtActivation?: unknown; glossaryLoadedAtActivation?: unknown };
-      glossary?: { hover?: { firstAnswerMs?: unknown } };
+      glossary?: { hover?: { firstAnswerMs?: unknown; firstAnswerTeamFilesWaitMs?: unknown }; store?: { preparationMs?: unknown } };
     }>(EXTENSION_ID);
     if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
     const api = extension.isActive ? extension.exports : await extension.activate();
@@ -32,11 +32,16 @@ export async function run(): Promise<void> {
     }
     const firstHoverMs = api?.glossary?.hover?.firstAnswerMs;
     if (typeof firstHoverMs !== 'number') throw new Error('the extension exports no glossary.hover.firstAnswerMs');
+    const teamFilesWaitMs = api?.glossary?.hover?.firstAnswerTeamFilesWaitMs;
+    const preparationMs = api?.glossary?.store?.preparationMs;
+    if (typeof teamFilesWaitMs !== 'number' || typeof preparationMs !== 'number') throw new Error('the extension exports no glossary.hover.firstAnswerTeamFilesWaitMs or glossary.store.preparationMs');
     result = {
       activationMs: performance.activationMs,
       markdownItLoadedAtActivation: performance.markdownItLoadedAtActivation,
       glossaryLoadedAtActivation: performance.glossaryLoadedAtActivation,
       firstHoverMs,
+      firstHoverTeamFilesWaitMs: teamFilesWaitMs,
+      glossaryPreparationMs: preparationMs,
     };
   } catch (error) {
     result = { error: error instanceof Error ? error.message : String(error) };

@@ -12,5 +12,9 @@ export type ActivationProbeResult =
       glossaryLoadedAtActivation: boolean;
       /** The first hover after activation, from the hover request to its answer: the glossary read, checked and compiled. */
       firstHoverMs: number;
+      /** Of the first hover, the wait for the team files. */
+      firstHoverTeamFilesWaitMs: number;
+      /** The built-in glossary read and its tables built: in the background after activation, or by the first hover if sooner. */
+      glossaryPreparationMs: number;
     }
   | { error: string };

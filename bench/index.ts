@@ -56,8 +56,10 @@ interface Results {
   activation_ms?: number;
   markdownit_loaded_at_activation?: boolean;
   glossary_loaded_at_activation?: boolean;
-  /** The first hover after activation (glossary read, checked and compiled), median of the starts. */
+  /** The first hover after activation, median of the starts. */
   first_hover_ms?: number;
+  /** The built-in glossary read and its tables built (in the background 200 ms after activation, or by a sooner first hover), median of the starts. */
+  glossary_preparation_ms?: number;
   bundle_kb: number;
 }
 
@@ -310,8 +312,11 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
       ? '| glossary loaded at activation | not measured | no |'
       : `| glossary loaded at activation | ${results.glossary_loaded_at_activation ? 'yes' : 'no'} | no |`,
     results.first_hover_ms === undefined
-      ? '| first hover after activation (glossary read and compiled) | not measured | ≤ 50 ms |'
-      : `| first hover after activation (glossary read and compiled), median of ${extra.activationRuns} starts | ${round(results.first_hover_ms)} ms | ≤ 50 ms |`,
+      ? '| first hover after activation | not measured | ≤ 50 ms |'
+      : `| first hover after activation, median of ${extra.activationRuns} starts | ${round(results.first_hover_ms)} ms | ≤ 50 ms |`,
+    results.glossary_preparation_ms === undefined
+      ? '| glossary read and its tables built (paid by the first hover if it comes within 200 ms of activation) | not measured | ≤ 50 ms |'
+      : `| glossary read and its tables built (in the background, or paid by the first hover if it comes within 200 ms of activation), median | ${round(results.glossary_preparation_ms)} ms | ≤ 50 ms |`,
     `| \`dist/extension.js\` (production, minified) | ${round(results.bundle_kb)} KB | ≤ 150 KB |`,
   ];
   return lines.join('\n');
@@ -372,6 +377,7 @@ async function main(): Promise<number> {
       results.markdownit_loaded_at_activation = runs.some((run) => run.markdownItLoadedAtActivation);
       results.glossary_loaded_at_activation = runs.some((run) => run.glossaryLoadedAtActivation);
       results.first_hover_ms = median(runs.map((run) => run.firstHoverMs));
+      results.glossary_preparation_ms = median(runs.map((run) => run.glossaryPreparationMs));
     } catch (error) {
       activationFailure = (error as Error).message;
       console.error(`  activation not measured: ${activationFailure}`);

@@ -30,6 +30,8 @@ function addTo<K>(index: Map<K, Slot[]>, key: K, slot: Slot): void {
  * variant and by abbreviation as written, and taken forms are only noted until the end.
  */
 export function mergeGlossaries(builtIn: readonly GlossaryEntry[], teamFiles: readonly (readonly GlossaryEntry[])[]): GlossaryEntry[] {
+  // Most workspaces have no team glossary: nothing to apply, and the first hover waits for this.
+  if (teamFiles.every((file) => file.length === 0)) return [...builtIn];
   const slots: Slot[] = [];
   // Slots by lower-cased term and variant and by abbreviation as written. A slot that died or lost
   // the form stays listed, and is skipped, until the form is next claimed and its list rebuilt.

@@ -4,6 +4,11 @@
 
 const GLOB_CHARACTER = /[*?{}[\]]/;
 
+/** Whether a pattern has glob characters (and so needs a search rather than a look at one path). */
+export function isGlobPattern(pattern: string): boolean {
+  return GLOB_CHARACTER.test(pattern);
+}
+
 /**
  * The pattern as a plain path inside the workspace folder ("/"-separated, no "." or ".."
  * segments), or undefined when it is a glob or would leave the folder: absolute ("/x",

@@ -1,4 +1,5 @@
-import { inlineText, markdownIt, plainText } from '../markdown/engine';
+import { plainText } from '../markdown/engine';
+import { isAtxHeading, markCodeAndFrontMatter } from '../markdown/regions';
 import { slugify } from '../markdown/slug';
 
 /** One heading of the guide with the Markdown up to the next heading, and the headings nested under it. */
@@ -31,25 +32,33 @@ interface MutableSection {
   parent: MutableSection | undefined;
 }
 
+/** Characters that make a heading's text Markdown rather than plain words. */
+const INLINE_MARKUP = /[*_`[\]<>&\\!~]/;
+
+/**
+ * The text of an ATX heading line: without its `#` marks and closing sequence, its inline
+ * Markdown rendered as plain text (markdown-it is loaded only for a heading that has some).
+ */
+function headingTitle(line: string): string {
+  const text = line.replace(/^ {0,3}#{1,6}/, '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^[ \t]+#+[ \t]*$/, '').trim();
+  return INLINE_MARKUP.test(text) ? plainText(text) : text;
+}
+
 /**
  * Splits the guide at its headings. The guide must start with a single `#` title;
  * a heading that skips a level (## then ####) is attached to the nearest shallower heading.
+ * Headings are ATX ones (`## Title`) outside code, found line by line: the first hover's guide
+ * links need the outline, and loading markdown-it for it cost the hover about 40 ms. (The
+ * guide is ours and has no setext headings; a unit test checks markdown-it finds the same.)
  */
 export function parseGuide(markdown: string): GuideOutline {
   const lines = markdown.split(/\r?\n/);
-  const tokens = markdownIt().parse(markdown, {});
+  const inCode = markCodeAndFrontMatter(lines);
   const headings: { level: number; title: string; startLine: number; endLine: number }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type === 'heading_open' && token.map) {
-      headings.push({
-        level: Number(token.tag.slice(1)),
-        title: inlineText(tokens[i + 1]),
-        startLine: token.map[0],
-        endLine: token.map[1],
-      });
-    }
-  }
+  lines.forEach((line, index) => {
+    if (inCode[index] || !isAtxHeading(line)) return;
+    headings.push({ level: /^ {0,3}(#{1,6})/.exec(line)![1].length, title: headingTitle(line), startLine: index, endLine: index + 1 });
+  });
   if (headings.length === 0 || headings[0].level !== 1) {
     throw new Error('The guide must begin with a "#" title heading.');
   }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { firstSentence, parseGuide, readingOrder } from '../../src/guide/outline';
 import { slugify } from '../../src/markdown/slug';
+import { inlineText, markdownIt } from '../../src/markdown/engine';
 import { CAUSES_SUBSECTIONS, EXPECTED_HEADINGS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { GUIDE_PATH, guideOutline } from './guideFixture';
 
@@ -83,6 +84,41 @@ describe('guide outline', () => {
     assert.strictEqual(slugify('  Warm-Up and Stretching '), 'warm-up-and-stretching');
     const outline = parseGuide('# T\n\nIntro.\n\n## Notes\n\nA.\n\n## Notes\n\nB.\n\n## Notes\n\nC.\n');
     assert.deepStrictEqual(outline.sections.map((section) => section.id), ['notes', 'notes-1', 'notes-2']);
+  });
+
+  it('finds the headings markdown-it finds, with the same text, without loading it', () => {
+    // What parseGuide did before it read headings line by line: markdown-it's heading tokens.
+    const markdownItHeadings = (markdown: string): [number, string][] => {
+      const tokens = markdownIt().parse(markdown, {});
+      return tokens.flatMap((token, i) => (token.type === 'heading_open' ? [[Number(token.tag.slice(1)), inlineText(tokens[i + 1])] as [number, string]] : []));
+    };
+    const outlineHeadings = (markdown: string): [number, string][] => {
+      const outline = parseGuide(markdown);
+      return [outline.root, ...outline.sections].map((section) => [section.level, section.title]);
+    };
+    const guide = fs.readFileSync(GUIDE_PATH, 'utf8');
+    assert.deepStrictEqual(outlineHeadings(guide), markdownItHeadings(guide));
+    const tricky = [
+      '# Title #',
+      '',
+      '## Closing marks ###   ',
+      '',
+      '```',
+      '## not a heading (fenced)',
+      '```',
+      '',
+      '    ## not a heading (indented code)',
+      '',
+      '  ### Indented *emphasis* and `code`',
+      '',
+      '#NoSpace is a paragraph',
+      '',
+      '## [A link](https://example.org) &amp; \\# escaped',
+      '',
+      '##',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(outlineHeadings(tricky), markdownItHeadings(tricky));
   });
 
   it('rejects text that does not start with a single title', () => {

@@ -3,7 +3,7 @@ import type { GlossaryEntry } from '../types';
 import type { TermLocation, TermMatch, TermCount, TextPosition } from '../matcher';
 import { lineStartsOf, positionAt } from '../../markdown/positions';
 import { isAtxHeading, inlineMarkupDetector, isBlankLine, markCodeAndFrontMatter, markdownInlineExclusions, plainTextExclusions, splitMarkdownLines, LinePredicate, TextRange } from '../../markdown/regions';
-import { FormNode, WordsBySlot, FormIndex } from './forms';
+import { FormNode, FormRoots, WordsBySlot, FormIndex } from './forms';
 import { APOSTROPHE, RIGHT_SINGLE_QUOTE, wordCharLength, wordEnd, insideWord, normalizeApostrophes, textSeparatorKey, SLOT_BITS, SLOT_MASK, FNV_OFFSET, FNV_PRIME, ASCII_WORD_FOLDED, WordSlot, readWord } from './words';
 
 // Matching one run of text
@@ -113,7 +113,7 @@ function knownWord(bySlot: WordsBySlot, slot: number, text: string, start: numbe
  * Extends a match word by word from a first word; the longest form found, and where it ends.
  * `laterWords` rules out most next words before their separator and key are built.
  */
-function longestFrom(roots: Map<string, FormNode>, index: FormIndex, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { node: FormNode; end: number } | undefined {
+function longestFrom(roots: FormRoots, index: FormIndex, text: string, firstWord: string, firstEnd: number, barrier: number, foldCase: boolean): { node: FormNode; end: number } | undefined {
   let node = roots.get(firstWord);
   let best = node?.entry ? { node, end: firstEnd } : undefined;
   let wordEndAt = firstEnd;

@@ -5,7 +5,7 @@ import { logError } from '../../util/log';
 import { quotedForMessage } from '../../util/messageText';
 import { lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { mergeGlossaries } from '../merge';
-import { literalFoldersOf } from '../teamFilePaths';
+import { isGlobPattern, literalFoldersOf, pathInsideFolder } from '../teamFilePaths';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
 
@@ -19,6 +19,14 @@ const DEFAULT_GLOSSARY_FILES = [DEFAULT_TEAM_GLOSSARY];
 const PREPARE_AFTER_MS = 200;
 /** How long after a search or a watcher event the team files are looked for once more. */
 const RECHECK_AFTER_MS = 1_000;
+
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false; // not there (or not readable): no team file
+  }
+}
 
 interface TeamFile {
   readonly uri: vscode.Uri;
@@ -49,6 +57,9 @@ export class GlossaryStore implements vscode.Disposable {
   private readonly recheck = new Delayer<undefined>(RECHECK_AFTER_MS, 'reading the team glossaries again');
   private readonly subscriptions: vscode.Disposable[];
 
+  /** How long the first {@link prepare} took: the built-in glossary read and its tables built (`npm run bench` reports it). */
+  preparationMs: number | undefined;
+
   /** Fires when team glossary files were re-read and the glossary in force may differ. */
   readonly onDidChange = this.didChange.event;
 
@@ -66,7 +77,7 @@ export class GlossaryStore implements vscode.Disposable {
     this.restart();
     const preparing = setTimeout(() => {
       try {
-        this.current().prepare();
+        this.prepare();
       } catch (error) {
         logError('preparing the glossary', error);
       }
@@ -77,6 +88,20 @@ export class GlossaryStore implements vscode.Disposable {
   /** The compiled glossary in force now. Cheap: compiling defers all real work to the first lookup. */
   current(): CompiledGlossary {
     return (this.compiled ??= compileGlossary(mergeGlossaries(loadBuiltInGlossary(), this.teamFiles.map((file) => file.entries))));
+  }
+
+  /**
+   * Reads the glossary in force and builds its tables now, if not yet done: in the background
+   * just after activation, or by the first hover if it comes sooner.
+   */
+  prepare(): void {
+    if (this.preparationMs !== undefined) {
+      this.current().prepare();
+      return;
+    }
+    const started = performance.now();
+    this.current().prepare();
+    this.preparationMs = performance.now() - started;
   }
 
   /** Resolves once the team glossary files known so far have been read. */
@@ -172,6 +197,17 @@ export class GlossaryStore implements vscode.Disposable {
     const found = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const pattern of glossaryFilePatterns()) {
+        // A plain path (the default is one) is looked at directly: a search waits for the search
+        // service, which can take a few hundred milliseconds after the window opens, and the
+        // first hover waits for the team files.
+        const literal = pathInsideFolder(pattern);
+        if (literal !== undefined) {
+          const uri = vscode.Uri.joinPath(folder.uri, literal);
+          if (await isFile(uri)) found.set(uri.toString(), uri);
+          continue;
+        }
+        // A plain path that leaves the folder names no team file.
+        if (!isGlobPattern(pattern)) continue;
         // No exclude (null): .vscode/ and other usually-excluded folders are where these files live.
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null)) {
           found.set(uri.toString(), uri);
