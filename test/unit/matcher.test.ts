@@ -229,6 +229,14 @@ describe('glossary matcher', () => {
     it('lets a listed form win over another entry’s generated plural, and the first entry win a tie', () => {
       const tied = compileGlossary([entry('disc'), entry('disc space', ['discs']), entry('DISC')]);
       assert.deepStrictEqual(found(tied.scan('discs disc')), [['discs', 'disc space'], ['disc', 'disc']]);
+      // The same for longer forms, whose plurals are built with their first word's other forms.
+      const longer = compileGlossary([entry('disc bulge'), entry('bulging disc', ['disc bulges'])]);
+      assert.deepStrictEqual(found(longer.scan('disc bulges, disc bulge')), [['disc bulges', 'bulging disc'], ['disc bulge', 'disc bulge']]);
+    });
+
+    it('builds both plurals of a longer form whose last word ends in o, and only one otherwise', () => {
+      const glossary = compileGlossary([entry('cardiac echo'), entry('hip x')]);
+      assert.deepStrictEqual(found(glossary.scan('cardiac echos, cardiac echoes, hip xes, hip xs')), [['cardiac echos', 'cardiac echo'], ['cardiac echoes', 'cardiac echo'], ['hip xes', 'hip x']]);
     });
   });
 
