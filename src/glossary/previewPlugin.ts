@@ -7,49 +7,60 @@
  * A render marks at most MAX_MARKED_PER_RENDER occurrences: a real note holds far fewer, and a
  * file of a million terms would otherwise take seconds to preview; the rest shows as plain text.
  *
- * It is a core rule pushed to the end of the chain (after inline, linkify, the typographer and
- * text_join), so it sees the final text tokens, and only ever sees prose:
- * text tokens and the soft line breaks between them, never code spans, fences, HTML, link
- * destinations or image alt text (an attribute cannot hold markup). Text of links written in
- * Markdown is marked; the text of autolinks and linkified URLs is not. The wrapper is built from
- * Tokens with attributes, which markdown-it's renderer escapes, so output is the same with
- * `html: true` or `false`.
+ * It marks at render time, around the renderer's `renderInline`: VS Code's preview parses a note
+ * once and caches its tokens, with no note in the parse's env; only the render's env says which
+ * note it is (`currentDocument`), and so which folder's glossary applies. The cached tokens are
+ * never changed: each render marks a copy of an inline token's children. It sees the final text
+ * tokens (after linkify, the typographer and text_join), and only ever prose: text tokens and
+ * the soft line breaks between them, never code spans, fences, HTML, link destinations or image
+ * alt text (an attribute cannot hold markup). Text of links written in Markdown is marked; the
+ * text of autolinks and linkified URLs is not. The wrapper is built from Tokens with attributes,
+ * which markdown-it's renderer escapes, so output is the same with `html: true` or `false`.
  */
 import type MarkdownIt = require('markdown-it');
 import type { CompiledGlossary, TermMatch } from './matcher';
 import type { GlossaryEntry } from './types';
 
 type Token = MarkdownIt.Token;
-type TokenConstructor = MarkdownIt.StateCore['Token'];
+type TokenConstructor = new (type: string, tag: string, nesting: -1 | 0 | 1) => Token;
 
 export interface GlossaryPreviewOptions {
   /** Class of the wrapping element; default "iliopsoas-term". */
   readonly className?: string;
 }
 
-const RULE_NAME = 'iliopsoas_glossary_terms';
 const OPEN = 'iliopsoas_term_open';
 const CLOSE = 'iliopsoas_term_close';
 const MAX_MARKED_PER_RENDER = 20_000;
 
 /**
- * Installs the term-marking rule. `getGlossary` is called once per render; returning undefined
- * (the feature is switched off, or no glossary is loaded yet) leaves the output untouched.
+ * Installs the term marking. `getGlossary` is called once per render with the render's env;
+ * returning undefined (the feature is switched off, or no glossary is loaded yet) leaves the
+ * output untouched.
  */
-export function glossaryMarkdownItPlugin(md: MarkdownIt.MarkdownIt, getGlossary: () => CompiledGlossary | undefined, options: GlossaryPreviewOptions = {}): void {
+export function glossaryMarkdownItPlugin(md: MarkdownIt.MarkdownIt, getGlossary: (env: unknown) => CompiledGlossary | undefined, options: GlossaryPreviewOptions = {}): void {
   const className = options.className ?? 'iliopsoas-term';
-  md.core.ruler.push(RULE_NAME, (state) => {
-    const glossary = getGlossary();
-    if (!glossary) return;
-    const marker: Marker = { TokenClass: state.Token, className, defined: new Set(), budget: MAX_MARKED_PER_RENDER };
-    for (const token of state.tokens) {
-      if (token.type === 'inline' && token.children) token.children = markTerms(token.children, glossary, marker);
-    }
-  });
+  // One marker per render: its env is the one object every renderInline call of the render shares.
+  const markers = new WeakMap<object, Marker | null>();
+  const markerFor = (env: unknown, TokenClass: TokenConstructor): Marker | undefined => {
+    const key = typeof env === 'object' && env !== null ? env : undefined;
+    const known = key && markers.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const glossary = getGlossary(env);
+    const marker = glossary ? { glossary, TokenClass, className, defined: new Set<GlossaryEntry>(), budget: MAX_MARKED_PER_RENDER } : undefined;
+    if (key) markers.set(key, marker ?? null);
+    return marker;
+  };
+  const renderInline = md.renderer.renderInline.bind(md.renderer);
+  md.renderer.renderInline = (tokens, rendererOptions, env) => {
+    const marker = tokens.length > 0 ? markerFor(env, tokens[0].constructor as TokenConstructor) : undefined;
+    return renderInline(marker ? markTerms(tokens, marker) : tokens, rendererOptions, env);
+  };
 }
 
 /** What one render needs to make the wrappers. */
 interface Marker {
+  readonly glossary: CompiledGlossary;
   readonly TokenClass: TokenConstructor;
   readonly className: string;
   /** The entries whose definition this render has already put in a title. */
@@ -59,7 +70,8 @@ interface Marker {
 }
 
 /** The children of one inline token with each run of text and soft breaks marked. */
-function markTerms(children: Token[], glossary: CompiledGlossary, marker: Marker): Token[] {
+function markTerms(children: readonly Token[], marker: Marker): Token[] {
+  const { glossary } = marker;
   const marked: Token[] = [];
   let autolinkDepth = 0;
   for (let i = 0; i < children.length; ) {
@@ -108,8 +120,10 @@ function wrapMatches(run: readonly Token[], matches: readonly TermMatch[], out: 
 
   for (const token of run) {
     if (token.type === 'softbreak') {
-      token.level = inside ? level + 1 : level;
-      out.push(token);
+      // A new token, not the parsed one: VS Code caches a note's tokens across renders.
+      const softbreak = new TokenClass('softbreak', 'br', 0);
+      softbreak.level = inside ? level + 1 : level;
+      out.push(softbreak);
       offset += 1;
       continue;
     }

@@ -124,6 +124,11 @@ export interface CodeServerOptions {
    * the server, so nothing a test (or a person trying the extension) saves reaches the fixture.
    */
   workspace?: string;
+  /**
+   * Instead of `workspace`: a fixture folder copied fresh like the default one, and the file or
+   * folder in it to open (a `.code-workspace` file opens a multi-root workspace).
+   */
+  fixture?: { readonly folder: string; readonly open: string };
   /** Defaults to a free port. */
   port?: number;
   /** Extra environment for code-server and so for the extension host (e.g. ILIOPSOAS_TEST_RESULTS). */
@@ -183,10 +188,15 @@ const USER_SETTINGS = {
  * A fresh copy of the fixture workspace in `parent` (a temp folder), named `workspace` like the
  * original: tests type into its notes and write files into it, and must never change the fixture.
  */
-export function copyFixtureWorkspace(parent: string): string {
-  const copy = path.join(parent, path.basename(workspaceFolder));
-  fs.cpSync(workspaceFolder, copy, { recursive: true });
+export function copyFixtureWorkspace(parent: string, fixture = workspaceFolder): string {
+  const copy = path.join(parent, path.basename(fixture));
+  fs.cpSync(fixture, copy, { recursive: true });
   return copy;
+}
+
+/** Whether a path opens a multi-root workspace (a `.code-workspace` file) rather than a folder. */
+function isWorkspaceFile(file: string): boolean {
+  return file.endsWith('.code-workspace');
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
@@ -194,7 +204,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const port = options.port ?? (await freePort());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-code-server-'));
   liveTempDirs.add(tmp);
-  const workspace = options.workspace ? path.resolve(options.workspace) : copyFixtureWorkspace(tmp);
+  const workspace = options.workspace
+    ? path.resolve(options.workspace)
+    : options.fixture
+      ? path.join(copyFixtureWorkspace(tmp, options.fixture.folder), options.fixture.open)
+      : copyFixtureWorkspace(tmp);
   const userDataDir = path.join(tmp, 'user');
   const extensionsDir = path.join(tmp, 'extensions');
   const xdgConfig = path.join(tmp, 'xdg-config'); // else code-server writes ~/.config/code-server/config.yaml
@@ -282,7 +296,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     waitForOutput,
     workbenchUrl(dev = {}) {
       const url = new URL(origin);
-      url.searchParams.set('folder', workspace);
+      url.searchParams.set(isWorkspaceFile(workspace) ? 'workspace' : 'folder', workspace);
       // Remote URIs: the paths live on the code-server side (the same machine here).
       const payload: [string, string][] = [];
       const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;

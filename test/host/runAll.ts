@@ -1,11 +1,12 @@
 // Runs the stages, each writing its counts as JSON into .test-results/: lint; unit, in plain Node;
-// integration, in code-server's Node extension host; web, the same suite in its web worker
-// extension host; ui, Playwright on the real workbench. The last three run with outbound
+// integration, in code-server's Node extension host; multiroot, the same host on a two-folder
+// workspace; web, the integration suite in its web worker extension host; ui, Playwright on the
+// real workbench. The last four run with outbound
 // connections refused. Prints the totals as the very last line: `N passed, N failed`, followed by
 // `, N skipped` and the grep when there are any (a skipped test fails the run). A stage that
 // crashes, writes no results or runs fewer tests than it declared counts as a failure.
 //
-// Usage: node out/test/host/runAll.js [lint] [unit] [integration] [web] [ui]   (default: all, in that order)
+// Usage: node out/test/host/runAll.js [lint] [unit] [integration] [multiroot] [web] [ui]   (default: all, in that order)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,11 +25,13 @@ const STAGES: Record<string, (out: string) => string[]> = {
   lint: (out) => [path.join(__dirname, 'runLint.js'), '--out', out],
   unit: mochaStage('test/unit/.mocharc.json'),
   integration: (out) => [path.join(__dirname, 'runIntegration.js'), '--out', out],
+  // A two-folder workspace, each folder with its own settings and team glossary.
+  multiroot: (out) => [path.join(__dirname, 'runIntegration.js'), '--fixture', 'multiroot', '--open', 'clinics.code-workspace', '--tests', path.join(repoRoot, 'out', 'test', 'multiroot', 'index.js'), '--out', out],
   web: (out) => [path.join(__dirname, 'runIntegration.js'), '--web', '--out', out],
   ui: mochaStage('test/ui/.mocharc.json'),
 };
 /** Stages in a real VS Code: run with outbound connections refused (see offline.ts). */
-const OFFLINE_STAGES = new Set(['integration', 'web', 'ui']);
+const OFFLINE_STAGES = new Set(['integration', 'multiroot', 'web', 'ui']);
 const STAGE_TIMEOUT_MS = 20 * 60_000; // a hung stage is ended (SIGTERM lets it kill code-server/Chromium)
 
 let networkRefusal: string | undefined;

@@ -8,7 +8,10 @@
 // payload's extensionDevelopmentKind in this build; the `remote.extensionKind` setting is what
 // moves an extension to the web worker host, and the tests module follows the extension.)
 //
-// Usage: node out/test/host/runIntegration.js [--web] [--out FILE] [--extension DIR] [--tests FILE] [--timeout SECONDS]
+// With --fixture NAME, the workbench opens test/fixtures/NAME (a fresh copy) instead of the sample
+// workspace, at --open (a folder or a .code-workspace file inside it).
+//
+// Usage: node out/test/host/runIntegration.js [--web] [--out FILE] [--extension DIR] [--tests FILE] [--fixture NAME --open PATH] [--timeout SECONDS]
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -23,11 +26,13 @@ const { values: argv } = parseArgs({
     tests: { type: 'string', default: path.join(repoRoot, 'out', 'test', 'integration', 'index.js') },
     timeout: { type: 'string', default: '300' },
     web: { type: 'boolean', default: false },
+    fixture: { type: 'string', default: '' },
+    open: { type: 'string', default: '.' },
   },
 });
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
-const hostName = argv.web ? 'web' : 'integration';
+const hostName = argv.web ? 'web' : argv.fixture ? `integration-${argv.fixture}` : 'integration';
 const defaultOut = path.join(resultsDir, `${hostName}.json`);
 
 async function waitForResults(file: string, timeoutMs: number, failFast: Promise<never>): Promise<TestResults> {
@@ -78,6 +83,7 @@ async function main(): Promise<number> {
       env: { [RESULTS_ENV]: out },
       ...(argv.web ? { settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } } : {}),
       logFile: path.join(path.dirname(out), `code-server-${hostName}.log`),
+      ...(argv.fixture ? { fixture: { folder: path.join(repoRoot, 'test', 'fixtures', argv.fixture), open: argv.open } } : {}),
     });
     console.log(`code-server ${server.origin} (pid ${server.pid}, log ${path.relative(repoRoot, server.logFile)})`);
     chromium = await launchChromium();

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
-import { extensionApi, newNote, waitFor } from './helpers';
+import { extensionApi, hoverAt, newNote, waitFor } from './helpers';
 
 const TRIALS = 8;
 
@@ -15,14 +15,6 @@ function glossaryWith(term: string): string {
   return JSON.stringify({ entries: [{ term, definition: `A test entry for ${term}, delivered from outside VS Code.`, plain: `A test entry for ${term}.` }] }, null, 2);
 }
 
-async function hoverText(document: vscode.TextDocument, text: string): Promise<string> {
-  const offset = document.getText().indexOf(text);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
-}
 
 describe('team glossary files that arrive from outside VS Code', () => {
   let api: IliopsoasNotesApi;
@@ -48,12 +40,12 @@ describe('team glossary files that arrive from outside VS Code', () => {
       const document = await newNote(`Examined: ${term} noted.`);
       // No .vscode/ at all, and the extension has seen it go.
       fs.rmSync(settingsFolder(), { recursive: true, force: true });
-      await waitFor(`trial ${trial}: the previous term to go`, async () => !(await hoverText(document, 'outside term')).includes('delivered from outside'));
+      await waitFor(`trial ${trial}: the previous term to go`, async () => !(await hoverAt(document, 'outside term')).includes('delivered from outside'));
       await api.glossary.store.whenLoaded();
       // As git does it: the folder, then the file in it, moments apart.
       fs.mkdirSync(settingsFolder());
       fs.writeFileSync(path.join(settingsFolder(), 'iliopsoas-glossary.json'), glossaryWith(term));
-      await waitFor(`trial ${trial}: "${term}" from the new .vscode/iliopsoas-glossary.json`, async () => (await hoverText(document, term)).includes(`A test entry for ${term}`), 10_000);
+      await waitFor(`trial ${trial}: "${term}" from the new .vscode/iliopsoas-glossary.json`, async () => (await hoverAt(document, term)).includes(`A test entry for ${term}`), 10_000);
     }
     assert.ok(fs.existsSync(path.join(settingsFolder(), 'iliopsoas-glossary.json')));
   });
@@ -75,7 +67,7 @@ describe('team glossary files that arrive from outside VS Code', () => {
         fs.mkdirSync(path.join(folder(), path.dirname(relative)));
         fs.writeFileSync(path.join(folder(), relative), glossaryWith(term));
         await looking;
-        await waitFor(`trial ${trial}: "${term}" from ${relative}`, async () => (await hoverText(document, term)).includes(`A test entry for ${term}`), 10_000);
+        await waitFor(`trial ${trial}: "${term}" from ${relative}`, async () => (await hoverAt(document, term)).includes(`A test entry for ${term}`), 10_000);
       }
     } finally {
       await configuration().update('glossary.files', undefined, vscode.ConfigurationTarget.Workspace);

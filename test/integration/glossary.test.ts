@@ -1,20 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
-import { EXTENSION_ID, extensionApi, followCommandLink, newNote, waitFor } from './helpers';
+import { EXTENSION_ID, extensionApi, followCommandLink, hoverAt, newNote, waitFor } from './helpers';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
 
-/** The hover text VS Code shows at the first occurrence of `text` (offset `within` characters into it), unescaped. */
-async function hoverAt(document: vscode.TextDocument, text: string, within = 1): Promise<string> {
-  const offset = document.getText().indexOf(text);
-  assert.ok(offset >= 0, `"${text}" is not in the note`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + within));
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n')
-    .replace(/\\(.)/g, '$1');
-}
 
 const teamGlossaryUri = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'iliopsoas-glossary.json');
 

@@ -50,3 +50,15 @@ export async function followCommandLink(href: string): Promise<void> {
   assert.strictEqual(uri.scheme, 'command');
   await vscode.commands.executeCommand(uri.path, ...(JSON.parse(decodeURIComponent(uri.query)) as unknown[]));
 }
+
+/** The hover text VS Code shows at the first occurrence of `text` (offset `within` characters into it), unescaped. */
+export async function hoverAt(document: vscode.TextDocument, text: string, within = 1): Promise<string> {
+  const offset = document.getText().indexOf(text);
+  assert.ok(offset >= 0, `"${text}" is not in the note`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + within));
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
+}

@@ -13,7 +13,8 @@ import { watchNodeNetwork } from '../network/nodeGuard';
 import { EXTENSION_ID } from './helpers';
 
 
-export async function run(): Promise<void> {
+/** Runs the compiled `*.test.js` files of a folder (out/test/<suite>/) with mocha, inside the extension host. */
+export async function runSuite(folder: string): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (extension) {
     networkWatch.extensionWasActive = extension.isActive;
@@ -30,13 +31,12 @@ export async function run(): Promise<void> {
     // For a quicker loop while developing: ILIOPSOAS_TEST_GREP=handouts npm run test:integration
     ...(process.env.ILIOPSOAS_TEST_GREP ? { grep: process.env.ILIOPSOAS_TEST_GREP } : {}),
   });
-  // This file is out/test/integration/index.js: its folder holds the compiled *.test.js files.
   const files = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
     // privacy.test last: it checks the whole session before it.
     .sort((a, b) => Number(a === 'privacy.test.js') - Number(b === 'privacy.test.js') || a.localeCompare(b));
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  for (const f of files) mocha.addFile(path.join(folder, f));
   try {
     await mocha.loadFilesAsync();
   } catch (err) {
@@ -46,4 +46,9 @@ export async function run(): Promise<void> {
   }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+}
+
+export function run(): Promise<void> {
+  // This file is out/test/integration/index.js: its folder holds the compiled *.test.js files.
+  return runSuite(__dirname);
 }

@@ -21,7 +21,7 @@ const STENOSIS = '<abbr class="iliopsoas-term" title="Narrowing of the spinal ca
 /** A later occurrence of "disc" in the same render: its definition is in the first one's title only. */
 const DISC_AGAIN = '<abbr class="iliopsoas-term" title="disc" data-term="disc">';
 
-function renderer(options: MarkdownIt.MarkdownItOptions, getGlossary: () => CompiledGlossary | undefined = () => glossary): MarkdownIt.MarkdownIt {
+function renderer(options: MarkdownIt.MarkdownItOptions, getGlossary: (env: unknown) => CompiledGlossary | undefined = () => glossary): MarkdownIt.MarkdownIt {
   const md = new MarkdownIt(options);
   md.use(glossaryMarkdownItPlugin, getGlossary);
   return md;
@@ -128,5 +128,32 @@ describe('glossary preview plugin', () => {
     assert.ok(html.endsWith('disc disc disc</p>\n'), html.slice(-80));
     // The budget is per render: the next render marks again.
     assert.strictEqual(md.render('disc').match(/<abbr /g)?.length, 1);
+  });
+  describe('render time, as VS Code’s preview renders a cached parse', () => {
+    const other = compileGlossary([entry('disc', 'Clinic B wording for a disc.')]);
+    const byNote = (env: unknown) => ((env as { currentDocument?: string } | undefined)?.currentDocument === 'b.md' ? other : glossary);
+
+    it("marks each render with the glossary its env's note calls for", () => {
+      const md = renderer({}, byNote);
+      assert.strictEqual(md.render('A disc.', { currentDocument: 'a.md' }), `<p>A ${DISC}disc</abbr>.</p>\n`);
+      assert.strictEqual(md.render('A disc.', { currentDocument: 'b.md' }), '<p>A <abbr class="iliopsoas-term" title="Clinic B wording for a disc." data-term="disc">disc</abbr>.</p>\n');
+    });
+
+    it('asks for the glossary once per render, and never changes the parsed tokens', () => {
+      let asked = 0;
+      const md = renderer({}, (env) => {
+        asked++;
+        return byNote(env);
+      });
+      const tokens = md.parse('A disc,\nanother disc.\n\nA third disc.', {});
+      const parsed = JSON.stringify(tokens);
+      const first = md.renderer.render(tokens, md.options, { currentDocument: 'a.md' });
+      assert.strictEqual(asked, 1, 'the glossary was asked for more than once in one render');
+      assert.strictEqual(JSON.stringify(tokens), parsed, 'rendering changed the cached tokens');
+      // The definition once per render: the same tokens rendered again carry it again.
+      assert.strictEqual(md.renderer.render(tokens, md.options, { currentDocument: 'a.md' }), first);
+      assert.strictEqual((first.match(/title="A pad between vertebrae\."/g) ?? []).length, 1);
+      assert.match(md.renderer.render(tokens, md.options, { currentDocument: 'b.md' }), /Clinic B wording/);
+    });
   });
 });

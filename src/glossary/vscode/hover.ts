@@ -3,7 +3,7 @@ import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../../id
 import type { GlossaryStore } from './store';
 import { glossaryHoverMarkdown, type GuideSectionLink } from '../hoverContent';
 import type { NoteModels } from '../../util/noteModels';
-import { registerForNotes } from '../../util/notes';
+import { isNote, registerForNotes } from '../../util/notes';
 
 const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
 /** How long a hover waits for the team glossaries still being read. */
@@ -22,6 +22,8 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    // Per note: a folder may switch hovers off, or not count this language as notes.
+    if (!isNote(document) || !vscode.workspace.getConfiguration(undefined, document).get<boolean>(HOVER_ENABLED_SETTING, true)) return undefined;
     const started = performance.now();
     try {
       return await this.answer(document, position);
@@ -38,7 +40,7 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     this.firstAnswerTeamFilesWaitMs ??= performance.now() - waiting;
     // The shared model follows edits, so the first hover after one does no whole-note work.
     const { lines, isExcludedLine } = this.noteModels.get(document);
-    const found = this.store.current().termAt(lines, position.line, position.character, isExcludedLine);
+    const found = this.store.current(document.uri).termAt(lines, position.line, position.character, isExcludedLine);
     if (!found) return undefined;
     const { entry, range, text } = found;
     const sections = entry.sections.map(this.guideSection).filter((section): section is GuideSectionLink => section !== undefined);
@@ -55,10 +57,7 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** Registers the hover for notes, and again whenever the note languages or the hover setting change. */
+/** Registers the hover for notes, and again whenever the note languages change. */
 export function registerGlossaryHover(provider: GlossaryHoverProvider): vscode.Disposable {
-  return registerForNotes((selector) => vscode.languages.registerHoverProvider(selector, provider), {
-    isOn: () => vscode.workspace.getConfiguration().get<boolean>(HOVER_ENABLED_SETTING, true),
-    setting: HOVER_ENABLED_SETTING,
-  });
+  return registerForNotes((selector) => vscode.languages.registerHoverProvider(selector, provider));
 }

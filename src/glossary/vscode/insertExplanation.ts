@@ -13,12 +13,13 @@ function isInsertArgs(value: unknown): value is InsertExplanationArgs {
 /** Adds a term's plain-language explanation as a quoted paragraph below the paragraph it was hovered in. */
 export async function insertPlainExplanation(store: GlossaryStore, noteModels: NoteModels, args: unknown): Promise<boolean> {
   if (!isInsertArgs(args)) return false;
-  const entry = store.current().entries.find((candidate) => candidate.term === args.term);
+  const uri = vscode.Uri.parse(args.uri);
+  const entry = store.current(uri).entries.find((candidate) => candidate.term === args.term);
   if (!entry) {
     void vscode.window.showWarningMessage(`The glossary no longer has "${quotedForMessage(args.term)}".`);
     return false;
   }
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const document = await vscode.workspace.openTextDocument(uri);
   const { lines } = noteModels.get(document);
   const endLine = paragraphEndLine(lines, Math.min(Math.max(args.line, 0), document.lineCount - 1));
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';

@@ -32,7 +32,21 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
   const store = new GlossaryStore();
   const hover = new GlossaryHoverProvider(store, noteModels, guideSection);
   const termsView = registerTermsView(store, noteModels);
-  const previewEnabled = () => vscode.workspace.getConfiguration().get<boolean>(PREVIEW_ENABLED_SETTING, true);
+  // The note a preview renders, from markdown-it's env (VS Code's preview puts its Uri there); undefined for other renders.
+  const renderedNote = (env: unknown): vscode.Uri | undefined => {
+    const current = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+    if (current instanceof vscode.Uri) return current;
+    // Another copy of the class: rebuilt from its parts, never trusting its methods.
+    const parts = current as Partial<Record<'scheme' | 'authority' | 'path' | 'query' | 'fragment', unknown>> | undefined;
+    if (typeof parts !== 'object' || parts === null || typeof parts.scheme !== 'string' || typeof parts.path !== 'string') return undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    try {
+      return vscode.Uri.from({ scheme: parts.scheme, authority: text(parts.authority), path: parts.path, query: text(parts.query), fragment: text(parts.fragment) });
+    } catch {
+      return undefined;
+    }
+  };
+
 
   const disposables: vscode.Disposable[] = [
     store,
@@ -51,7 +65,11 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
     termsInNote: termsView.provider,
     hover,
     extendMarkdownIt(md) {
-      glossaryMarkdownItPlugin(md, () => (previewEnabled() ? store.current() : undefined));
+      glossaryMarkdownItPlugin(md, (env) => {
+        const note = renderedNote(env);
+        // Per note: its folder may switch the preview's terms off, and has its own team glossary.
+        return vscode.workspace.getConfiguration(undefined, note).get<boolean>(PREVIEW_ENABLED_SETTING, true) ? store.current(note) : undefined;
+      });
       return md;
     },
     dispose: () => disposeAll(disposables),

@@ -33,21 +33,25 @@ interface TeamFile {
   readonly entries: readonly GlossaryEntry[];
 }
 
-function glossaryFilePatterns(): string[] {
-  const configured = vscode.workspace.getConfiguration().get<unknown>(GLOSSARY_FILES_SETTING);
+/** A folder's `iliopsoas.glossary.files` patterns (each folder of a multi-root workspace has its own). */
+export function glossaryFilePatterns(folder: vscode.WorkspaceFolder): string[] {
+  const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
   return Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && pattern.trim() !== '') : DEFAULT_GLOSSARY_FILES;
 }
 
 /**
- * The glossary in force: the built-in entries with the workspace's team glossary files merged
- * over them. Team files are found through the `iliopsoas.glossary.files` patterns, re-read when
- * they are saved, created or deleted, and only in trusted workspaces. A broken file is reported
- * (Problems view and a notification naming the file and the problem) and skips only what is
- * broken: the built-in glossary and the file's good entries keep answering.
+ * The glossary in force for a note: the built-in entries with the team glossary files of the
+ * note's workspace folder merged over them (see {@link GlossaryStore.current} for notes in no folder). Team files are found through each folder's `iliopsoas.glossary.files`
+ * patterns, re-read when they are saved, created or deleted, and only in trusted workspaces. A
+ * broken file is reported (Problems view and a notification naming the file and the problem)
+ * and skips only what is broken: the built-in glossary and the file's good entries keep answering.
  */
 export class GlossaryStore implements vscode.Disposable {
-  private teamFiles: TeamFile[] = [];
-  private compiled: CompiledGlossary | undefined;
+  /** Team files by folder (Uri string); a folder without any has no key. */
+  private teamFiles = new Map<string, TeamFile[]>();
+  /** The built-in glossary compiled, shared by every note whose folder has no team file. */
+  private builtIn: CompiledGlossary | undefined;
+  private readonly compiledByFolder = new Map<string, CompiledGlossary>();
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> = Promise.resolve();
   /** The messages last shown per file, so a file is not reported again until its problems change. */
@@ -85,9 +89,24 @@ export class GlossaryStore implements vscode.Disposable {
     this.subscriptions.push({ dispose: () => clearTimeout(preparing) });
   }
 
-  /** The compiled glossary in force now. Cheap: compiling defers all real work to the first lookup. */
-  current(): CompiledGlossary {
-    return (this.compiled ??= compileGlossary(mergeGlossaries(loadBuiltInGlossary(), this.teamFiles.map((file) => file.entries))));
+  /**
+   * The compiled glossary in force for a note: its folder's. A note in no folder (untitled, or a
+   * file from elsewhere) gets the only folder's in a one-folder window, as its settings do, and
+   * the built-in glossary alone in a multi-root one, as does no note. Cheap: compiling defers all
+   * real work to the first lookup.
+   */
+  current(resource?: vscode.Uri): CompiledGlossary {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const folder = resource && (vscode.workspace.getWorkspaceFolder(resource) ?? (folders.length === 1 ? folders[0] : undefined));
+    const files = folder && this.teamFiles.get(folder.uri.toString());
+    if (!files) return (this.builtIn ??= compileGlossary(loadBuiltInGlossary()));
+    const key = folder.uri.toString();
+    let compiled = this.compiledByFolder.get(key);
+    if (!compiled) {
+      compiled = compileGlossary(mergeGlossaries(loadBuiltInGlossary(), files.map((file) => file.entries)));
+      this.compiledByFolder.set(key, compiled);
+    }
+    return compiled;
   }
 
   /**
@@ -126,7 +145,7 @@ export class GlossaryStore implements vscode.Disposable {
     if (vscode.workspace.isTrusted) {
       const reload = () => this.reloadAndRecheck();
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        for (const pattern of glossaryFilePatterns()) {
+        for (const pattern of glossaryFilePatterns(folder)) {
           const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, pattern));
           this.watchers.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
           // A file that lands in a folder that is new itself (git pull creating .vscode/) may reach
@@ -160,58 +179,62 @@ export class GlossaryStore implements vscode.Disposable {
   }
 
   private async readTeamFiles(): Promise<void> {
-    const uris = vscode.workspace.isTrusted ? await this.findTeamFiles() : [];
-    const files: TeamFile[] = [];
+    const byFolder = new Map<string, TeamFile[]>();
+    const read: vscode.Uri[] = [];
     this.diagnostics.clear();
-    for (const uri of uris) {
-      const label = vscode.workspace.asRelativePath(uri);
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        continue; // deleted between the search and the read
+    for (const folder of vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []) : []) {
+      const files: TeamFile[] = [];
+      for (const uri of await this.findTeamFiles(folder)) {
+        const label = vscode.workspace.asRelativePath(uri);
+        let text: string;
+        try {
+          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          continue; // deleted between the search and the read
+        }
+        // One file that trips the parser must not keep the others from loading.
+        let parsed: ReturnType<typeof parseGlossaryFile>;
+        try {
+          parsed = parseGlossaryFile(text, label);
+        } catch (error) {
+          logError(`reading the team glossary ${label}`, error);
+          parsed = { entries: [], problems: [{ file: label, message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)}); its entries are not in use` }] };
+        }
+        files.push({ uri, entries: parsed.entries });
+        read.push(uri);
+        this.report(uri, text, parsed.problems);
       }
-      // One file that trips the parser must not keep the others from loading.
-      let parsed: ReturnType<typeof parseGlossaryFile>;
-      try {
-        parsed = parseGlossaryFile(text, label);
-      } catch (error) {
-        logError(`reading the team glossary ${label}`, error);
-        parsed = { entries: [], problems: [{ file: label, message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)}); its entries are not in use` }] };
-      }
-      files.push({ uri, entries: parsed.entries });
-      this.report(uri, text, parsed.problems);
+      if (files.length > 0) byFolder.set(folder.uri.toString(), files);
     }
     for (const key of [...this.reported.keys()]) {
-      if (!uris.some((uri) => uri.toString() === key)) this.reported.delete(key);
+      if (!read.some((uri) => uri.toString() === key)) this.reported.delete(key);
     }
-    // No team files before or after (the usual case): the compiled glossary in force stays, with
+    // No team files before or after (the usual case): the compiled glossaries in force stay, with
     // the lookup tables a hover or the background preparation may have built already.
-    if (files.length === 0 && this.teamFiles.length === 0) return;
-    this.teamFiles = files;
-    this.compiled = undefined;
+    if (byFolder.size === 0 && this.teamFiles.size === 0) return;
+    this.teamFiles = byFolder;
+    this.compiledByFolder.clear();
     this.didChange.fire();
   }
 
-  private async findTeamFiles(): Promise<vscode.Uri[]> {
+  /** A folder's team files, in a stable order. */
+  private async findTeamFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const pattern of glossaryFilePatterns()) {
-        // A plain path (the default is one) is looked at directly: a search waits for the search
-        // service, which can take a few hundred milliseconds after the window opens, and the
-        // first hover waits for the team files.
-        const literal = pathInsideFolder(pattern);
-        if (literal !== undefined) {
-          const uri = vscode.Uri.joinPath(folder.uri, literal);
-          if (await isFile(uri)) found.set(uri.toString(), uri);
-          continue;
-        }
-        // A plain path that leaves the folder names no team file.
-        if (!isGlobPattern(pattern)) continue;
-        // No exclude (null): .vscode/ and other usually-excluded folders are where these files live.
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null)) {
-          found.set(uri.toString(), uri);
-        }
+    for (const pattern of glossaryFilePatterns(folder)) {
+      // A plain path (the default is one) is looked at directly: a search waits for the search
+      // service, which can take a few hundred milliseconds after the window opens, and the
+      // first hover waits for the team files.
+      const literal = pathInsideFolder(pattern);
+      if (literal !== undefined) {
+        const uri = vscode.Uri.joinPath(folder.uri, literal);
+        if (await isFile(uri)) found.set(uri.toString(), uri);
+        continue;
+      }
+      // A plain path that leaves the folder names no team file.
+      if (!isGlobPattern(pattern)) continue;
+      // No exclude (null): .vscode/ and other usually-excluded folders are where these files live.
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, pattern), null)) {
+        found.set(uri.toString(), uri);
       }
     }
     return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));

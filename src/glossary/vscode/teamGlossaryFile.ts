@@ -18,14 +18,32 @@ const STARTER_GLOSSARY = `{
 }
 `;
 
-/** Opens the workspace's first team glossary file, creating it with a starter entry if it does not exist yet. */
+/**
+ * The folder whose team glossary is meant: the active note's, the only folder, or the one the
+ * user picks (undefined if there is none or the pick is dismissed).
+ */
+async function folderForTeamGlossary(): Promise<vscode.WorkspaceFolder | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const ofActive = active && vscode.workspace.getWorkspaceFolder(active);
+  if (ofActive) return ofActive;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Open the team glossary of which folder?' });
+}
+
+/**
+ * Opens the team glossary file of the active note's folder (or of a folder the user picks), creating
+ * it with a starter entry if it does not exist yet: the first plain path of that folder's
+ * `iliopsoas.glossary.files`.
+ */
 export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
+  if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('Open a folder first: a team glossary is a file in the workspace.');
     return undefined;
   }
-  const configured = vscode.workspace.getConfiguration().get<unknown>(GLOSSARY_FILES_SETTING);
+  const folder = await folderForTeamGlossary();
+  if (!folder) return undefined;
+  const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
   const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
   const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
   const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);

@@ -37,7 +37,7 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
   /** Scans a note whole, from its shared model (or clears the view when there is none). */
   show(document: vscode.TextDocument | undefined): void {
     this.document = document && isNote(document) ? document : undefined;
-    this.index = this.document ? new TermIndex(this.store.current(), this.noteModels.get(this.document)) : undefined;
+    this.index = this.document ? new TermIndex(this.store.current(this.document.uri), this.noteModels.get(this.document)) : undefined;
     this.didChangeTreeData.fire();
   }
 

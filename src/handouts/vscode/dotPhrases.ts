@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Handout } from '../handouts';
+import { isNote } from '../../util/notes';
 
 // A dot-phrase starts a line or follows a space: ".stretching". A full stop ending a sentence
 // ("daily.") follows a letter, so it never offers handouts.
@@ -13,6 +14,8 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
   ) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    // Registered for every language that is a note in some folder: this document's folder decides.
+    if (!isNote(document)) return undefined;
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const typed = DOT_PHRASE.exec(before)?.[1];
     if (typed === undefined) return undefined;

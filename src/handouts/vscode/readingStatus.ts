@@ -6,10 +6,20 @@ import { MAX_READING_GRADE, teachableTerms } from '../handouts';
 import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels } from '../../util/noteModels';
-import { isNote } from '../../util/notes';
+import { affectsNoteLanguages, isNote } from '../../util/notes';
 import { MAX_GRADED_CHARACTERS, markdownReadingGrades, paragraphToGrade, type MarkdownReadingGrades } from '../../readability/prose';
 
 const UPDATE_DELAY_MS = 150;
+const SHOW_IN_STATUS_BAR_SETTING = 'iliopsoas.readingGrade.showInStatusBar';
+const TARGET_SETTING = 'iliopsoas.readingGrade.target';
+const READING_GRADE_SETTINGS = 'iliopsoas.readingGrade';
+
+/** The grade a note's patient text should not exceed, by its folder's setting (the project's grade 6 unless changed). */
+function targetGrade(document: vscode.TextDocument): number {
+  const target = vscode.workspace.getConfiguration(undefined, document).get<unknown>(TARGET_SETTING);
+  // The manifest bounds it, but a hand-edited settings file is not checked: fall back rather than show nonsense.
+  return typeof target === 'number' && Number.isFinite(target) && target >= 1 && target <= 18 ? target : MAX_READING_GRADE;
+}
 
 /** How a grade was reached, for the tooltip and the message: the two formulas and the exempted terms. */
 function gradeBasis(grades: MarkdownReadingGrades): string {
@@ -33,10 +43,11 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
 
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor || !isNote(editor.document)) {
+    if (!editor || !isNote(editor.document) || !vscode.workspace.getConfiguration(undefined, editor.document).get<boolean>(SHOW_IN_STATUS_BAR_SETTING, true)) {
       item.hide();
       return;
     }
+    const target = targetGrade(editor.document);
     const { text, what } = textToGrade(editor, noteModels.get(editor.document));
     const grades = markdownReadingGrades(text, teachableTerms());
     if (!grades) {
@@ -45,8 +56,8 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
       item.backgroundColor = undefined;
     } else {
       item.text = `$(book) Grade ${grades.grade.toFixed(1)}`;
-      item.tooltip = `Reading grade of ${what}: ${grades.grade.toFixed(1)} (${gradeBasis(grades)}). Patient handouts aim for grade ${MAX_READING_GRADE} or below. Click for the whole note.`;
-      item.backgroundColor = grades.grade > MAX_READING_GRADE ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+      item.tooltip = `Reading grade of ${what}: ${grades.grade.toFixed(1)} (${gradeBasis(grades)}). Patient handouts aim for grade ${target} or below. Click for the whole note.`;
+      item.backgroundColor = grades.grade > target ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
     item.accessibilityInformation = { label: `Reading grade ${grades ? grades.grade.toFixed(1) : 'not available'}` };
     item.show();
@@ -63,6 +74,9 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
       if (document === vscode.window.activeTextEditor?.document) updateSoon();
     }),
     registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(READING_GRADE_SETTINGS) || affectsNoteLanguages(event)) update();
+    }),
   ];
   update();
   return new vscode.Disposable(() => {
@@ -74,12 +88,13 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
 function reportNoteGrade(): string {
   const document = vscode.window.activeTextEditor?.document;
   const grades = document ? markdownReadingGrades(document.getText(), teachableTerms()) : undefined;
+  const target = document ? targetGrade(document) : MAX_READING_GRADE;
   const message = !document
     ? 'Open a note to see its reading grade.'
     : !grades
       ? 'This note has too few words to grade.'
       : `This note reads at grade ${grades.grade.toFixed(1)} (${gradeBasis(grades)}).` +
-        (grades.grade > MAX_READING_GRADE ? ` Patient handouts should be grade ${MAX_READING_GRADE} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
+        (grades.grade > target ? ` Patient handouts should be grade ${target} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
   void vscode.window.showInformationMessage(message);
   return message;
 }
