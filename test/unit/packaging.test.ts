@@ -2,13 +2,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { buildVsix, type BuiltVsix } from '../host/packageVsix';
 
-/** What the .vsix may hold: the bundles, the manifest and its strings, media, snippets, the glossary schema. */
+/** What the .vsix may hold: the bundles, the manifest and its strings, the licences, media, snippets, the glossary schema. */
 const SHIPPED = [
   /^package\.json$/,
   /^package\.nls\.json$/,
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
+  /^THIRD-PARTY-NOTICES\.md$/,
   /^dist\/(extension\.js|markdown-it\.js|jsonc-parser\.js|glossary\.json|handouts\.json)$/,
   /^dist\/web\/extension\.js$/,
   /^media\/(icon\.png|iliopsoas\.svg|reader\.css|preview\.css)$/,
