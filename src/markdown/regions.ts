@@ -446,6 +446,27 @@ export function splitMarkdownLines(text: string): MarkdownLines {
   return { lineStarts, lines, excluded: markCodeAndFrontMatter(lines) };
 }
 
+/**
+ * Calls `visit` with the first and last line of each paragraph of prose, in order: a run of lines
+ * none of which is blank, code or front matter; a heading stands alone. Code spans pair within a
+ * paragraph, and nothing a scan finds crosses one.
+ */
+export function forEachParagraph({ lines, excluded }: MarkdownLines, visit: (first: number, last: number) => void): void {
+  const breaks = (line: number): boolean => excluded[line] === 1 || isBlankLine(lines[line]);
+  for (let first = 0; first < lines.length; ) {
+    if (breaks(first)) {
+      first++;
+      continue;
+    }
+    let last = first;
+    if (!isAtxHeading(lines[first])) {
+      while (last + 1 < lines.length && !breaks(last + 1) && !isAtxHeading(lines[last + 1])) last++;
+    }
+    visit(first, last);
+    first = last + 1;
+  }
+}
+
 /** The last line of the paragraph (or list, or heading) that contains `line`. */
 export function paragraphEndLine(lines: readonly string[], line: number): number {
   if (isAtxHeading(lines[line] ?? '')) return line;

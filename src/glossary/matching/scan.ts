@@ -2,7 +2,7 @@
 import type { GlossaryEntry } from '../types';
 import type { TermLocation, TermMatch, TermCount, TextPosition } from '../matcher';
 import { lineStartsOf, positionAt } from '../../markdown/positions';
-import { isAtxHeading, inlineMarkupDetector, isBlankLine, markCodeAndFrontMatter, markdownInlineExclusions, plainTextExclusions, splitMarkdownLines, LinePredicate, TextRange } from '../../markdown/regions';
+import { forEachParagraph, isAtxHeading, inlineMarkupDetector, isBlankLine, markCodeAndFrontMatter, markdownInlineExclusions, plainTextExclusions, splitMarkdownLines, LinePredicate, TextRange } from '../../markdown/regions';
 import { FormNode, FormRoots, WordsBySlot, FormIndex } from './forms';
 import { APOSTROPHE, RIGHT_SINGLE_QUOTE, wordCharLength, wordEnd, insideWord, normalizeApostrophes, textSeparatorKey, SLOT_BITS, SLOT_MASK, FNV_OFFSET, FNV_PRIME, ASCII_WORD_FOLDED, WordSlot, readWord } from './words';
 
@@ -167,20 +167,11 @@ function breaksParagraph(line: string, excluded: boolean): boolean {
 const NO_RANGES: readonly TextRange[] = [];
 
 export function scanMarkdown(index: FormIndex, text: string, split = splitMarkdownLines(text)): TermMatch[] {
-  const { lineStarts, lines, excluded: excludedLines } = split;
+  const { lineStarts, lines } = split;
 
   const mayHaveMarkup = inlineMarkupDetector(text);
   const raw: RawMatch[] = [];
-  for (let first = 0; first < lines.length; ) {
-    if (breaksParagraph(lines[first], excludedLines[first] === 1)) {
-      first++;
-      continue;
-    }
-    // A paragraph: following lines that do not break it; a heading stands alone.
-    let last = first;
-    if (!isAtxHeading(lines[first])) {
-      while (last + 1 < lines.length && !breaksParagraph(lines[last + 1], excludedLines[last + 1] === 1) && !isAtxHeading(lines[last + 1])) last++;
-    }
+  forEachParagraph(split, (first, last) => {
     const start = lineStarts[first];
     const end = lineStarts[last] + lines[last].length;
     // Exclusions are found in the paragraph alone (code spans pair within it), but words are
@@ -188,8 +179,7 @@ export function scanMarkdown(index: FormIndex, text: string, split = splitMarkdo
     const exclusions = mayHaveMarkup(start, end) ? markdownInlineExclusions(text.slice(start, end)) : NO_RANGES;
     const shifted = exclusions.length === 0 ? exclusions : exclusions.map((range) => ({ start: range.start + start, end: range.end + start }));
     matchWords(index, text, start, end, end, shifted, raw);
-    first = last + 1;
-  }
+  });
   return toTermMatches(text, lineStarts, raw);
 }
 

@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { checkSnippetSyntax, snippetPlainText } from '../../src/markdown/snippets';
+import { findPhraseFields, fieldSource, phraseToSnippet, PHRASE_VARIABLES, type PhraseField } from '../../src/phrases/fields';
+import { unfinishedFields } from '../../src/phrases/completeness';
+
+/** The fields of a text as [kind, source] pairs, for readable comparisons. */
+function fieldsOf(text: string): [string, string][] {
+  return findPhraseFields(text).map((field) => [field.kind, text.slice(field.start, field.end)]);
+}
+
+describe('clinic phrase fields', () => {
+  it('finds blanks, lists, pick-many lists and variables, in order', () => {
+    assert.deepStrictEqual(fieldsOf('Pain ***/10 on the {left|right|both} side; likes {+walking|cycling}. Seen @DATE@ by @CLINICIAN@.'), [
+      ['blank', '***'],
+      ['pickOne', '{left|right|both}'],
+      ['pickMany', '{+walking|cycling}'],
+      ['variable', '@DATE@'],
+      ['variable', '@CLINICIAN@'],
+    ]);
+    const [preselected] = findPhraseFields('{*none|mild|severe}');
+    assert.deepStrictEqual(preselected, { start: 0, end: 19, kind: 'pickOne', options: ['none', 'mild', 'severe'], preselected: true });
+  });
+
+  it('reads as text what is not a field', () => {
+    for (const text of [
+      '**bold** and ****four**** and ** two',
+      '\\*** escaped first asterisk',
+      '\\{left|right}',
+      '{single option}',
+      '{a||b}',
+      '{left|\nright}',
+      '@UNKNOWN@ and name@example.org',
+      '{' + 'x|'.repeat(40) + 'x}',
+    ]) {
+      assert.deepStrictEqual(fieldsOf(text), [], text);
+    }
+  });
+
+  it('reads escapes inside a list as literal characters', () => {
+    const [field] = findPhraseFields('{1\\|2 days|a week}');
+    assert.deepStrictEqual(field.kind === 'pickOne' && field.options, ['1|2 days', 'a week']);
+    assert.strictEqual(fieldSource(field), '{1\\|2 days|a week}');
+  });
+
+  describe('as a snippet', () => {
+    it('makes each unfinished field a tab stop, in order, and writes in what is known', () => {
+      const snippet = phraseToSnippet('Seen @DATE@ for @PATIENT@: ***. Side {left|right}; severity {*mild|severe}; sports {+run|swim}. Cost $5 {x}.', {
+        variables: { DATE: '2026-12-01' },
+        picked: [['swim']],
+      });
+      assert.strictEqual(snippet, 'Seen 2026-12-01 for ${1:@PATIENT@}: ${2:***}. Side ${3|{left\\|right},left,right|}; severity ${4|mild,severe|}; sports swim. Cost \\$5 {x\\}.$0');
+      assert.deepStrictEqual(checkSnippetSyntax(snippet), []);
+    });
+
+    // Phrase bodies made of plain text and fields; what a snippet of one reads as, left at its defaults.
+    const word = fc.stringMatching(/^[a-z]{1,8}$/);
+    const option = fc.stringMatching(/^[a-z ,$\\|}]{1,10}$/).filter((text) => text.trim() !== '' && text.trim() === text);
+    const plain = fc.stringMatching(/^[a-zA-Z0-9 .,;:$}\\\n-]{0,20}$/).map((text) => text.replace(/\\/g, ''));
+    const field = fc.oneof(
+      fc.constant('***'),
+      fc.constantFrom(...PHRASE_VARIABLES).map((name) => `@${name}@`),
+      fc.tuple(fc.constantFrom('', '*', '+'), fc.array(option, { minLength: 2, maxLength: 4 })).map(([marker, options]) => `{${marker}${options.map((text) => text.replace(/[\\|{}]/g, (c) => `\\${c}`)).join('|')}}`),
+    );
+    const body = fc.array(fc.tuple(plain, field, word), { maxLength: 6 }).map((parts) => parts.map(([text, source, after]) => `${text} ${source} ${after}`).join(''));
+
+    it('is valid snippet syntax, and leaves in the note exactly the fields still to do', () => {
+      fc.assert(
+        fc.property(body, fc.boolean(), (phrase, knowDate) => {
+          const fields = findPhraseFields(phrase);
+          const manyLists = fields.filter((found) => found.kind === 'pickMany').length;
+          const picked = Array.from({ length: manyLists }, (_, i) => (i % 2 === 0 ? ['chosen'] : undefined));
+          const snippet = phraseToSnippet(phrase, { variables: knowDate ? { DATE: '2026-12-01' } : {}, picked });
+          assert.deepStrictEqual(checkSnippetSyntax(snippet), [], snippet);
+          const stillToDo = (found: PhraseField, i: number): boolean =>
+            found.kind === 'blank' ||
+            (found.kind === 'variable' && !(knowDate && found.name === 'DATE')) ||
+            (found.kind === 'pickOne' && !found.preselected) ||
+            (found.kind === 'pickMany' && fields.slice(0, i).filter((before) => before.kind === 'pickMany').length % 2 === 1);
+          const expected = fields.filter(stillToDo).map((found) => fieldSource(found));
+          const inserted = snippetPlainText(snippet);
+          assert.deepStrictEqual(findPhraseFields(inserted).filter((found) => !(found.kind === 'pickOne' && found.preselected)).map(fieldSource), expected, inserted);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  });
+
+  describe('unfinished fields in a note', () => {
+    it('finds them with their place, in prose only', () => {
+      const note = [
+        '---',
+        'patient: ***',
+        '---',
+        '# Assessment',
+        '',
+        'Pain ***/10, worse on the {left|right} side.',
+        'Side: {*left|right}.',
+        '',
+        '```',
+        'code *** {a|b} @DATE@',
+        '```',
+        '',
+        'Inline `***` code, <!-- *** {a|b} --> comment, [link](https://x.org/{a|b}) and @PATIENT@ to fill.',
+      ].join('\n');
+      assert.deepStrictEqual(
+        unfinishedFields(note).map((found) => [found.kind, found.line, found.character, found.endCharacter]),
+        [
+          ['blank', 5, 5, 8],
+          ['pickOne', 5, 26, 38],
+          ['variable', 12, 79, 88],
+        ],
+      );
+    });
+  });
+});
