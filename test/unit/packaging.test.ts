@@ -10,6 +10,7 @@ const SHIPPED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^THIRD-PARTY-NOTICES\.md$/,
+  /^l10n\/bundle\.l10n\.json$/,
   /^dist\/(extension\.js|markdown-it\.js|jsonc-parser\.js|glossary\.json|handouts\.json)$/,
   /^dist\/web\/extension\.js$/,
   /^media\/(icon\.png|iliopsoas\.svg|reader\.css|preview\.css)$/,
