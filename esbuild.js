@@ -40,7 +40,41 @@ const lazyChunks = {
   'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
+  // Made by the build, not a file in src/ (see glossaryIndexPlanPlugin).
+  'glossary-index': path.join(__dirname, 'src/glossary/glossary-index.json'),
 };
+
+/** What src/glossary/entries.ts requires for the build's plan of the shipped glossary's index. */
+const GLOSSARY_INDEX_REQUEST = './glossary-index.json';
+
+/**
+ * The plan of the shipped glossary's index (src/glossary/matching/forms.ts `planFormIndex`): every
+ * form's first word and filter slot, which the first hover would otherwise compute (about 20 ms).
+ * Computed here from the sources, by bundling them into a throwaway module and running it.
+ */
+async function glossaryIndexPlan() {
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export { planFormIndex } from './src/glossary/matching/forms'; export { loadBuiltInGlossary } from './src/glossary/entries';",
+      resolveDir: __dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+    external: [GLOSSARY_INDEX_REQUEST],
+  });
+  const module = { exports: {} };
+  const requireForPlan = (id) => {
+    // The plan being made is not there yet: entries.ts reads that as "compute it".
+    if (id === GLOSSARY_INDEX_REQUEST) throw new Error(`${id} is being made`);
+    return require(id);
+  };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, requireForPlan);
+  return module.exports.planFormIndex(module.exports.loadBuiltInGlossary());
+}
 
 /**
  * Turns imports of a lazy chunk's source into a `require('./<chunk>.js|json')` of the file in
@@ -51,6 +85,9 @@ const lazyChunksPlugin = {
   setup(build) {
     const chunkOfSource = new Map(Object.entries(lazyChunks).map(([chunk, source]) => [source, chunk]));
     build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$/ }, async (args) => {
+      // The plan chunk has no source file: its entry point is made in onLoad, its request is the chunk.
+      if (args.kind === 'entry-point' && args.path === lazyChunks['glossary-index']) return { path: args.path };
+      if (args.kind === 'require-call' && args.path === GLOSSARY_INDEX_REQUEST) return { path: GLOSSARY_INDEX_REQUEST, external: true };
       // Chunks' own entry points, and this plugin's nested resolve below, resolve as usual.
       if (args.kind === 'entry-point' || args.pluginData === lazyChunksPlugin) return undefined;
       const source = args.path === 'jsonc-parser' ? lazyChunks['jsonc-parser'] : args.path;
@@ -64,9 +101,22 @@ const lazyChunksPlugin = {
     });
     build.onLoad({ filter: /\.json$/ }, async (args) => {
       if (!chunkOfSource.has(args.path)) return undefined;
+      if (args.path === lazyChunks['glossary-index']) return { contents: JSON.stringify(await glossaryIndexPlan()), loader: 'copy' };
       const text = await fs.promises.readFile(args.path, 'utf8');
       return { contents: build.initialOptions.minify ? JSON.stringify(JSON.parse(text)) : text, loader: 'copy' };
     });
+  },
+};
+
+/**
+ * The web build is one file: no plan chunk to require. It gets a module exporting nothing, so
+ * the first hover there computes the plan.
+ */
+const noGlossaryIndexPlanPlugin = {
+  name: 'no-glossary-index-plan',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/glossary-index\.json$/ }, () => ({ path: 'glossary-index', namespace: 'no-glossary-index-plan' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-glossary-index-plan' }, () => ({ contents: 'module.exports = undefined;', loader: 'js' }));
   },
 };
 
@@ -108,6 +158,7 @@ function webBuildOptions({ production }) {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
+    plugins: [noGlossaryIndexPlanPlugin],
   };
 }
 
@@ -115,7 +166,7 @@ async function main() {
   const node = nodeBuildOptions({ production });
   const contexts = await Promise.all([
     esbuild.context({ ...node, logLevel: 'silent', plugins: [...node.plugins, problemMatcherPlugin] }),
-    esbuild.context({ ...webBuildOptions({ production }), logLevel: 'silent', plugins: [problemMatcherPlugin] }),
+    esbuild.context({ ...webBuildOptions({ production }), logLevel: 'silent', plugins: [...webBuildOptions({ production }).plugins, problemMatcherPlugin] }),
   ]);
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));

@@ -6,6 +6,7 @@
  * good entries of a file still load around a bad one. Merging team files over the built-in
  * glossary is merge.ts; checks across a whole glossary are the tests' (test/content).
  */
+import type { FormIndexPlan } from './matching/forms';
 // The schema is small and its section ids are needed at module load; glossary.json is required on
 // first use instead (the production build loads it from its own file in dist/, see esbuild.js).
 import glossarySchema from './glossary.schema.json';
@@ -80,6 +81,19 @@ let builtInEntries: readonly GlossaryEntry[] | undefined;
  */
 export function loadBuiltInGlossary(): GlossaryEntry[] {
   return [...writtenBuiltInEntries(), ...spinalLevelEntries()];
+}
+
+/**
+ * The build's plan of the shipped glossary's index (the chunk dist/glossary-index.json, made by
+ * esbuild.js from these very entries), or undefined where there is none: run from the sources, as
+ * the unit tests do, or in the one-file web build. Then the plan is computed at first use.
+ */
+export function builtInFormIndexPlan(): FormIndexPlan | undefined {
+  try {
+    return require('./glossary-index.json') as FormIndexPlan;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether glossary.json has been read (activation must not: the benchmark checks). */

@@ -35,11 +35,11 @@
  */
 import type { GlossaryEntry } from './types';
 import type { LinePredicate, MarkdownLines } from '../markdown/regions';
-import { buildFormIndex, type FormIndex } from './matching/forms';
+import { buildFormIndex, type FormIndex, type FormIndexPlan } from './matching/forms';
 import { countByEntry, scanMarkdown, scanPlainText, termAt } from './matching/scan';
 
 export { codeAndFrontMatterLines, type LinePredicate, type MarkdownLines } from '../markdown/regions';
-export { regularPlurals } from './matching/forms';
+export { planFormIndex, regularPlurals, type FormIndexPlan } from './matching/forms';
 
 /** A VS Code-compatible position: 0-based line, character in UTF-16 code units. */
 export interface TextPosition {
@@ -100,11 +100,13 @@ export interface CompiledGlossary {
 
 /**
  * Prepares a glossary for matching. Cheap: the lookup tables are built on first use and kept,
- * so compile once per glossary (re-compile when a team glossary changes).
+ * so compile once per glossary (re-compile when a team glossary changes). `plan`, if given, is
+ * asked for when the tables are built: a plan of these very entries made earlier (the build's,
+ * for the shipped glossary), which spares reading every form then.
  */
-export function compileGlossary(entries: readonly GlossaryEntry[]): CompiledGlossary {
+export function compileGlossary(entries: readonly GlossaryEntry[], plan?: () => FormIndexPlan | undefined): CompiledGlossary {
   let built: FormIndex | undefined;
-  const index = (): FormIndex => (built ??= buildFormIndex(entries));
+  const index = (): FormIndex => (built ??= buildFormIndex(entries, plan?.()));
   return {
     entries,
     scan: (markdown, split) => scanMarkdown(index(), markdown, split),

@@ -41,6 +41,12 @@ describe('bundle: the production build', () => {
     assert.strictEqual(typeof (extensionModule.exports as { activate?: unknown }).activate, 'function');
   });
 
+  it('writes the plan of the shipped glossary index the sources compute', () => {
+    const { planFormIndex } = require(path.join(REPO_ROOT, 'out/src/glossary/matching/forms.js')) as typeof import('../../src/glossary/matching/forms');
+    const { loadBuiltInGlossary } = require(path.join(REPO_ROOT, 'out/src/glossary/entries.js')) as typeof import('../../src/glossary/entries');
+    assert.deepStrictEqual(JSON.parse(outputs.get('glossary-index.json')!), JSON.parse(JSON.stringify(planFormIndex(loadBuiltInGlossary()))));
+  });
+
   it('writes the data chunks as the source JSON, and markdown-it as a module exporting its factory', () => {
     for (const [chunk, source] of [['glossary.json', 'src/glossary/glossary.json'], ['handouts.json', 'src/handouts/handouts.json']]) {
       assert.deepStrictEqual(JSON.parse(outputs.get(chunk)!), JSON.parse(fs.readFileSync(path.join(REPO_ROOT, source), 'utf8')), chunk);

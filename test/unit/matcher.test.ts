@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { codeAndFrontMatterLines, compileGlossary, type TermMatch } from '../../src/glossary/matcher';
+import { codeAndFrontMatterLines, compileGlossary, planFormIndex, type FormIndexPlan, type TermMatch } from '../../src/glossary/matcher';
 import type { GlossaryEntry } from '../../src/glossary/types';
 
 function entry(term: string, variants: string[] = [], abbreviations: string[] = []): GlossaryEntry {
@@ -232,6 +232,17 @@ describe('glossary matcher', () => {
       // The same for longer forms, whose plurals are built with their first word's other forms.
       const longer = compileGlossary([entry('disc bulge'), entry('bulging disc', ['disc bulges'])]);
       assert.deepStrictEqual(found(longer.scan('disc bulges, disc bulge')), [['disc bulges', 'bulging disc'], ['disc bulge', 'disc bulge']]);
+    });
+
+    it('finds the same with a plan made earlier (as the build makes the shipped glossary’s), and ignores a plan that does not fit', () => {
+      const entries = [entry('disc'), entry('disc space', ['discs']), entry('DISC'), entry('cardiac echo'), { ...entry('hip', [], ['THA']), notIn: ['hip hop'] }];
+      const text = 'discs disc DISC cardiac echoes hip THAs hip hop hips';
+      const expected = found(compileGlossary(entries).scan(text));
+      // Through JSON, as the chunk in dist/ is read.
+      const plan = JSON.parse(JSON.stringify(planFormIndex(entries))) as FormIndexPlan;
+      assert.deepStrictEqual(found(compileGlossary(entries, () => plan).scan(text)), expected);
+      const otherPlan = planFormIndex([entry('THA')]);
+      assert.deepStrictEqual(found(compileGlossary(entries, () => otherPlan).scan(text)), expected);
     });
 
     it('builds both plurals of a longer form whose last word ends in o, and only one otherwise', () => {

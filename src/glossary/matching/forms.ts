@@ -46,37 +46,80 @@ export interface FormIndex {
 }
 
 /**
- * A form waiting to be put in its trie, as written: split into words only when built. `plural`
- * says which of its last word's plurals it stands for (the last word as written if undefined).
+ * What must be known of a glossary's forms before any lookup, as plain data: each first word's
+ * forms (by priority, see {@link FormNode.priority}) and the filter slots of the first words.
+ * Computing it reads every form (about 20 ms for the shipped glossary, paid by the first hover),
+ * so the build computes the shipped glossary's once (dist/glossary-index.json, see esbuild.js).
  */
-interface PendingForm {
+export interface FormIndexPlan {
+  /** How many forms the entries list (term, variants, abbreviations, then notIn phrases): a plan fits only entries with as many. */
+  readonly size: number;
+  /** First word (lower-cased) → the priorities of the forms that start with it, for terms, variants and notIn phrases. */
+  readonly caseInsensitive: readonly (readonly [string, readonly number[]])[];
+  /** The same for abbreviations, first word as written. */
+  readonly caseSensitive: readonly (readonly [string, readonly number[]])[];
+  readonly firstWordSlots: readonly number[];
+  readonly caseSensitiveFirstWordSlots: readonly number[];
+  readonly firstWordBySlot: readonly (readonly [number, string | null])[];
+}
+
+/** A form of the listing: its text and entry, by rank (see {@link formsByRank}). */
+interface ListedForm {
   readonly form: string;
-  readonly plural: number | undefined;
   readonly entry: GlossaryEntry;
-  /** Lower wins a tie (see {@link FormNode.priority}). */
-  readonly priority: number;
+  /** An abbreviation: matched as written. */
+  readonly sensitive: boolean;
+  /** A phrase the entry does not apply in. */
   readonly silent: boolean;
 }
 
+/** Every form in listing order: each entry's term, variants and abbreviations, then every entry's notIn phrases. */
+function formsByRank(entries: readonly GlossaryEntry[]): ListedForm[] {
+  const forms: ListedForm[] = [];
+  for (const entry of entries) {
+    forms.push({ form: entry.term, entry, sensitive: false, silent: false });
+    for (const form of entry.variants) forms.push({ form, entry, sensitive: false, silent: false });
+    for (const form of entry.abbreviations) forms.push({ form, entry, sensitive: true, silent: false });
+  }
+  for (const entry of entries) for (const form of entry.notIn ?? []) forms.push({ form, entry, sensitive: false, silent: true });
+  return forms;
+}
+
 /**
- * The roots of one trie, each first word's forms built on its first lookup. Building every
- * form took about 40 ms for the shipped glossary, paid by the first hover; a hover looks up
- * only the first words of one paragraph.
+ * Priorities (lower wins a tie, and goes in first): listed forms in listing order (`rank`, below
+ * `size`), then every plural (a generated plural never displaces a form someone wrote down), then
+ * the phrases an entry does not apply in with their plurals (they never displace a form of any
+ * entry). A word has at most two plurals, so a priority also says which form and which plural.
+ */
+function listedPriority(rank: number, size: number, silent: boolean): number {
+  return silent ? 3 * size + 3 * rank : rank;
+}
+function pluralPriority(rank: number, plural: number, size: number, silent: boolean): number {
+  return silent ? 3 * size + 3 * rank + 1 + plural : size + 2 * rank + plural;
+}
+function decodePriority(priority: number, size: number): { rank: number; plural: number | undefined; silent: boolean } {
+  if (priority < size) return { rank: priority, plural: undefined, silent: false };
+  if (priority < 3 * size) return { rank: (priority - size) >> 1, plural: (priority - size) & 1, silent: false };
+  const within = (priority - 3 * size) % 3;
+  return { rank: Math.floor((priority - 3 * size) / 3), plural: within === 0 ? undefined : within - 1, silent: true };
+}
+
+/**
+ * The roots of one trie, each first word's forms built on its first lookup: a hover looks up
+ * only the first words of one paragraph, so it builds only the forms that start with them.
  */
 export class FormRoots {
   private readonly built = new Map<string, FormNode>();
-  private readonly pending = new Map<string, PendingForm[]>();
+  private readonly pending: Map<string, readonly number[]>;
 
   constructor(
+    pending: readonly (readonly [string, readonly number[]])[],
     private readonly foldCase: boolean,
+    private readonly size: number,
+    private readonly listed: () => readonly ListedForm[],
     private readonly noteLaterWord: (word: string) => void,
-  ) {}
-
-  /** Queues a form under its first word (lower-cased for a case-folding trie). */
-  add(firstWord: string, form: PendingForm): void {
-    const queued = this.pending.get(firstWord);
-    if (queued) queued.push(form);
-    else this.pending.set(firstWord, [form]);
+  ) {
+    this.pending = new Map(pending);
   }
 
   /** The node of a first word (lower-cased for a case-folding trie), building its forms if not yet done. */
@@ -85,17 +128,18 @@ export class FormRoots {
     if (queued) {
       this.pending.delete(firstWord);
       // In priority order, as if every form had been built at once: the first to reach a node owns it.
-      queued.sort((a, b) => a.priority - b.priority);
-      for (const form of queued) this.insert(form);
+      for (const priority of [...queued].sort((a, b) => a - b)) this.insert(priority);
     }
     return this.built.get(firstWord);
   }
 
-  private insert({ form, plural, entry, priority, silent }: PendingForm): void {
+  private insert(priority: number): void {
+    const { rank, plural, silent } = decodePriority(priority, this.size);
+    const { form, entry } = this.listed()[rank];
     const { words, separators } = splitForm(form);
     if (plural !== undefined) {
       const last = pluralsOf(words[words.length - 1], this.foldCase)[plural];
-      if (last === undefined) return; // a longer form's last word with fewer plurals than queued
+      if (last === undefined) return; // a longer form's last word with fewer plurals than planned
       words[words.length - 1] = last;
     }
     let node: FormNode | undefined;
@@ -150,67 +194,90 @@ function firstWordOf(form: string): { start: number; end: number; more: boolean 
   return { start, end, more: next < form.length };
 }
 
-export function buildFormIndex(entries: readonly GlossaryEntry[]): FormIndex {
-  const firstWords = new SlotSet();
-  const caseSensitiveFirstWords = new SlotSet();
-  const laterWords = new SlotSet();
-  const firstWordBySlot: WordsBySlot = new Map();
-  const laterWordBySlot: WordsBySlot = new Map();
+/** The plan of a glossary's index (see {@link FormIndexPlan}): reads every form's first word. */
+export function planFormIndex(entries: readonly GlossaryEntry[]): FormIndexPlan {
+  const listed = formsByRank(entries);
+  const size = listed.length;
+  const caseInsensitive = new Map<string, number[]>();
+  const caseSensitive = new Map<string, number[]>();
+  const firstWordSlots = new Set<number>();
+  const caseSensitiveFirstWordSlots = new Set<number>();
+  const firstWordBySlot = new Map<number, string | null>();
   const read: WordSlot = { slot: -1 };
 
-  /** Notes a word's filter slot ("lower" already lower-cased); a word without one is not ASCII and is always looked up. */
-  const keepBySlot = (slots: SlotSet, bySlot: WordsBySlot, lower: string): void => {
-    readWord(lower, 0, lower.length, read);
-    if (read.slot < 0) return;
-    slots.add(read.slot);
-    const kept = bySlot.get(read.slot);
-    if (kept === undefined) bySlot.set(read.slot, lower);
-    else if (kept !== lower) bySlot.set(read.slot, null);
-  };
-  const caseInsensitive = new FormRoots(true, (word) => keepBySlot(laterWords, laterWordBySlot, word.toLowerCase()));
-  const caseSensitive = new FormRoots(false, (word) => keepBySlot(laterWords, laterWordBySlot, word.toLowerCase()));
-
-  const queue = (roots: FormRoots, firstWord: string, form: PendingForm): void => {
+  const queue = (sensitive: boolean, firstWord: string, priority: number): void => {
     const lower = firstWord.toLowerCase();
-    keepBySlot(firstWords, firstWordBySlot, lower);
-    if (roots === caseSensitive) {
-      readWord(lower, 0, lower.length, read);
-      if (read.slot >= 0) caseSensitiveFirstWords.add(read.slot);
+    readWord(lower, 0, lower.length, read);
+    // A word without a slot is not ASCII: only a non-ASCII word of text can match it, and those are always looked up.
+    if (read.slot >= 0) {
+      firstWordSlots.add(read.slot);
+      if (sensitive) caseSensitiveFirstWordSlots.add(read.slot);
+      const kept = firstWordBySlot.get(read.slot);
+      if (kept === undefined) firstWordBySlot.set(read.slot, lower);
+      else if (kept !== lower) firstWordBySlot.set(read.slot, null);
     }
-    roots.add(roots === caseInsensitive ? lower : firstWord, form);
+    const roots = sensitive ? caseSensitive : caseInsensitive;
+    const key = sensitive ? firstWord : lower;
+    const queued = roots.get(key);
+    if (queued) queued.push(priority);
+    else roots.set(key, [priority]);
   };
-  /**
-   * Queues a form and its plurals. Priorities (lower wins a tie, and goes in first): listed forms
-   * in listing order, then every plural (a generated plural never displaces a form someone wrote
-   * down), then the phrases an entry does not apply in with their plurals (they never displace a
-   * form of any entry). `rank` is the form's place in the listing, below `size`; a word has at
-   * most two plurals. A longer form's plurals are queued as two and built as many as its last
-   * word has: only building splits a form past its first word.
-   */
-  const queueWithPlurals = (roots: FormRoots, form: string, entry: GlossaryEntry, rank: number, size: number, silent: boolean): void => {
+
+  listed.forEach(({ form, sensitive, silent }, rank) => {
     const first = firstWordOf(form);
     if (!first) return;
     const firstWord = normalizeApostrophes(form.slice(first.start, first.end));
-    const listed = silent ? 3 * size + 3 * rank : rank;
-    const plural = (j: number) => (silent ? listed + 1 + j : size + 2 * rank + j);
-    queue(roots, firstWord, { form, plural: undefined, entry, priority: listed, silent });
+    queue(sensitive, firstWord, listedPriority(rank, size, silent));
     if (first.more) {
-      for (const j of [0, 1]) queue(roots, firstWord, { form, plural: j, entry, priority: plural(j), silent });
+      // A longer form's plurals start with its first word; planned as two, built as many as its last word has.
+      for (const j of [0, 1]) queue(sensitive, firstWord, pluralPriority(rank, j, size, silent));
     } else {
       // A one-word form's plurals start with a word of their own.
-      pluralsOf(firstWord, roots === caseInsensitive).forEach((word, j) => queue(roots, word, { form, plural: j, entry, priority: plural(j), silent }));
+      pluralsOf(firstWord, !sensitive).forEach((word, j) => queue(sensitive, word, pluralPriority(rank, j, size, silent)));
     }
+  });
+  return {
+    size,
+    caseInsensitive: [...caseInsensitive],
+    caseSensitive: [...caseSensitive],
+    firstWordSlots: [...firstWordSlots],
+    caseSensitiveFirstWordSlots: [...caseSensitiveFirstWordSlots],
+    firstWordBySlot: [...firstWordBySlot],
   };
+}
 
-  let rank = 0;
-  const size = entries.reduce((count, entry) => count + 1 + entry.variants.length + entry.abbreviations.length + (entry.notIn?.length ?? 0), 0);
-  for (const entry of entries) {
-    queueWithPlurals(caseInsensitive, entry.term, entry, rank++, size, false);
-    for (const variant of entry.variants) queueWithPlurals(caseInsensitive, variant, entry, rank++, size, false);
-    for (const abbreviation of entry.abbreviations) queueWithPlurals(caseSensitive, abbreviation, entry, rank++, size, false);
-  }
-  for (const entry of entries) {
-    for (const phrase of entry.notIn ?? []) queueWithPlurals(caseInsensitive, phrase, entry, rank++, size, true);
-  }
-  return { caseInsensitive, caseSensitive, firstWords, caseSensitiveFirstWords, laterWords, firstWordBySlot, laterWordBySlot };
+/**
+ * The index of a glossary's forms. `plan` is {@link planFormIndex} of these entries, computed now
+ * unless given (the build's plan of the shipped glossary); a plan for another number of forms is
+ * not used.
+ */
+export function buildFormIndex(entries: readonly GlossaryEntry[], plan?: FormIndexPlan): FormIndex {
+  let listed: ListedForm[] | undefined;
+  const listedForms = (): ListedForm[] => (listed ??= formsByRank(entries));
+  const fitting = plan && plan.size === listedForms().length ? plan : planFormIndex(entries);
+  const laterWords = new SlotSet();
+  const laterWordBySlot: WordsBySlot = new Map();
+  const read: WordSlot = { slot: -1 };
+  const noteLaterWord = (word: string): void => {
+    const lower = word.toLowerCase();
+    readWord(lower, 0, lower.length, read);
+    if (read.slot < 0) return;
+    laterWords.add(read.slot);
+    const kept = laterWordBySlot.get(read.slot);
+    if (kept === undefined) laterWordBySlot.set(read.slot, lower);
+    else if (kept !== lower) laterWordBySlot.set(read.slot, null);
+  };
+  const firstWords = new SlotSet();
+  for (const slot of fitting.firstWordSlots) firstWords.add(slot);
+  const caseSensitiveFirstWords = new SlotSet();
+  for (const slot of fitting.caseSensitiveFirstWordSlots) caseSensitiveFirstWords.add(slot);
+  return {
+    caseInsensitive: new FormRoots(fitting.caseInsensitive, true, fitting.size, listedForms, noteLaterWord),
+    caseSensitive: new FormRoots(fitting.caseSensitive, false, fitting.size, listedForms, noteLaterWord),
+    firstWords,
+    caseSensitiveFirstWords,
+    laterWords,
+    firstWordBySlot: new Map(fitting.firstWordBySlot),
+    laterWordBySlot,
+  };
 }

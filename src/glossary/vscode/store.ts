@@ -3,7 +3,7 @@ import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
 import { logError } from '../../util/log';
 import { quotedForMessage } from '../../util/messageText';
-import { lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
+import { builtInFormIndexPlan, lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { mergeGlossaries } from '../merge';
 import { isGlobPattern, literalFoldersOf, pathInsideFolder } from '../teamFilePaths';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
@@ -99,7 +99,7 @@ export class GlossaryStore implements vscode.Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const folder = resource && (vscode.workspace.getWorkspaceFolder(resource) ?? (folders.length === 1 ? folders[0] : undefined));
     const files = folder && this.teamFiles.get(folder.uri.toString());
-    if (!files) return (this.builtIn ??= compileGlossary(loadBuiltInGlossary()));
+    if (!files) return (this.builtIn ??= compileGlossary(loadBuiltInGlossary(), builtInFormIndexPlan));
     const key = folder.uri.toString();
     let compiled = this.compiledByFolder.get(key);
     if (!compiled) {
