@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export const NOTE_LANGUAGES_SETTING = 'iliopsoas.hover.languages';
 
 /** The language ids of notes (`iliopsoas.hover.languages`, Markdown unless changed). */
-function noteLanguages(): string[] {
+export function noteLanguages(): string[] {
   const languages = vscode.workspace.getConfiguration().get<unknown>(NOTE_LANGUAGES_SETTING);
   return Array.isArray(languages) ? languages.filter((id): id is string => typeof id === 'string') : ['markdown'];
 }
@@ -44,5 +44,17 @@ export function registerForNotes(
   return new vscode.Disposable(() => {
     onSettings.dispose();
     registration?.dispose();
+  });
+}
+
+/** The context key that holds the note languages, for menus: `editorLangId in iliopsoas.noteLanguages`. */
+const NOTE_LANGUAGES_CONTEXT = 'iliopsoas.noteLanguages';
+
+/** Keeps the {@link NOTE_LANGUAGES_CONTEXT} context key equal to the note languages. */
+export function registerNoteLanguagesContext(): vscode.Disposable {
+  const update = () => void vscode.commands.executeCommand('setContext', NOTE_LANGUAGES_CONTEXT, noteLanguages());
+  update();
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (affectsNoteLanguages(event)) update();
   });
 }
