@@ -215,7 +215,7 @@ describe('term actions and Add to Team Glossary', () => {
 
     it('refuses arguments it does not understand, and terms no note could match', async () => {
       const document = await newNote('x\n');
-      for (const args of [{ term: 'Noble test', colour: 'red' }, { term: 7 }, { term: 'Noble test', category: 'surgery' }, { term: 'Noble test', ifExists: 'always' }, { uri: document.uri.toString(), term: 'x' }, [1]]) {
+      for (const args of [{ term: 'Noble test', colour: 'red' }, { term: 7 }, { term: 'Noble test', category: 'surgery' }, { term: 'Noble test', ifExists: 'always' }, { uri: document.uri.toString(), term: 'x' }, { uri: 'not a uri', term: 'Noble test' }, [1]]) {
         assert.strictEqual(await vscode.commands.executeCommand('iliopsoas.addToTeamGlossary', args), 'refused', JSON.stringify(args));
       }
       assert.strictEqual(await exists(teamGlossaryUri()), false);

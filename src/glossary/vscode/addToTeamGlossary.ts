@@ -66,11 +66,16 @@ function offerToOpen(message: string, uri: vscode.Uri, warning = false): void {
   });
 }
 
-/** The note the command is about: the one named, or the active editor's. */
+/** The note the command is about: the one named (open, or opened), or the active editor's; undefined if the one named cannot be opened. */
 async function noteOf(args: AddToTeamGlossaryArgs): Promise<vscode.TextDocument | undefined> {
   if (args.uri === undefined) return vscode.window.activeTextEditor?.document;
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === args.uri);
-  return open ?? vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+  if (open) return open;
+  try {
+    return await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The selected text of the note's editor, or the word at its cursor. */
@@ -140,6 +145,10 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
     return 'refused';
   }
   const note = await noteOf(args);
+  if (args.uri !== undefined && !note) {
+    void vscode.window.showWarningMessage(`${COMMAND_TITLE} could not open the note it was given; nothing was added.`);
+    return 'refused';
+  }
   if (args.term === undefined && (!note || !isNote(note))) {
     void vscode.window.showInformationMessage('Select a term in a note first, then run Add to Team Glossary.');
     return 'refused';
