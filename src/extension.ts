@@ -9,6 +9,7 @@ import { registerHandouts, type HandoutsFeature } from './handouts/vscode/regist
 import { registerWalkthrough } from './walkthrough/vscode/register';
 import { disposeLog } from './util/log';
 import { NoteModels } from './util/noteModels';
+import { registerNoteLanguagesContext } from './util/notes';
 
 /** What the extension exports: the preview hook VS Code calls, and the parts tests and the benchmark inspect. */
 export interface IliopsoasNotesApi {
@@ -30,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   const handouts = registerHandouts((id) => guideOutline().get(id)?.title, noteModels);
   const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
   const glossary = registerGlossary((id) => guideOutline().get(id), noteModels);
-  context.subscriptions.push(noteModels, handouts, guide, glossary, registerWalkthrough(context.extensionUri), { dispose: disposeLog });
+  context.subscriptions.push(noteModels, handouts, guide, glossary, registerWalkthrough(context.extensionUri), registerNoteLanguagesContext(), { dispose: disposeLog });
   return {
     guide,
     glossary,

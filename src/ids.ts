@@ -13,6 +13,19 @@ export const INSERT_PLAIN_EXPLANATION_COMMAND = 'iliopsoas.insertPlainExplanatio
 /** Internal: selects the next occurrence of a term in the active note; argument: the term. */
 export const GO_TO_TERM_COMMAND = 'iliopsoas.goToTerm';
 export const OPEN_TEAM_GLOSSARY_COMMAND = 'iliopsoas.openTeamGlossary';
+/**
+ * Adds the selected term to the note's folder's team glossary, asking for its texts. Argument: a
+ * note's URI (the editor's context menu), or AddToTeamGlossaryArgs (the code action; tests give
+ * the texts there instead of typing them).
+ */
+export const ADD_TO_TEAM_GLOSSARY_COMMAND = 'iliopsoas.addToTeamGlossary';
+
+// Internal: the term actions of a "Terms in this Note" row's context menu and of a term's code
+// actions in a note. Argument: the row, or `{ term, uri?, line? }` (the note and the line of the term).
+export const INSERT_TERM_EXPLANATION_COMMAND = 'iliopsoas.insertTermExplanation';
+export const OPEN_TERM_SECTION_COMMAND = 'iliopsoas.openTermSection';
+export const FIND_TERM_IN_WORKSPACE_COMMAND = 'iliopsoas.findTermInWorkspace';
+export const COPY_TERM_DEFINITION_COMMAND = 'iliopsoas.copyTermDefinition';
 
 /** Inserts a handout; argument: a handout id, or none to pick one. */
 export const INSERT_HANDOUT_COMMAND = 'iliopsoas.insertHandout';

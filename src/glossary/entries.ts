@@ -108,7 +108,8 @@ export function isBuiltInGlossaryLoaded(): boolean {
  */
 export function writtenBuiltInEntries(): readonly GlossaryEntry[] {
   if (!builtInEntries) {
-    const builtInGlossary = require('./glossary.json') as { entries: readonly ShippedEntry[] };
+    const builtInGlossary = require('./glossary.json') as { references: Readonly<Record<string, string>>; entries: readonly ShippedEntry[] };
+    const citation = new Map(Object.entries(builtInGlossary.references));
     builtInEntries = builtInGlossary.entries.map(
       (entry): GlossaryEntry => ({
         term: entry.term,
@@ -120,6 +121,7 @@ export function writtenBuiltInEntries(): readonly GlossaryEntry[] {
         origin: BUILT_IN_ORIGIN,
         ...(entry.category ? { category: entry.category } : {}),
         ...(entry.notIn ? { notIn: entry.notIn } : {}),
+        ...referencesOf(entry.references ?? [], citation),
       }),
     );
   }
@@ -135,7 +137,17 @@ interface ShippedEntry {
   readonly definition: string;
   readonly plain: string;
   readonly sections?: string[];
+  readonly references?: string[];
   readonly notIn?: string[];
+}
+
+/** An entry's reference keys as the descriptions its file gives them (unknown keys are left out: the file's check reports them). */
+function referencesOf(keys: readonly string[], citation: ReadonlyMap<string, string>): { references?: readonly string[] } {
+  const references = keys.flatMap((key) => {
+    const description = citation.get(key);
+    return description === undefined ? [] : [description];
+  });
+  return references.length > 0 ? { references } : {};
 }
 
 /** glossary.json read and checked as a team file is: its entries and problems (the unit tests use it). */
@@ -244,14 +256,14 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
     report(`"$schema" must be a non-empty string`, undefined, ['$schema']);
   }
 
-  const referenceKeys = new Set<string>();
+  const citations = new Map<string, string>();
   if (value.references === undefined) {
     if (requireReferences) report(`"references" is missing; the built-in glossary names the kinds of reference it relies on`);
   } else if (!isPlainObject(value.references)) {
     report(`"references" must be an object of key: description, not ${describeType(value.references)}`, undefined, ['references']);
   } else {
     for (const [key, description] of Object.entries(value.references)) {
-      if (typeof description === 'string' && description.trim() !== '') referenceKeys.add(key);
+      if (typeof description === 'string' && description.trim() !== '') citations.set(key, description);
       else report(`references["${shown(key)}"] must be a non-empty string describing the reference`, undefined, ['references', key]);
     }
     for (const { key, range } of places.repeatedKeys(['references'])) report(`references["${shown(key)}"] appears twice; the last one is used`, undefined, range);
@@ -269,7 +281,7 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
   const entries: GlossaryEntry[] = [];
   const firstIndexOfTerm = new Map<string, number>();
   value.entries.forEach((raw: unknown, index: number) => {
-    const entry = validateEntry(raw, index, origin, { referenceKeys, requireReferences, report, repeatedKeys: places.repeatedKeys });
+    const entry = validateEntry(raw, index, origin, { citations, requireReferences, report, repeatedKeys: places.repeatedKeys });
     if (!entry) return;
     const key = entry.term.toLowerCase();
     const earlier = firstIndexOfTerm.get(key);
@@ -284,7 +296,8 @@ function validateGlossary(value: unknown, file: string, origin: string, requireR
 }
 
 interface EntryContext {
-  readonly referenceKeys: ReadonlySet<string>;
+  /** The top-level "references": key to description. */
+  readonly citations: ReadonlyMap<string, string>;
   readonly requireReferences: boolean;
   readonly report: (message: string, entryIndex?: number, at?: JsonPath | Range) => void;
   readonly repeatedKeys: Places['repeatedKeys'];
@@ -383,7 +396,7 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     return known;
   });
   for (const key of lists.references ?? []) {
-    if (!context.referenceKeys.has(key)) report(`${where}: reference "${shown(key)}" is not a key of the top-level "references"`, ...itemAt('references', key));
+    if (!context.citations.has(key)) report(`${where}: reference "${shown(key)}" is not a key of the top-level "references"`, ...itemAt('references', key));
   }
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
@@ -399,7 +412,18 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     return holdsForm;
   });
 
-  return { term, variants, abbreviations, definition, plain, sections, origin, ...(category ? { category } : {}), ...(notIn.length > 0 ? { notIn } : {}) };
+  return {
+    term,
+    variants,
+    abbreviations,
+    definition,
+    plain,
+    sections,
+    origin,
+    ...(category ? { category } : {}),
+    ...(notIn.length > 0 ? { notIn } : {}),
+    ...referencesOf(lists.references ?? [], context.citations),
+  };
 }
 
 /** Whether `phrase` holds `form` as whole words (both lower-cased): "renal pelvis" holds "pelvis", "pelvises" too. */

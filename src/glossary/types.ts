@@ -18,6 +18,8 @@ export interface GlossaryEntry {
   readonly notIn?: readonly string[];
   /** Ids of the guide sections that discuss the term (see src/guide/outline.ts slugs). */
   readonly sections: readonly string[];
+  /** The sources the entry relies on, as their file's top-level "references" describe them (Copy Definition quotes them). */
+  readonly references?: readonly string[];
   /** Where the entry came from: "built-in", or the path of the team glossary file that defined it. */
   readonly origin: string;
 }

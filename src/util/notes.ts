@@ -35,9 +35,14 @@ export function isNote(document: vscode.TextDocument): boolean {
  * language that is a note in one folder is not one in another.
  */
 function noteSelector(): vscode.DocumentSelector {
+  return languagesOfAnyFolder().map((language) => ({ language }));
+}
+
+/** Every language that is a note in the window or in one of its folders. */
+export function languagesOfAnyFolder(): string[] {
   const languages = new Set(noteLanguages());
   for (const folder of vscode.workspace.workspaceFolders ?? []) noteLanguages(folder).forEach((language) => languages.add(language));
-  return [...languages].map((language) => ({ language }));
+  return [...languages];
 }
 
 /** Whether a configuration change changes which documents are notes (in any folder). */
@@ -71,4 +76,20 @@ export function registerForNotes(register: (selector: vscode.DocumentSelector) =
     subscriptions.forEach((subscription) => subscription.dispose());
     registration?.dispose();
   });
+}
+
+/** The context key that holds the note languages, for menus: `editorLangId in iliopsoas.noteLanguages`. */
+const NOTE_LANGUAGES_CONTEXT = 'iliopsoas.noteLanguages';
+
+/** Keeps the {@link NOTE_LANGUAGES_CONTEXT} context key equal to the note languages of any folder (a menu cannot ask per folder). */
+export function registerNoteLanguagesContext(): vscode.Disposable {
+  const update = () => void vscode.commands.executeCommand('setContext', NOTE_LANGUAGES_CONTEXT, languagesOfAnyFolder());
+  update();
+  const subscriptions = [
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsNoteLanguages(event)) update();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(update),
+  ];
+  return new vscode.Disposable(() => subscriptions.forEach((subscription) => subscription.dispose()));
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
+import type { TermsViewElement } from '../../src/glossary/vscode/termsView';
 import { EXTENSION_ID, extensionApi, followCommandLink, hoverAt, newNote, waitFor } from './helpers';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
 
@@ -210,6 +211,96 @@ describe('glossary in VS Code', () => {
   });
 
   describe('Terms in this Note', () => {
+    /** Shows the note in the Terms view and waits for its rows. */
+    async function showInTermsView(document: vscode.TextDocument): Promise<void> {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('iliopsoas.terms.focus');
+      await waitFor('the terms of the note', () => api.glossary.termsInNote.note === document && api.glossary.termsInNote.groups.length > 0);
+    }
+
+    /** The rows as a screen reader reads them: each category, with its terms. */
+    const rows = (): [string, string[]][] => {
+      const provider = api.glossary.termsInNote;
+      return provider.getChildren().map((group) => [
+        provider.getTreeItem(group).accessibilityInformation!.label,
+        provider.getChildren(group).map((term) => provider.getTreeItem(term).accessibilityInformation!.label),
+      ]);
+    };
+
+    it('shows the categories present in a fixed clinical order, expanded, each with its count, then the terms as before', async () => {
+      const document = await newNote('Hip osteoarthritis and spinal stenosis; MRI today.\n\nNSAIDs daily. Laminectomy discussed. Spinal stenosis again.\n');
+      await showInTermsView(document);
+      assert.deepStrictEqual(rows(), [
+        ['Conditions, 2 terms', ['hip arthritis, 1 time in this note', 'spinal stenosis, 2 times in this note']],
+        ['Imaging and tests, 1 term', ['magnetic resonance imaging, 1 time in this note']],
+        ['Procedures, 1 term', ['laminectomy, 1 time in this note']],
+        ['Medicines, 1 term', ['nonsteroidal anti-inflammatory drug, 1 time in this note']],
+      ]);
+      const provider = api.glossary.termsInNote;
+      const [conditions] = provider.getChildren();
+      const group = provider.getTreeItem(conditions);
+      assert.strictEqual(group.label, 'Conditions');
+      assert.strictEqual(group.description, '2');
+      assert.strictEqual(group.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      assert.ok(group.iconPath instanceof vscode.ThemeIcon);
+      const [arthritis, stenosis] = provider.getChildren(conditions).map((term) => provider.getTreeItem(term));
+      // The rows' context menus: a term discussed in the guide also offers Open Guide Section.
+      assert.strictEqual(stenosis.contextValue, 'iliopsoas.termWithSections');
+      assert.strictEqual(arthritis.command?.command, 'iliopsoas.goToTerm');
+      const [, , procedures] = provider.getChildren();
+      const [laminectomy] = provider.getChildren(procedures);
+      assert.strictEqual(provider.getTreeItem(laminectomy).contextValue, 'iliopsoas.termWithSections');
+      const [, , , medicines] = provider.getChildren();
+      const [nsaid] = provider.getChildren(medicines);
+      assert.match(provider.getTreeItem(nsaid).contextValue ?? '', /^iliopsoas\.term/);
+    });
+
+    it('puts team glossary terms without a category under Other, last', async () => {
+      const settingsFolder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode');
+      const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
+      await writeTeamGlossary(JSON.stringify({ entries: [{ term: 'Craig test', definition: 'An estimate of femoral anteversion.', plain: 'A check of the angle of your thigh bone.' }] }));
+      try {
+        const document = await newNote('Craig test positive. Spinal stenosis.\n');
+        await showInTermsView(document);
+        await waitFor('the team term', () => rows().some(([group]) => group === 'Other, 1 term'));
+        assert.deepStrictEqual(rows(), [
+          ['Conditions, 1 term', ['spinal stenosis, 1 time in this note']],
+          ['Other, 1 term', ['Craig test, 1 time in this note']],
+        ]);
+      } finally {
+        await vscode.workspace.fs.delete(hadSettingsFolder ? teamGlossaryUri() : settingsFolder, { recursive: true });
+        await waitFor('the team term to go', () => !api.glossary.store.current().entries.some((entry) => entry.term === 'Craig test'));
+      }
+    });
+
+    it('redraws nothing for an edit that leaves the terms as they were, and only the category an edit changes', async () => {
+      const document = await newNote('Spinal stenosis noted.\n\nMRI booked.\n');
+      const editor = await vscode.window.showTextDocument(document);
+      await showInTermsView(document);
+      const provider = api.glossary.termsInNote;
+      const redraws: (string | string[])[] = [];
+      const label = (element: TermsViewElement) => provider.getTreeItem(element).label as string;
+      const listening = provider.onDidChangeTreeData((changed) => redraws.push(changed === undefined ? 'all' : (Array.isArray(changed) ? changed : [changed]).map(label)));
+      try {
+        await editor.edit((edit) => edit.insert(new vscode.Position(2, 11), ' for Monday'));
+        await new Promise((resolve) => setTimeout(resolve, 400)); // past the view's redraw delay
+        assert.deepStrictEqual(redraws, [], 'an edit without a new term redrew the view');
+
+        await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), 'CT and '));
+        await waitFor('the new imaging term', () => redraws.length > 0);
+        assert.deepStrictEqual(redraws, [['Imaging and tests']]);
+        assert.deepStrictEqual(rows()[1], ['Imaging and tests, 2 terms', ['computed tomography, 1 time in this note', 'magnetic resonance imaging, 1 time in this note']]);
+
+        redraws.length = 0;
+        await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Laminectomy advised. '));
+        await waitFor('the new category', () => redraws.length > 0);
+        assert.deepStrictEqual(redraws, ['all']);
+        assert.deepStrictEqual(rows().map(([group]) => group), ['Conditions, 1 term', 'Imaging and tests, 2 terms', 'Procedures, 1 term']);
+      } finally {
+        listening.dispose();
+      }
+    });
+
     it('lists the note’s terms with their counts, follows edits and jumps to the next occurrence', async () => {
       const document = await newNote('Hip osteoarthritis and spinal stenosis.\n\nSpinal stenosis again; NSAIDs daily.\n');
       const editor = await vscode.window.showTextDocument(document);

@@ -38,7 +38,17 @@ describe('guide tree and reader', () => {
     };
     assert.ok(manifest.contributes.commands.every((command) => command.category === 'Iliopsoas'));
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.insertSectionHandout', 'iliopsoas.openSampleNote', 'iliopsoas.openSection']);
+    assert.deepStrictEqual(hidden.sort(), [
+      'iliopsoas.copyTermDefinition',
+      'iliopsoas.findTermInWorkspace',
+      'iliopsoas.goToTerm',
+      'iliopsoas.insertPlainExplanation',
+      'iliopsoas.insertSectionHandout',
+      'iliopsoas.insertTermExplanation',
+      'iliopsoas.openSampleNote',
+      'iliopsoas.openSection',
+      'iliopsoas.openTermSection',
+    ]);
   });
 
   it('puts every inline button of a tree row in the row’s context menu too, where the keyboard reaches it (Shift+F10)', () => {

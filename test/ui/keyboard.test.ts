@@ -8,6 +8,7 @@ import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
 import { workspaceFolder } from '../host/codeServer';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
 import { compileGlossary } from '../../src/glossary/matcher';
+import { groupTermsByCategory, termGroupAccessibilityLabel } from '../../src/glossary/termGroups';
 import { eventually, focusedElementText, focusWorkbench, frameWithText, openWalkthroughFocused, pressKeyUntil, runCommand, sharedWorkbench, typeInto } from './workbench';
 
 const NOTE = '2026-11-02-initial-assessment.md';
@@ -196,15 +197,15 @@ describe('keyboard only (UI)', function () {
     // Shown for the first time, the view gives the focus to its welcome text while its rows load,
     // and it is lost when they arrive (VS Code's doing): Ctrl+0 puts it in the tree.
     await page.keyboard.press('Control+0');
-    // Screen readers announce each term with how often the note uses it; the first row is the
-    // note's first term (as the shipped glossary finds it).
-    const [firstTerm] = compileGlossary(loadBuiltInGlossary()).countTerms(fs.readFileSync(path.join(workspaceFolder, 'notes', NOTE), 'utf8'));
-    const times = firstTerm.occurrences.length;
+    // The first row is the first category of the note's terms (as the shipped glossary finds them), announced
+    // with its number of terms; under each category, screen readers announce each term with how often the note uses it.
+    const [firstGroup] = groupTermsByCategory(compileGlossary(loadBuiltInGlossary()).countTerms(fs.readFileSync(path.join(workspaceFolder, 'notes', NOTE), 'utf8')));
     await eventually(async () => {
       await page.keyboard.press('Home');
-      assert.strictEqual(await focusedLabel(), `${firstTerm.entry.term}, ${times} ${times === 1 ? 'time' : 'times'} in this note`);
+      assert.strictEqual(await focusedLabel(), termGroupAccessibilityLabel(firstGroup));
     });
-    await pressUntil('ArrowDown', focusedLabel, 'hip flexion, 2 times in this note');
+    // The categories are expanded: the arrow keys go through every term (the sample note has about 30).
+    await pressUntil('ArrowDown', focusedLabel, 'hip flexion, 2 times in this note', 45);
     await page.keyboard.press('Enter');
     // The note takes the focus, its first "hip flexion" selected.
     await eventually(async () => assert.ok((await focusedLabel()).startsWith(NOTE), `the focus is on "${await focusedLabel()}"`));
@@ -217,6 +218,29 @@ describe('keyboard only (UI)', function () {
     await eventually(async () => assert.strictEqual(await focusedLabel(), 'hip flexion, 2 times in this note'));
     await page.keyboard.press('Enter');
     await eventually(async () => assert.strictEqual(await cursorStatus(), second));
+  });
+
+  it('opens a term’s guide section from its row’s context menu in “Terms in this Note” (Shift+F10)', async () => {
+    await openNote(NOTE);
+    await runCommand(page, 'Iliopsoas Guide: Focus on Terms in this Note View');
+    await page.keyboard.press('Control+0');
+    await eventually(async () => {
+      await page.keyboard.press('Home');
+      assert.match(await focusedLabel(), /^Conditions, \d+ terms?$/);
+    });
+    await pressUntil('ArrowDown', focusedLabel, 'hip flexion, 2 times in this note', 45);
+    await page.keyboard.press('Shift+F10');
+    const menu = page.locator('.context-view');
+    await menu.locator('.action-item').filter({ hasText: 'Copy Definition' }).waitFor();
+    for (const action of ['Insert Patient Explanation', 'Open Guide Section', 'Find in Workspace']) assert.ok(await menu.locator('.action-item').filter({ hasText: action }).isVisible(), action);
+    await pressUntil('ArrowDown', focusedMenuItem, 'Open Guide Section', 6);
+    await page.keyboard.press('Enter');
+    // Hip flexion comes up in several sections: they are offered to choose from.
+    await page.locator('.quick-input-widget').filter({ hasText: 'Guide Sections on “hip flexion”' }).waitFor();
+    await page.keyboard.type('Proper Technique');
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Proper Technique' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: /^Proper Technique\b/ }).waitFor();
   });
 
   it('finds a section with Find in Guide…, choosing among the matches with the arrow keys', async () => {
@@ -266,6 +290,47 @@ describe('keyboard only (UI)', function () {
     assert.match(text, /^Craig test · team glossary: \.vscode\/iliopsoas-glossary\.json/);
     assert.ok(text.includes(CRAIG_TEST.definition), text);
     assert.ok(text.includes(CRAIG_TEST.plain), text);
+    await page.keyboard.press('Escape');
+  });
+
+  it('adds a selected term with Add to Team Glossary…, typing its texts and seeing the grade as it goes, and shows it with the Show Hover keys', async () => {
+    const term = 'Neuro screen';
+    const definition = 'A brief neurological examination of the lower limbs: reflexes, myotomes and dermatomes.';
+    const plain = 'A quick check of the nerves in your legs. We test how you feel touch and how strong your muscles are.';
+    await openNote(NOTE);
+    // The find widget selects what it finds; Escape leaves it selected in the note.
+    await typeInto(page, 'Control+F', '.find-widget textarea', term);
+    await page.keyboard.press('Escape');
+    await eventually(async () => assert.match(await cursorStatus(), /\(12 selected\)/));
+    await runCommand(page, 'Iliopsoas: Add to Team Glossary…');
+    const box = page.locator('.quick-input-widget').filter({ hasText: `Add to Team Glossary: “${term}” (1/3)` });
+    await box.waitFor();
+    await page.locator('.quick-input-widget input:focus').waitFor();
+    await page.keyboard.type(definition);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').filter({ hasText: '(2/3)' }).waitFor();
+    await page.keyboard.type(plain);
+    // The grade, by the one rule, under the text as it is typed.
+    const message = page.locator('.quick-input-widget .quick-input-message');
+    await eventually(async () => assert.match(await message.innerText(), /^Reading grade \d+(\.\d)? \(Flesch–Kincaid [\d.]+, SMOG [\d.]+; “Neuro screen” not counted\)\.$/));
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').filter({ hasText: '(3/3)' }).waitFor();
+    await page.keyboard.type('Examination');
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Examination' }).waitFor();
+    await page.keyboard.press('Enter');
+    await eventually(async () => {
+      const saved = JSON.parse(await fs.promises.readFile(glossaryFile, 'utf8')) as { entries: { term: string }[] };
+      assert.deepStrictEqual(saved.entries.at(-1), { term, category: 'examination', definition, plain });
+    });
+
+    await page.keyboard.press('ArrowLeft');
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'For patients' });
+    await eventually(async () => {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await hover.waitFor({ timeout: 2000 });
+    });
+    assert.match(await hover.innerText(), /^Neuro screen · team glossary: \.vscode\/iliopsoas-glossary\.json/);
     await page.keyboard.press('Escape');
   });
 

@@ -295,6 +295,22 @@ describe('glossary entries', () => {
       });
     });
 
+    it('keeps an entry’s references as the file describes them, for Copy Definition', () => {
+      const text = JSON.stringify({
+        references: { ober: 'Ober FR. The role of the iliotibial band. JBJS 1936.', nice: 'NICE NG59' },
+        entries: [
+          { term: 'Ober test', definition: 'd', plain: 'p', references: ['ober', 'nowhere', 'nice'] },
+          { term: 'Craig test', definition: 'd', plain: 'p' },
+        ],
+      });
+      const [ober, craig] = parseGlossaryFile(text, FILE).entries;
+      assert.deepStrictEqual(ober.references, ['Ober FR. The role of the iliotibial band. JBJS 1936.', 'NICE NG59']);
+      assert.strictEqual(craig.references, undefined);
+      const raw = rawGlossary();
+      const [first] = writtenBuiltInEntries();
+      assert.deepStrictEqual(first.references, raw.entries[0].references!.map((key) => raw.references[key]));
+    });
+
     it('accepts a byte-order mark', () => {
       assert.deepStrictEqual(parseGlossaryFile('\uFEFF{"entries": []}', FILE), { entries: [], problems: [] });
     });

@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
     require('../integration/onboarding.test');
     require('../integration/util.test');
     require('../integration/evaluation.test');
+    require('../integration/termActions.test');
     require('../integration/privacy.test'); // last: it checks the whole session before it
   } catch (err) {
     await writeResults(loadFailure(err));

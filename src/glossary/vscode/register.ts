@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
-import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../../ids';
+import { ADD_TO_TEAM_GLOSSARY_COMMAND, INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_TEAM_GLOSSARY_COMMAND } from '../../ids';
 import { GlossaryStore } from './store';
 import { GlossaryHoverProvider, registerGlossaryHover } from './hover';
 import type { NoteModels } from '../../util/noteModels';
@@ -10,6 +10,8 @@ import { insertPlainExplanation } from './insertExplanation';
 import { glossaryMarkdownItPlugin } from '../previewPlugin';
 import { openTeamGlossary } from './teamGlossaryFile';
 import { registerTermsView, type TermsInNoteProvider } from './termsView';
+import { registerTermActions } from './termActions';
+import { addToTeamGlossary, type Drafts } from './addToTeamGlossary';
 import type MarkdownIt = require('markdown-it');
 
 const PREVIEW_ENABLED_SETTING = 'iliopsoas.preview.enabled';
@@ -47,6 +49,7 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
     }
   };
 
+  const drafts: Drafts = new Map();
 
   const disposables: vscode.Disposable[] = [
     store,
@@ -54,6 +57,8 @@ export function registerGlossary(guideSection: (id: string) => GuideSectionLink 
     registerGlossaryHover(hover),
     registerCommand(INSERT_PLAIN_EXPLANATION_COMMAND, (args: unknown) => insertPlainExplanation(store, noteModels, args)),
     registerCommand(OPEN_TEAM_GLOSSARY_COMMAND, openTeamGlossary),
+    registerTermActions(store, noteModels, termsView.provider, guideSection),
+    registerCommand(ADD_TO_TEAM_GLOSSARY_COMMAND, (args: unknown) => addToTeamGlossary(store, drafts, args)),
     store.onDidChange(refreshMarkdownPreview),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(PREVIEW_ENABLED_SETTING)) refreshMarkdownPreview();

@@ -31,6 +31,27 @@ async function folderForTeamGlossary(): Promise<vscode.WorkspaceFolder | undefin
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Open the team glossary of which folder?' });
 }
 
+/** Where a folder's team glossary is written: its file, or why there is none it may write. */
+export type TeamGlossaryLocation = { readonly uri: vscode.Uri } | { readonly refusal: string };
+
+/**
+ * The team glossary file of a workspace folder that the extension creates and writes: the first
+ * plain path (not a glob) of the folder's `iliopsoas.glossary.files`, or the default. The setting
+ * may come from a cloned repository: a path outside the folder, or reached through a link, is refused.
+ */
+export async function teamGlossaryLocation(folder: vscode.WorkspaceFolder, command: string): Promise<TeamGlossaryLocation> {
+  const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
+  const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
+  const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
+  const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
+  if (!uri || !(await staysInsideFolder(folder.uri, uri))) {
+    return {
+      refusal: `The setting ${GLOSSARY_FILES_SETTING} names ${quotedForMessage(paths[0])}, which is outside the workspace folder (or reached through a link). ${command} creates and writes files only inside the folder: name a path such as ${DEFAULT_TEAM_GLOSSARY}.`,
+    };
+  }
+  return { uri };
+}
+
 /**
  * Opens the team glossary file of the active note's folder (or of a folder the user picks), creating
  * it with a starter entry if it does not exist yet: the first plain path of that folder's
@@ -43,17 +64,12 @@ export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined>
   }
   const folder = await folderForTeamGlossary();
   if (!folder) return undefined;
-  const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
-  const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
-  const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
-  const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
-  // The setting may come from a cloned repository: the file is created only inside the folder.
-  if (!uri || !(await staysInsideFolder(folder.uri, uri))) {
-    void vscode.window.showWarningMessage(
-      `The setting ${GLOSSARY_FILES_SETTING} names ${quotedForMessage(paths[0])}, which is outside the workspace folder (or reached through a link). Open Team Glossary creates and opens files only inside the folder: name a path such as ${DEFAULT_TEAM_GLOSSARY}.`,
-    );
+  const location = await teamGlossaryLocation(folder, 'Open Team Glossary');
+  if ('refusal' in location) {
+    void vscode.window.showWarningMessage(location.refusal);
     return undefined;
   }
+  const { uri } = location;
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {

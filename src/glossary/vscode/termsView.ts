@@ -5,6 +5,7 @@ import type { GlossaryStore } from './store';
 import { escapeMarkdown } from '../hoverContent';
 import type { TermCount, TermMatch } from '../matcher';
 import { TermIndex } from '../termIndex';
+import { groupTermsByCategory, TERM_GROUP_ORDER, termGroupAccessibilityLabel, termGroupIcon, termGroupLabel, type TermGroup, type TermGroupKey } from '../termGroups';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels, NoteModelUpdate } from '../../util/noteModels';
 import { isNote } from '../../util/notes';
@@ -12,12 +13,44 @@ import { isNote } from '../../util/notes';
 const TERMS_VIEW_ID = 'iliopsoas.terms';
 /** The index follows every edit at once; the tree is redrawn at most this often while typing. */
 const REDRAW_DELAY_MS = 150;
+/** The rows of terms; those whose entry names guide sections offer Open Guide Section too (package.json `view/item/context`). */
+const TERM_ROW = 'iliopsoas.term';
+const TERM_ROW_WITH_SECTIONS = 'iliopsoas.termWithSections';
 
-/** "Terms in this Note": the glossary terms of the active note, in order of first use, with their counts. */
-export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, vscode.Disposable {
+/**
+ * A category's row. One object per category for as long as the view lives, so that a redraw can
+ * name the rows that changed (and VS Code redraws those alone).
+ */
+export class TermGroupRow {
+  terms: readonly TermCount[] = [];
+  constructor(readonly key: TermGroupKey) {}
+}
+
+/** What the view shows: categories at the top level, the note's terms under them. */
+export type TermsViewElement = TermGroupRow | TermCount;
+
+/** Whether a command argument is one of the view's term rows (the element VS Code passes from a row's context menu). */
+export function isTermRow(value: unknown): value is TermCount {
+  const row = value as Partial<TermCount> | undefined;
+  return typeof row?.entry?.term === 'string' && Array.isArray(row.occurrences);
+}
+
+/** Whether two lists hold the same rows, in the same order. */
+function sameRows(a: readonly TermCount[], b: readonly TermCount[]): boolean {
+  return a.length === b.length && a.every((count, i) => count === b[i]);
+}
+
+/**
+ * "Terms in this Note": the glossary terms of the active note grouped by category (in a fixed
+ * clinical order), each category's terms in order of first use, with their counts.
+ */
+export class TermsInNoteProvider implements vscode.TreeDataProvider<TermsViewElement>, vscode.Disposable {
   private index: TermIndex | undefined;
   private document: vscode.TextDocument | undefined;
-  private readonly didChangeTreeData = new vscode.EventEmitter<void>();
+  private readonly rows = new Map<TermGroupKey, TermGroupRow>(TERM_GROUP_ORDER.map((key) => [key, new TermGroupRow(key)]));
+  /** The top level as last drawn. */
+  private shown: TermGroupRow[] = [];
+  private readonly didChangeTreeData = new vscode.EventEmitter<TermsViewElement | TermsViewElement[] | undefined>();
   readonly onDidChangeTreeData = this.didChangeTreeData.event;
 
   constructor(
@@ -30,15 +63,22 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     return this.document;
   }
 
+  /** The note's terms in order of first use (the index's answer now, which the rows follow at the next redraw). */
   get terms(): readonly TermCount[] {
     return this.index?.terms() ?? [];
+  }
+
+  /** The categories as drawn, each with its terms. */
+  get groups(): readonly TermGroup[] {
+    return this.shown;
   }
 
   /** Scans a note whole, from its shared model (or clears the view when there is none). */
   show(document: vscode.TextDocument | undefined): void {
     this.document = document && isNote(document) ? document : undefined;
     this.index = this.document ? new TermIndex(this.store.current(this.document.uri), this.noteModels.get(this.document)) : undefined;
-    this.didChangeTreeData.fire();
+    this.regroup();
+    this.didChangeTreeData.fire(undefined);
   }
 
   /**
@@ -59,15 +99,52 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     return true;
   }
 
+  /** Redraws what the edits since the last redraw changed: nothing when they left the note's terms as they were (most keystrokes). */
   redraw(): void {
-    this.didChangeTreeData.fire();
+    const changed = this.regroup();
+    if (changed === 'all') this.didChangeTreeData.fire(undefined);
+    else if (changed.length > 0) this.didChangeTreeData.fire(changed);
   }
 
-  getChildren(element?: TermCount): TermCount[] {
-    return element ? [] : [...this.terms];
+  /** Puts the index's terms into the category rows: 'all' when the categories shown changed, else the rows whose terms did. */
+  private regroup(): 'all' | TermGroupRow[] {
+    const groups = groupTermsByCategory(this.terms);
+    const sameCategories = groups.length === this.shown.length && groups.every((group, i) => group.key === this.shown[i].key);
+    const changed: TermGroupRow[] = [];
+    for (const group of groups) {
+      const row = this.rows.get(group.key)!;
+      if (sameRows(row.terms, group.terms)) continue;
+      row.terms = group.terms;
+      changed.push(row);
+    }
+    if (sameCategories) return changed;
+    this.shown = groups.map((group) => this.rows.get(group.key)!);
+    return 'all';
   }
 
-  getTreeItem(count: TermCount): vscode.TreeItem {
+  getChildren(element?: TermsViewElement): TermsViewElement[] {
+    if (!element) return [...this.shown];
+    return element instanceof TermGroupRow ? [...element.terms] : [];
+  }
+
+  getTreeItem(element: TermsViewElement): vscode.TreeItem {
+    return element instanceof TermGroupRow ? this.groupItem(element) : this.termItem(element);
+  }
+
+  private groupItem(row: TermGroupRow): vscode.TreeItem {
+    const label = termGroupLabel(row.key);
+    const count = row.terms.length;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    // A term starts with a letter or digit, so no term row can take a category's id.
+    item.id = `:${row.key}`;
+    item.description = `${count}`;
+    item.tooltip = `${label}: ${count} term${count === 1 ? '' : 's'} in this note`;
+    item.iconPath = new vscode.ThemeIcon(termGroupIcon(row.key));
+    item.accessibilityInformation = { label: termGroupAccessibilityLabel(row) };
+    return item;
+  }
+
+  private termItem(count: TermCount): vscode.TreeItem {
     const { entry, occurrences } = count;
     const item = new vscode.TreeItem(entry.term, vscode.TreeItemCollapsibleState.None);
     item.id = entry.term;
@@ -76,6 +153,7 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermCount>, 
     item.iconPath = new vscode.ThemeIcon('mortar-board');
     item.accessibilityInformation = { label: `${entry.term}, ${occurrences.length} time${occurrences.length === 1 ? '' : 's'} in this note` };
     item.command = { command: GO_TO_TERM_COMMAND, title: 'Go to Next Occurrence', arguments: [entry.term] };
+    item.contextValue = entry.sections.length > 0 ? TERM_ROW_WITH_SECTIONS : TERM_ROW;
     return item;
   }
 
