@@ -1,6 +1,6 @@
-// The one launcher for a real VS Code on these machines: code-server (VS Code from the npm
-// registry) driven by Debian's Chromium through playwright-core. Used by the integration
-// driver, the UI tests and try.sh. See /work/shared/real-vscode-host.md for the recipe.
+// The one launcher for a real VS Code without a display or a VS Code download: code-server (VS
+// Code from the npm registry) driven by Debian's Chromium through playwright-core. Used by the
+// integration driver, the UI tests, the benchmark and try.sh; test/host/setup.sh installs both.
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
@@ -138,6 +138,7 @@ export interface CodeServerOptions {
 }
 
 export interface DevelopmentOptions {
+  /** One folder: the workbench keeps the payload in a Map, so a second one would replace the first. */
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
 }
