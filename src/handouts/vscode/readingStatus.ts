@@ -64,7 +64,9 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
     }),
     registerCommand(NOTE_READING_GRADE_COMMAND, () => reportNoteGrade()),
   ];
-  update();
+  // Not during activate(): opening a note is what activates the extension, and grading it then
+  // would load markdown-it and the handouts before activation returns.
+  updateSoon();
   return new vscode.Disposable(() => {
     disposeAll([pending, ...subscriptions]);
   });
