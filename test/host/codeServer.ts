@@ -147,6 +147,12 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** .vsix files installed into the temp extensions dir before the server starts. */
   installVsix?: string[];
+  /**
+   * VS Code's smoke-test driver (default on): `window.driver`, which openWorkbench waits on, and
+   * the payload's extensionDevelopmentPath/TestsPath need it. It also keeps notifications out of
+   * toasts (they go to the notification center only), so a window for a person turns it off.
+   */
+  smokeTestDriver?: boolean;
   readyTimeoutMs?: number;
 }
 
@@ -246,8 +252,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    // Without this the built workbench ignores the `payload` (extensionDevelopmentPath/TestsPath).
-    '--vscode-option', 'enable-smoke-test-driver',
+    // Without this the built workbench ignores the `payload`'s extensionDevelopmentPath/TestsPath.
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     workspace,
   ];
   const log = fs.openSync(logFile, 'a');

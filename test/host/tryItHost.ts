@@ -63,10 +63,12 @@ export async function startTryIt(options: { vsix?: string; port?: number; logFil
     let development = false;
     try {
       if (!options.vsix) throw new Error('no .vsix given');
-      server = await startCodeServer({ ...common, installVsix: [options.vsix, helper] });
+      // A window for a person: no smoke-test driver, so notifications show as toasts.
+      server = await startCodeServer({ ...common, installVsix: [options.vsix, helper], smokeTestDriver: false });
       how = `Installed ${options.vsix} into a temporary extensions folder.`;
     } catch (err) {
       how = `Using the Extension Development Host instead of a .vsix (${(err as Error).message.split('\n')[0]}).`;
+      // The payload's extensionDevelopmentPath needs the smoke-test driver (the notification then waits in the notification center).
       server = await startCodeServer({ ...common, installVsix: [helper] });
       development = true;
     }
