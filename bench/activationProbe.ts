@@ -1,6 +1,6 @@
 // Runs inside the extension host (loaded as extensionTestsPath by bench/activation.ts): activates
-// the extension if VS Code has not yet, and writes what the extension measured of its own
-// activation to the file named by ILIOPSOAS_BENCH_ACTIVATION.
+// the extension (nothing in the window has: no note, view or command was used yet), and writes
+// what the extension measured of its own activation to the file named by ILIOPSOAS_BENCH_ACTIVATION.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { ACTIVATION_RESULT_ENV, type ActivationProbeResult } from './activationProtocol';

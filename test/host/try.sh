@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Try the extension by hand: builds it, packages a .vsix, starts code-server on a temporary
-# copy of test/fixtures/workspace with it installed, prints the URL and stays up until Ctrl-C.
+# copy of test/fixtures/workspace with it installed, prints the URL (it opens a sample note beside
+# the guide's tree: test/host/tryItHost.ts) and stays up until Ctrl-C.
 # PORT=NNNN chooses the port (default 8080, or a free one if 8080 is taken); it binds 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

@@ -11,6 +11,7 @@ import { loadFailure, RESULTS_ENV } from '../host/results';
 import { networkWatch } from '../network/attempts';
 import { watchNodeNetwork } from '../network/nodeGuard';
 import { EXTENSION_ID } from './helpers';
+import { checkStartupActivation } from './startupActivation';
 
 
 /** Runs the compiled `*.test.js` files of a folder (out/test/<suite>/) with mocha, inside the extension host. */
@@ -20,6 +21,8 @@ export async function runSuite(folder: string): Promise<void> {
     networkWatch.extensionWasActive = extension.isActive;
     watchNodeNetwork([path.join(extension.extensionPath, 'dist') + path.sep]);
   }
+  // Before any test can activate the extension: the window's start must not, a note must (activation.test).
+  await checkStartupActivation();
   const output = process.env[RESULTS_ENV];
   const mocha = new Mocha({
     ui: 'bdd',

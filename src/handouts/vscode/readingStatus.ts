@@ -78,7 +78,9 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
       if (event.affectsConfiguration(READING_GRADE_SETTINGS) || affectsNoteLanguages(event)) update();
     }),
   ];
-  update();
+  // Not during activate(): opening a note is what activates the extension, and grading it then
+  // would load markdown-it and the handouts before activation returns.
+  updateSoon();
   return new vscode.Disposable(() => {
     disposeAll([pending, ...subscriptions]);
   });
