@@ -14,15 +14,17 @@ import { EXTENSION_ID } from './helpers';
 import { checkStartupActivation } from './startupActivation';
 
 
-/** Runs the compiled `*.test.js` files of a folder (out/test/<suite>/) with mocha, inside the extension host. */
-export async function runSuite(folder: string): Promise<void> {
+/**
+ * Runs the compiled `*.test.js` files of a folder (out/test/<suite>/) with mocha, inside the
+ * extension host; `beforeAnyTest` first, while nothing has touched the extension yet.
+ */
+export async function runSuite(folder: string, beforeAnyTest?: () => Promise<void>): Promise<void> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (extension) {
     networkWatch.extensionWasActive = extension.isActive;
     watchNodeNetwork([path.join(extension.extensionPath, 'dist') + path.sep]);
   }
-  // Before any test can activate the extension: the window's start must not, a note must (activation.test).
-  await checkStartupActivation();
+  await beforeAnyTest?.();
   const output = process.env[RESULTS_ENV];
   const mocha = new Mocha({
     ui: 'bdd',
@@ -53,5 +55,6 @@ export async function runSuite(folder: string): Promise<void> {
 
 export function run(): Promise<void> {
   // This file is out/test/integration/index.js: its folder holds the compiled *.test.js files.
-  return runSuite(__dirname);
+  // Before any test can activate the extension: the window's start must not, a note must (activation.test).
+  return runSuite(__dirname, checkStartupActivation);
 }

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { extensionApi, hoverAt, newNote, waitFor } from '../integration/helpers';
+import { activeAtStart } from './index';
 
 function folderNamed(name: string): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((candidate) => candidate.name === name);
@@ -34,6 +35,10 @@ describe('two workspace folders, each with its own settings and team glossary', 
 
   it('opens both clinics', () => {
     assert.deepStrictEqual(vscode.workspace.workspaceFolders?.map((folder) => folder.name), ['clinic-a', 'clinic-b']);
+  });
+
+  it('activates with the window, since the folders have team glossaries (workspaceContains)', () => {
+    assert.strictEqual(activeAtStart.value, true);
   });
 
   it("explains a term with the note's own folder's team glossary", async () => {

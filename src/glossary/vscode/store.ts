@@ -181,7 +181,6 @@ export class GlossaryStore implements vscode.Disposable {
   private async readTeamFiles(): Promise<void> {
     const byFolder = new Map<string, TeamFile[]>();
     const read: vscode.Uri[] = [];
-    this.diagnostics.clear();
     for (const folder of vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []) : []) {
       const files: TeamFile[] = [];
       for (const uri of await this.findTeamFiles(folder)) {
@@ -206,8 +205,16 @@ export class GlossaryStore implements vscode.Disposable {
       }
       if (files.length > 0) byFolder.set(folder.uri.toString(), files);
     }
+    // Each file read has just had its problems set; a file no longer read loses its own. (Not
+    // cleared up front: a check while the files are read again would find no problems at all.)
+    const readNow = new Set(read.map((uri) => uri.toString()));
+    const stale: vscode.Uri[] = [];
+    this.diagnostics.forEach((uri) => {
+      if (!readNow.has(uri.toString())) stale.push(uri);
+    });
+    stale.forEach((uri) => this.diagnostics.delete(uri));
     for (const key of [...this.reported.keys()]) {
-      if (!read.some((uri) => uri.toString() === key)) this.reported.delete(key);
+      if (!readNow.has(key)) this.reported.delete(key);
     }
     // No team files before or after (the usual case): the compiled glossaries in force stay, with
     // the lookup tables a hover or the background preparation may have built already.
