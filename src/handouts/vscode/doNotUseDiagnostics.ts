@@ -101,7 +101,7 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
     const fixes: vscode.CodeAction[] = [];
     const silencers: vscode.CodeAction[] = [];
     const findings = this.index(document).findings;
-    const lines = this.noteModels.get(document).lines;
+    const model = this.noteModels.get(document);
     const offered = new Set<string>();
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const scope = disableScope(folder !== undefined, vscode.workspace.workspaceFolders !== undefined);
@@ -117,7 +117,7 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
         fixes.push(action);
       }
       const line = diagnostic.range.start.line;
-      const lineEdit = disableCommentEdit(lines, line, rule);
+      const lineEdit = disableCommentEdit(model.lines, line, rule, model.isExcludedLine);
       if (lineEdit && !offered.has(`${rule} ${line}`)) {
         offered.add(`${rule} ${line}`);
         const action = new vscode.CodeAction(disableLineTitle(rule), vscode.CodeActionKind.QuickFix);
@@ -194,7 +194,8 @@ async function disableRule(rule: unknown, note: unknown): Promise<vscode.Configu
         ? [vscode.ConfigurationTarget.Workspace, held?.workspaceValue]
         : [vscode.ConfigurationTarget.Global, held?.globalValue];
   await configuration.update(RULES_KEY, withRuleOff(current, rule), target);
-  vscode.window.setStatusBarMessage(`Do Not Use: “${rule}” is off ${scope === 'folder' ? `in the settings of ${folder!.name}` : scope === 'workspace' ? 'in the workspace settings' : 'in your user settings'}.`, 5000);
+  // (No folder name in it: the status bar would render a name's `$(icon)` syntax.)
+  vscode.window.setStatusBarMessage(`Do Not Use: “${rule}” is off ${scope === 'folder' ? 'in this folder’s settings' : scope === 'workspace' ? 'in the workspace settings' : 'in your user settings'}.`, 5000);
   return target;
 }
 
