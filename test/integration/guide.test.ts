@@ -38,7 +38,7 @@ describe('guide tree and reader', () => {
     };
     assert.ok(manifest.contributes.commands.every((command) => command.category === 'Iliopsoas'));
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
-    assert.deepStrictEqual(hidden.sort(), ['iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.insertSectionHandout', 'iliopsoas.openSampleNote', 'iliopsoas.openSection']);
+    assert.deepStrictEqual(hidden.sort(), ['iliopsoas.disableDoNotUseRule', 'iliopsoas.goToTerm', 'iliopsoas.insertPlainExplanation', 'iliopsoas.insertSectionHandout', 'iliopsoas.openSampleNote', 'iliopsoas.openSection']);
   });
 
   it('puts every inline button of a tree row in the row’s context menu too, where the keyboard reaches it (Shift+F10)', () => {
