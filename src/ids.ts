@@ -43,3 +43,8 @@ export function commandUri(command: string, ...args: unknown[]): string {
   const query = encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
   return `command:${command}?${query}`;
 }
+
+/** Opens the page that explains the Do Not Use rules; argument: a rule id (or "settings") to open it at, or none. */
+export const SHOW_DO_NOT_USE_RULES_COMMAND = 'iliopsoas.showDoNotUseRules';
+/** Internal (a quick fix): sets a Do Not Use rule to "off"; arguments: the rule id and the note's Uri, whose folder's settings get it. */
+export const DISABLE_DO_NOT_USE_RULE_COMMAND = 'iliopsoas.disableDoNotUseRule';

@@ -40,6 +40,7 @@ describe('guide tree and reader', () => {
     const hidden = manifest.contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command);
     assert.deepStrictEqual(hidden.sort(), [
       'iliopsoas.copyTermDefinition',
+      'iliopsoas.disableDoNotUseRule',
       'iliopsoas.findTermInWorkspace',
       'iliopsoas.goToTerm',
       'iliopsoas.insertPlainExplanation',

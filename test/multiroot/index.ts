@@ -8,7 +8,8 @@ import { runSuite } from '../integration/index';
 export const activeAtStart: { value?: boolean } = {};
 
 export function run(): Promise<void> {
-  return runSuite(__dirname, async () => {
+  return runSuite(__dirname, () => {
     activeAtStart.value = vscode.extensions.getExtension(EXTENSION_ID)?.isActive;
+    return Promise.resolve();
   });
 }

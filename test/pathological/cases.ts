@@ -16,12 +16,12 @@ export interface GeneratorSpec {
 
 export const FAMILIES: readonly { readonly id: FamilyId; readonly title: string }[] = [
   { id: 'punctuation', title: 'runs of each punctuation mark that Markdown, snippets or the matchers give a meaning' },
-  { id: 'words', title: 'long words, runs of sentence marks, abbreviations and spaces' },
+  { id: 'words', title: 'long words, runs of sentence marks, abbreviations, units and spaces' },
   { id: 'nesting', title: 'deep nesting: brackets, braces, links, placeholders, quotes and lists' },
   { id: 'code', title: 'code spans, backtick runs, fences and front matter' },
   { id: 'characters', title: 'odd line ends and characters (CR, CRLF, NUL, lone surrogates, emoji), empty lines, long and short paragraphs' },
   { id: 'blocks', title: 'glossary terms, paragraphs, list items, tables, emphasis and whole notes' },
-  { id: 'links', title: 'links, autolinks, raw URLs, unclosed HTML-looking tags and entities' },
+  { id: 'links', title: 'links, autolinks, raw URLs, unclosed HTML-looking tags, comments and entities' },
 ];
 
 const spec = (family: FamilyId, generators: Record<string, g.Generate>): GeneratorSpec[] =>
@@ -35,6 +35,7 @@ export const GENERATORS: readonly GeneratorSpec[] = [
     sentenceMarksThenLetter: g.sentenceMarksThenLetter,
     abbreviationsInOneSentence: g.abbreviationsInOneSentence,
     longRunOfSpaces: g.longRunOfSpaces,
+    unitsPerMillilitre: g.unitsPerMillilitre,
   }),
   ...spec('nesting', {
     unclosedSquareBrackets: g.unclosedSquareBrackets,
@@ -85,6 +86,9 @@ export const GENERATORS: readonly GeneratorSpec[] = [
     manyUnclosedTags: g.manyUnclosedTags,
     manyEntities: g.manyEntities,
     longNumericEntity: g.longNumericEntity,
+    manyDisableComments: g.manyDisableComments,
+    unclosedDisableComments: g.unclosedDisableComments,
+    disableCommentClosings: g.disableCommentClosings,
   }),
 ];
 

@@ -12,6 +12,7 @@ import { glossaryMarkdownItPlugin } from '../../src/glossary/previewPlugin';
 import { TermIndex } from '../../src/glossary/termIndex';
 import type { GlossaryEntry } from '../../src/glossary/types';
 import { findDoNotUse } from '../../src/handouts/doNotUse';
+import { disableCommentEdit } from '../../src/handouts/doNotUseComments';
 import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
 import { handoutHtmlDocument } from '../../src/handouts/exportHtml';
 import { teachableTerms } from '../../src/handouts/handouts';
@@ -172,6 +173,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     call: 'findDoNotUse(text)',
     growthChars: 512_000,
     prepare: (text) => () => findDoNotUse(text),
+  },
+  {
+    name: 'disableCommentEdit',
+    call: 'disableCommentEdit(lines, the last list item (else the last line), "unit", isExcludedLine): the quick fix "Disable for this line"',
+    growthChars: 512_000,
+    prepare: (text) => {
+      const model = new NoteModel(text);
+      // A list item's fix reads the lines above it (at most a thousand); any other line's, only itself.
+      const items = model.lines.flatMap((line, index) => (/^[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/.test(line) ? [index] : []));
+      const last = items.length > 0 ? items[items.length - 1] : model.lines.length - 1;
+      return () => disableCommentEdit(model.lines, last, 'unit', model.isExcludedLine);
+    },
   },
   {
     name: 'markdownReadingGrades',

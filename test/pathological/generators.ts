@@ -58,6 +58,9 @@ export const abbreviationsInOneSentence: Generate = (n) => `Rest ${'e.g. '.repea
 /** A word, n spaces, a word. */
 export const longRunOfSpaces: Generate = (n) => `Psoas${' '.repeat(n)}pain`;
 
+/** n laboratory values in units per millilitre on one line, each checked for an order word around it. */
+export const unitsPerMillilitre: Generate = (n) => 'TSH 2.8 IU/ML, 1.0 U/mL; '.repeat(n);
+
 // ---------------------------------------------------------------------------------------------
 // Brackets and nesting.
 
@@ -198,6 +201,15 @@ export const manyEntities: Generate = (n) => '&amp;&#x41;&lt;&psoas;'.repeat(n);
 
 /** One numeric character reference of n digits, never ended by `;`. */
 export const longNumericEntity: Generate = (n) => `&#${'1'.repeat(n)} psoas`;
+
+/** n Do Not Use disable comments, each naming a rule and an unknown name, above a line with a dose. */
+export const manyDisableComments: Generate = (n) => '<!-- iliopsoas-disable-next-line unit dialy -->\nGive 10 U qd.\n'.repeat(n);
+
+/** A disable comment that never closes, then n more openings on its line. */
+export const unclosedDisableComments: Generate = (n) => '<!-- iliopsoas-disable-next-line '.repeat(n);
+
+/** A disable comment on one line with n closings `-->` after it. */
+export const disableCommentClosings: Generate = (n) => `<!-- iliopsoas-disable-next-line ${'--> '.repeat(n)}`;
 
 // ---------------------------------------------------------------------------------------------
 // Size: whole notes.

@@ -61,6 +61,31 @@ const FLAGGED: [string, DoNotUseRuleId, string, string | undefined][] = [
   ['Gave IV MS for pain.', 'ms', 'MS', undefined],
   // link text is prose
   ['See [insulin 10 U](https://example.org/insulin).', 'unit', 'U', 'units'],
+  // units written in upper case are still dose units
+  ['ASPIRIN 81.0 MG daily.', 'trailing-zero', '81.0', '81'],
+  ['Colchicine .5 MG.', 'leading-zero', '.5', '0.5'],
+  ['Kenalog 40.0 mg injected into the bursa.', 'trailing-zero', '40.0', '40'],
+  ['Depo-Medrol 40.0 mg/mL, 1 mL.', 'trailing-zero', '40.0', '40'], // a drug concentration by mass per millilitre is a dose
+  ['Vitamin d 1000 iu daily.', 'international-unit', 'iu', 'international units'],
+  // IU and U in an order stay flagged, also per millilitre when an order word is near
+  ['Give 1000 IU tonight.', 'international-unit', 'IU', 'international units'],
+  ['Heparin 5,000 IU/mL, 1 mL SC.', 'international-unit', 'IU', 'international units'],
+  ['Insulin glargine 100 U/mL pen.', 'unit', 'U', 'units'],
+  ['Inject 40 U/ML as directed.', 'unit', 'U', 'units'],
+  // cc after a number
+  ['Lidocaine 1% 2 cc injected.', 'cc', 'cc', 'mL'],
+  ['Drew up 5cc of saline.', 'cc', 'cc', ' mL'], // the fix must not glue "5mL"
+  ['Infuse at 100 CC/hr.', 'cc', 'CC', 'mL'],
+  ['Aspirate 10 c.c. Then flush.', 'cc', 'c.c.', 'mL.'], // the dot also ended the sentence
+];
+
+/** [note, the findings as [rule, text, replacement]]: doses that break more than one rule. */
+const FLAGGED_TOGETHER: [string, [DoNotUseRuleId, string, string | undefined][]][] = [
+  ['Inject 1.0 cc.', [['trailing-zero', '1.0', '1'], ['cc', 'cc', 'mL']]],
+  ['Oral solution 2.50 cc twice a day.', [['trailing-zero', '2.50', '2.5'], ['cc', 'cc', 'mL']]],
+  ['Give .5 cc now.', [['leading-zero', '.5', '0.5'], ['cc', 'cc', 'mL']]],
+  ['Kenalog 40.0 mg injected with 2.0 cc of 1% lidocaine.', [['trailing-zero', '40.0', '40'], ['trailing-zero', '2.0', '2'], ['cc', 'cc', 'mL']]],
+  ['Labs stable; heparin 5000 IU/mL vial, give 0.5 mL.', [['international-unit', 'IU', 'international units']]],
 ];
 
 /** Notes that must raise nothing. */
@@ -89,6 +114,19 @@ const NOT_FLAGGED: [string, string][] = [
   ['raw URLs and autolinks', 'See https://example.org/qd/10U and <https://example.org/QOD> or www.x.org/MSO4.'],
   ['HTML tags', '<span title="10 U qd">Walk</span> daily.'],
   ['e-mail addresses', 'Write to qd@example.org.'],
+  // laboratory results, whatever the case of their units (the list covers doses, and allows a result's precision)
+  ['creatinine with an upper-case decilitre', 'CR 1.0 mg/DL'],
+  ['TSH in international units per millilitre', 'TSH 2.8 IU/ML'],
+  ['glucose in upper-case millimoles per litre', 'glucose 5.0 MMOL/L'],
+  ['haemoglobin in upper-case grams per decilitre', 'Hb 14.0 G/DL'],
+  ['vitamin D in nanograms per millilitre', 'Vit D 25.0 ng/mL, ferritin 30.0 NG/ML'],
+  ['enzymes in units per litre', 'ALT 40 U/L, AST 35 IU/L, CK 120.0 U/L'],
+  ['antibodies and tumour markers in units per millilitre', 'RF 20 IU/mL, anti-CCP 7 U/mL, CA-125 35.0 U/mL'],
+  ['other per-litre results', 'CRP 5.0 mg/L, troponin 14.0 ng/L, Na 140.0 mmol/l, Cr .9 mg/dL'],
+  ['a lab panel as notes copy it', 'Labs 3/11: CR 1.0 mg/DL, eGFR 88, TSH 2.8 IU/ML, glucose 5.0 MMOL/L, Hb 14.0 G/DL, Vit D 25.0 ng/mL, ALT 40 U/L.'],
+  ['an order word far away on the same line, or on another line', `TSH 2.8 IU/mL, ${'stable and unchanged '.repeat(3)}since we started the pen.\nRF 20 IU/mL\nGive the results to the GP.`],
+  // cc with no number before it
+  ['cc as a copy and CC as chief complaint', 'cc: Dr Lee. CC: low back pain. Letter cc\'d to the GP.'],
 ];
 
 function only(note: string): DoNotUseFinding {
@@ -112,6 +150,14 @@ describe('Do Not Use list', () => {
     }
   });
 
+  describe('flags together', () => {
+    for (const [note, expected] of FLAGGED_TOGETHER) {
+      it(JSON.stringify(note), () => {
+        assert.deepStrictEqual(findDoNotUse(note).map((finding) => [finding.rule, finding.text, finding.replacement]), expected);
+      });
+    }
+  });
+
   describe('does not flag', () => {
     for (const [what, note] of NOT_FLAGGED) {
       it(what, () => assert.deepStrictEqual(findDoNotUse(note).map((finding) => finding.text), []));
@@ -125,6 +171,7 @@ describe('Do Not Use list', () => {
     assert.strictEqual(only('Give 1.0 mg').message, 'The decimal point in “1.0” can be missed, making it ten times larger; write “1”.');
     assert.strictEqual(only('Give .5 mg').message, 'Without a leading zero “.5” can be read as 5, ten times larger; write “0.5”.');
     assert.strictEqual(only('MS 4 mg').message, '“MS” can mean morphine sulfate or magnesium sulfate; write the drug name in full.');
+    assert.strictEqual(only('Give 2 cc').message, '“cc” can be mistaken for “U” (units) or read as “00”; write “mL”.');
   });
 
   it('finds several rules in one dose, in document order', () => {
@@ -167,14 +214,19 @@ describe('Do Not Use list', () => {
     assert.deepStrictEqual(findDoNotUse('Open ` here\n\nTake qd `x`').map((finding) => finding.text), ['qd']);
   });
 
-  it('lists every rule once, with what to write instead, for the README', () => {
+  it('lists every rule once, with its forms, risk, fix, example and what it leaves alone', () => {
     const ids = DO_NOT_USE_RULES.map((rule) => rule.id);
     assert.deepStrictEqual([...new Set(ids)], ids);
     assert.deepStrictEqual(
       [...ids].sort(),
-      ['daily', 'every-other-day', 'international-unit', 'leading-zero', 'mgso4', 'ms', 'mso4', 'trailing-zero', 'unit'],
+      ['cc', 'daily', 'every-other-day', 'international-unit', 'leading-zero', 'mgso4', 'ms', 'mso4', 'trailing-zero', 'unit'],
     );
-    for (const rule of DO_NOT_USE_RULES) assert.ok(rule.forms && rule.risk && rule.write, rule.id);
+    for (const rule of DO_NOT_USE_RULES) assert.ok(rule.title && rule.forms.length > 0 && rule.risk && rule.write && rule.leftAlone, rule.id);
+    // Each rule's example is flagged by that rule, and its fixed form by none.
+    for (const { id, example } of DO_NOT_USE_RULES) {
+      assert.ok(findDoNotUse(example[0]).some((finding) => finding.rule === id), `${id}: ${example[0]}`);
+      assert.deepStrictEqual(findDoNotUse(example[1]), [], `${id}: ${example[1]}`);
+    }
     // Every rule id can actually be produced.
     assert.deepStrictEqual([...new Set(FLAGGED.map(([, rule]) => rule))].sort(), [...ids].sort());
   });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { findDoNotUse } from '../../src/handouts/doNotUse';
+import { checkDoNotUse, findDoNotUse } from '../../src/handouts/doNotUse';
 import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
 import { changedLinesOfEvent, NoteModel, type ChangedLines } from '../../src/markdown/noteModel';
 import { isSyncLine, markCodeAndFrontMatter, withoutCarriageReturn } from '../../src/markdown/regions';
@@ -8,28 +8,44 @@ import { frontMatterEdits, frontMatterRange, lineChange, offLineBreak, type Fron
 
 
 /** What a fresh look at the whole text finds: each line's classification, and the Do Not Use findings by position. */
-function fresh(text: string): { excluded: boolean[]; findings: unknown[] } {
+function fresh(text: string): { excluded: boolean[]; findings: unknown[]; notices: unknown[] } {
   const lines = text.split(/\r?\n/);
   const marked = markCodeAndFrontMatter(lines.map(withoutCarriageReturn));
   return {
     excluded: lines.map((_, line) => marked[line] === 1),
     findings: findDoNotUse(text).map(({ rule, line, character, endLine, endCharacter, text: found }) => [rule, line, character, endLine, endCharacter, found]),
+    notices: checkDoNotUse(text).notices.map(({ line, character, endCharacter, text: name }) => [line, character, endCharacter, name]),
   };
 }
 
-function current(model: NoteModel, index: DoNotUseIndex): { excluded: boolean[]; findings: unknown[] } {
+function current(model: NoteModel, index: DoNotUseIndex): { excluded: boolean[]; findings: unknown[]; notices: unknown[] } {
   return {
     excluded: model.lines.map((_, line) => model.isExcludedLine(line)),
     findings: index.findings.map(({ rule, line, character, endLine, endCharacter, text }) => [rule, line, character, endLine, endCharacter, text]),
+    notices: index.notices.map(({ line, character, endCharacter, text }) => [line, character, endCharacter, text]),
   };
 }
 
 // Pieces of notes: prose with Do Not Use abbreviations and doses, and the Markdown that changes
 // what is prose (fences, front matter, lists, quotes, indents, code spans, headings).
 const WORDS = ['Insulin 10 U', 'qd', 'QD', 'q.o.d.', '1.0 mg', '.5 mg', 'MS 2 mg IV', 'Ms. Lee', 'pain', 'the hip', '10 ms', 'MSO4', 'units'];
-const MARKUP = ['```', '~~~', '---', '\n---\n', '...', '- ', '1. ', '> ', '  ', '    ', '\t', '`', '# ', '[', '](https://x.org/QD)', '\r\n'];
-// Whole blocks, so that edits land inside fences, front matter, lists and quotes often.
-const BLOCKS = ['```\nqd 10 U\n```', '~~~\nMS 2 mg\n\nqd\n~~~', '---\ntitle: QD\n\ntags: qd\n---', '- give 10 U\n  qd\n\n  more qd', '> qd\n> 1.0 mg', '    indented qd'];
+const MARKUP = ['```', '~~~', '---', '\n---\n', '...', '- ', '1. ', '> ', '  ', '    ', '\t', '`', '# ', '[', '](https://x.org/QD)', '\r\n', '<!-- iliopsoas-disable-next-line -->\n', '<!--', '-->', ' unit'];
+// Whole blocks, so that edits land inside fences, front matter, lists and quotes often, and
+// disable comments (whole, and in pieces that edits join and break) above the lines they silence.
+const BLOCKS = [
+  '```\nqd 10 U\n```',
+  '~~~\nMS 2 mg\n\nqd\n~~~',
+  '---\ntitle: QD\n\ntags: qd\n---',
+  '- give 10 U\n  qd\n\n  more qd',
+  '> qd\n> 1.0 mg',
+  '    indented qd',
+  '<!-- iliopsoas-disable-next-line -->\nGive 10 U qd.',
+  '<!-- iliopsoas-disable-next-line unit dialy -->\nGive 10 U qd.',
+  '- a\n  <!-- iliopsoas-disable-next-line daily -->\n- Aspirin QD',
+  '<!-- iliopsoas-disable-next-line',
+  ' -->',
+  '<!-- note -->',
+];
 const SEPARATORS = [' ', ' ', '\n', '\n\n', '\n\n', '\n    ', '\n> '];
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...WORDS) },

@@ -42,6 +42,7 @@ export async function run(): Promise<void> {
     require('../integration/guide.test');
     require('../integration/glossary.test');
     require('../integration/handouts.test');
+    require('../integration/doNotUse.test');
     require('../integration/onboarding.test');
     require('../integration/util.test');
     require('../integration/evaluation.test');
