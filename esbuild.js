@@ -40,6 +40,9 @@ const lazyChunks = {
   'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
+  'evidence-notes': path.join(__dirname, 'src/guide/evidenceNotes.json'),
+  // The guide's Markdown, as a module exporting its text.
+  guide: path.join(__dirname, 'src/guide/iliopsoas-back-pain.md'),
   // Made by the build, not a file in src/ (see glossaryIndexPlanPlugin).
   'glossary-index': path.join(__dirname, 'src/glossary/glossary-index.json'),
 };
@@ -84,7 +87,7 @@ const lazyChunksPlugin = {
   name: 'lazy-chunks',
   setup(build) {
     const chunkOfSource = new Map(Object.entries(lazyChunks).map(([chunk, source]) => [source, chunk]));
-    build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$/ }, async (args) => {
+    build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$|\.md$/ }, async (args) => {
       // The plan chunk has no source file: its entry point is made in onLoad, its request is the chunk.
       if (args.kind === 'entry-point' && args.path === lazyChunks['glossary-index']) return { path: args.path };
       if (args.kind === 'require-call' && args.path === GLOSSARY_INDEX_REQUEST) return { path: GLOSSARY_INDEX_REQUEST, external: true };
@@ -98,6 +101,10 @@ const lazyChunksPlugin = {
       // `import x = require()` as a require call too: test/unit/bundle.test.ts checks what loading the bundle requires.)
       if (args.kind !== 'require-call') return { errors: [{ text: `${args.path} must be loaded with require() inside the function that needs it, not imported` }] };
       return { path: `./${chunk}${path.extname(resolved.path) === '.json' ? '.json' : '.js'}`, external: true };
+    });
+    build.onLoad({ filter: /\.md$/ }, async (args) => {
+      if (!chunkOfSource.has(args.path)) return undefined;
+      return { contents: `module.exports = ${JSON.stringify(await fs.promises.readFile(args.path, 'utf8'))};`, loader: 'js' };
     });
     build.onLoad({ filter: /\.json$/ }, async (args) => {
       if (!chunkOfSource.has(args.path)) return undefined;

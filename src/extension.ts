@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { registerGlossary, type GlossaryFeature } from './glossary/vscode/register';
 import { registerGuide, type GuideFeature } from './guide/vscode/register';
-import guideMarkdown from './guide/iliopsoas-back-pain.md';
 import { isBuiltInGlossaryLoaded } from './glossary/entries';
 import { isMarkdownItLoaded } from './markdown/engine';
 import { parseGuide, type GuideOutline } from './guide/outline';
@@ -24,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
   const started = performance.now();
   // Parsed on first use (the tree's first render, a command or a hover's links), not during activation.
   let outline: GuideOutline | undefined;
-  const guideOutline = () => (outline ??= parseGuide(guideMarkdown));
+  // The guide's text is read then too (the production build loads it from its own file in dist/, see esbuild.js).
+  const guideOutline = () => (outline ??= parseGuide(require('./guide/iliopsoas-back-pain.md') as string));
 
   // One model per open note, shared by the features that follow edits (hover, Do Not Use).
   const noteModels = new NoteModels();

@@ -4,7 +4,6 @@
  * paragraph. The notes are data (evidenceNotes.json), so they are listed, checked and rendered
  * from one place, and the guide's own text stays faithful.
  */
-import source from './evidenceNotes.json';
 
 export interface EvidenceNote {
   /** Id of the guide section whose paragraph the note follows. */
@@ -15,10 +14,17 @@ export interface EvidenceNote {
   readonly sources: readonly string[];
 }
 
-/** Every shipped evidence note, in guide order. */
-export const EVIDENCE_NOTES: readonly EvidenceNote[] = source.notes;
+let shipped: readonly EvidenceNote[] | undefined;
+
+/**
+ * Every shipped evidence note, in guide order. Read on first use (the reader's first page), not
+ * with the bundle: the production build loads it from its own file in dist/ (see esbuild.js).
+ */
+export function evidenceNotes(): readonly EvidenceNote[] {
+  return (shipped ??= (require('./evidenceNotes.json') as { notes: readonly EvidenceNote[] }).notes);
+}
 
 /** The notes of one section. */
 export function evidenceNotesFor(sectionId: string): EvidenceNote[] {
-  return EVIDENCE_NOTES.filter((note) => note.section === sectionId);
+  return evidenceNotes().filter((note) => note.section === sectionId);
 }

@@ -1,9 +1,9 @@
 // Content checks of the evidence notes (not shipped: the tests run them).
-import { EVIDENCE_NOTES, type EvidenceNote } from '../../src/guide/evidenceNotes';
+import { evidenceNotes, type EvidenceNote } from '../../src/guide/evidenceNotes';
 import type { GuideOutline } from '../../src/guide/outline';
 
 /** What is wrong with the notes against a guide: an unknown section, a phrase missing or found twice, a note without sources. */
-export function checkEvidenceNotes(outline: GuideOutline, notes: readonly EvidenceNote[] = EVIDENCE_NOTES): string[] {
+export function checkEvidenceNotes(outline: GuideOutline, notes: readonly EvidenceNote[] = evidenceNotes()): string[] {
   const problems: string[] = [];
   for (const note of notes) {
     const section = outline.get(note.section);

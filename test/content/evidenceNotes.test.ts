@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { EVIDENCE_NOTES, evidenceNotesFor } from '../../src/guide/evidenceNotes';
+import { evidenceNotes, evidenceNotesFor } from '../../src/guide/evidenceNotes';
 import { checkEvidenceNotes } from './evidenceNoteChecks';
 import { parseGuide } from '../../src/guide/outline';
 import { renderSectionBody, renderWithEvidenceNotes } from '../../src/guide/render';
@@ -57,7 +57,7 @@ describe('evidence notes', () => {
   });
 
   it('shows every shipped note in the reader page of its section', () => {
-    for (const note of EVIDENCE_NOTES) {
+    for (const note of evidenceNotes()) {
       const html = renderSectionBody(guideOutline().get(note.section)!);
       assert.ok(html.includes('class="evidence-note"'), note.section);
       assert.ok(html.indexOf('evidence-note') > html.indexOf(note.after.slice(0, 20)), `${note.section}: the note comes after its paragraph`);
