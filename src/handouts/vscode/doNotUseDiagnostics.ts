@@ -214,6 +214,11 @@ export function registerDoNotUseDiagnostics(noteModels: NoteModels): vscode.Disp
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
     vscode.workspace.onDidChangeConfiguration((event) => diagnostics.settingsChanged(event)),
   ];
-  diagnostics.recheckAll();
-  return new vscode.Disposable(() => disposeAll(subscriptions));
+  // The notes already open, just after activation rather than inside it: opening a note is what
+  // activates the extension, and activate() stays light.
+  const firstCheck = setTimeout(() => diagnostics.recheckAll(), 0);
+  return new vscode.Disposable(() => {
+    clearTimeout(firstCheck);
+    disposeAll(subscriptions);
+  });
 }
