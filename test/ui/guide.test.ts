@@ -82,4 +82,18 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     assert.strictEqual(await secondAnswer.count(), 1);
     assert.strictEqual(await secondAnswer.isVisible(), false);
   });
+
+  it('reopens the reader on the section it showed when the window reloads', async function () {
+    this.timeout(120_000);
+    // The reader shows the quiz's first part (the test above).
+    await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor();
+    await page.reload();
+    // VS Code restores the tab and hands it to the reader's serializer with the section the page saved.
+    await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor({ timeout: 60_000 });
+    const reader = await eventually(async () => {
+      for (const frame of page.frames()) if ((await frame.locator('main[data-section-id="multiple-choice-questions"]').count()) > 0) return frame;
+      throw new Error('no frame shows the restored section');
+    }, 60_000);
+    await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Multiple Choice Questions', level: 1 }).isVisible()));
+  });
 });
