@@ -260,6 +260,15 @@ describe('handouts', () => {
     assert.strictEqual(check.status, 0, check.stderr);
   });
 
+  it('keeps the clinic fields as placeholders in the static snippets, which no setting fills in', () => {
+    const snippets = Object.values(JSON.parse(fs.readFileSync(SNIPPETS_PATH, 'utf8').split('\n').slice(1).join('\n')) as Record<string, { body: string[] }>);
+    assert.strictEqual(snippets.length, handouts.length);
+    for (const { body } of snippets) {
+      const text = body.join('\n');
+      for (const label of ['clinic name', 'clinic phone', 'after-hours phone']) assert.match(text, new RegExp(String.raw`\$\{\d+:${label}\}`), label);
+    }
+  });
+
   it('has a snippets check that fails on a stale file', () => {
     const stale = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-snippets-')), 'handouts.code-snippets');
     fs.writeFileSync(stale, fs.readFileSync(SNIPPETS_PATH, 'utf8').replace('Handout: ', 'Handout (edited by hand): '));
