@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
+import { logError } from '../../util/log';
 import { isNote } from '../../util/notes';
 import { staysInsideFolder } from '../../util/workspaceFiles';
 import handoutStylesheet from '../../../media/handout.css';
@@ -85,6 +86,7 @@ async function runExportAction(action: ExportAction, target: vscode.Uri): Promis
 
 /** Says where the handout went, with buttons to open it in the browser and to show it in a file manager (or VS Code's Explorer). */
 async function announceExport(title: string, target: vscode.Uri): Promise<void> {
+  // No `process` in the web worker: there, the OS file manager is not offered anyway.
   const platform = typeof process === 'object' ? process.platform : '';
   const actions = exportActionsFor(target).map((action) => ({ title: exportActionLabel(action, platform), action }));
   const next = actions.some((item) => item.action === 'openInBrowser') ? 'Open it in a browser to print it.' : 'Download it from the Explorer to print it.';
@@ -126,6 +128,6 @@ export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { ta
   const html = handoutHtmlDocument(markdown, { title, stylesheet: handoutStylesheet, generated });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
   if (vscode.workspace.getWorkspaceFolder(target)) await memory.update(LAST_EXPORT_FOLDER_KEY, folderOf(target).toString());
-  void announceExport(title, target);
+  announceExport(title, target).catch((error: unknown) => logError('opening or revealing an exported handout', error));
   return target;
 }
