@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, frameWithText, saveScreenshot, sharedWorkbench, widenSideBar } from './workbench';
+import { eventually, frameWithText, runCommand, saveScreenshot, sharedWorkbench, widenSideBar } from './workbench';
 
 /** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
 async function rowLabels(rows: Locator): Promise<string[]> {
@@ -87,7 +87,10 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     this.timeout(120_000);
     // The reader shows the quiz's first part (the test above).
     await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor();
-    await page.reload();
+    // As a person reloads (the command saves the workbench's state first; a browser reload may not).
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     // VS Code restores the tab and hands it to the reader's serializer with the section the page saved.
     await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor({ timeout: 60_000 });
     const reader = await eventually(async () => {
