@@ -14,7 +14,7 @@ import { registerNoteLanguagesContext } from './util/notes';
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
   readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote' | 'hover'>;
-  readonly handouts: Pick<HandoutsFeature, 'handouts'>;
+  readonly handouts: Pick<HandoutsFeature, 'handouts' | 'exportDefaultUri' | 'exportActions'>;
   readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean; readonly glossaryLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }
@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): IliopsoasNotesApi {
 
   // One model per open note, shared by the features that follow edits (hover, Do Not Use).
   const noteModels = new NoteModels();
-  const handouts = registerHandouts((id) => guideOutline().get(id)?.title, noteModels);
+  const handouts = registerHandouts((id) => guideOutline().get(id)?.title, noteModels, context.workspaceState);
   const guide = registerGuide(context.extensionUri, guideOutline, (id) => handouts.sectionHasHandout(id));
   const glossary = registerGlossary((id) => guideOutline().get(id), noteModels);
   context.subscriptions.push(noteModels, handouts, guide, glossary, registerWalkthrough(context.extensionUri), registerNoteLanguagesContext(), { dispose: disposeLog });

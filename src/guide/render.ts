@@ -76,13 +76,22 @@ export interface ReaderPageOptions {
   readonly cspSource: string;
   /** Webview URI of the reader stylesheet in media/. */
   readonly stylesheetUri: string;
+  /** A fresh random value for each page: the one script that may run is the one that carries it. */
+  readonly nonce: string;
 }
 
-export function contentSecurityPolicy(cspSource: string): string {
-  return `default-src 'none'; style-src ${cspSource}; img-src ${cspSource};`;
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; img-src ${cspSource}; script-src 'nonce-${nonce}';`;
 }
 
-/** The reader's whole HTML document for one section. No scripts: links are command URIs. */
+/**
+ * The reader's one script: it keeps the section on screen in the webview's state, which VS Code
+ * hands back after a window reload so the reader reopens there (reader.ts). It reads the id from
+ * the page rather than having it written in, so it is the same text on every page.
+ */
+export const READER_STATE_SCRIPT = "acquireVsCodeApi().setState({ section: document.querySelector('main').dataset.sectionId });";
+
+/** The reader's whole HTML document for one section. Links are command URIs; the one script only saves the section shown. */
 export function renderReaderPage(outline: GuideOutline, section: GuideSection, options: ReaderPageOptions): string {
   const order = readingOrder(outline);
   const index = order.indexOf(section);
@@ -99,7 +108,7 @@ export function renderReaderPage(outline: GuideOutline, section: GuideSection, o
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.cspSource))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.cspSource, options.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(options.stylesheetUri)}">
 <title>${escapeHtml(section.title)}</title>
@@ -110,6 +119,7 @@ ${breadcrumb}
 <h1>${escapeHtml(section.title)}</h1>
 ${renderSectionBody(section)}</main>
 <nav class="pager" aria-label="Guide pages">${pager}</nav>
+<script nonce="${escapeHtml(options.nonce)}">${READER_STATE_SCRIPT}</script>
 </body>
 </html>
 `;

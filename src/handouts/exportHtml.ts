@@ -11,11 +11,12 @@
  */
 import { escapeHtml, markdownIt } from '../markdown/engine';
 import { handoutTokens } from '../readability/prose';
+import type { ClinicDetails } from './clinic';
 
 export interface HandoutHtmlOptions {
   /** The document title (the browser tab and the printed page header). */
   readonly title: string;
-  /** A line shown at the foot of the handout as given, e.g. "Printed 3 March 2025 by Clinic X". */
+  /** A line shown at the foot of the handout as given (HTML-escaped): exportFooter's. */
   readonly generated?: string;
   /** The page's stylesheet, inlined: media/handout.css (the glue bundles it as text). */
   readonly stylesheet: string;
@@ -25,6 +26,17 @@ export const HANDOUT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'u
 
 // Escaped so Markdown shows underscores rather than reading them as emphasis or a rule.
 const WRITE_IN_BLANK = String.raw`\_\_\_\_\_\_`;
+
+/** The day of `date` where the user is, as ISO 8601 (2026-11-02): the handouts' own date line writes it so, and it reads the same everywhere. */
+export function isoLocalDate(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The footer of an exported handout: the clinic's name and phone, where they are set, and the day it was exported. */
+export function exportFooter(clinic: ClinicDetails, date: Date): string {
+  return [clinic.name, clinic.phone === undefined ? undefined : `Phone: ${clinic.phone}`, isoLocalDate(date)].filter((part) => part !== undefined).join(' · ');
+}
 
 /** The handout's Markdown as HTML for the document body (see the top of this file). */
 export function renderHandoutBody(markdown: string): string {

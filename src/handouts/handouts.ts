@@ -5,9 +5,11 @@
  * src/markdown/snippets.ts); the shared warning-sign block and shared sentences are expanded
  * here. The checks of their content are the tests' (test/content/handoutChecks.ts).
  */
-import { handoutProse } from '../readability/prose';
-import { highestTabStop, shiftTabStops } from '../markdown/snippets';
+import { handoutProse, UNFILLED_WORD } from '../readability/prose';
+import { fillTabStops, highestTabStop, shiftTabStops } from '../markdown/snippets';
+import { markdownLiteral } from '../markdown/literal';
 import { patientReadingGrade } from '../readability/grade';
+import { CLINIC_FIELDS, isClinicField, type ClinicDetails, type ClinicField } from './clinic';
 
 export interface Handout {
   /** Short kebab-case id: the snippet prefix is `handout-<id>`, the dot-phrase `.<id>`. */
@@ -24,8 +26,13 @@ export interface Handout {
    * as…)"). They are exempt from its reading grade; checkHandout makes sure each is explained.
    */
   readonly teaches: readonly string[];
-  /** Snippet-syntax Markdown, lines joined with "\n", with the red-flag block expanded. */
+  /**
+   * Snippet-syntax Markdown, lines joined with "\n", with the red-flag block expanded and each
+   * clinic field a placeholder (its label) to Tab to. What a note gets is handoutBody's.
+   */
   readonly body: string;
+  /** The tab stop of each clinic field the body names (`{{clinic.phone}}` in the source): the body's last stops. */
+  readonly clinicFields: Readonly<Partial<Record<ClinicField, number>>>;
 }
 
 /** One entry of a `.code-snippets` file. */
@@ -40,6 +47,8 @@ export interface HandoutSnippet {
 export const RED_FLAG_MARKER = '{{red-flags}}';
 /** `{{name}}` inside a line: the shared sentence `sharedText.name` of handouts.json. */
 const SHARED_TEXT_MARKER = /\{\{([a-z][a-z0-9-]*)\}\}/g;
+/** `{{clinic.phone}}` inside a line: a clinic field (clinic.ts), filled in from the settings at insertion. */
+const CLINIC_FIELD_MARKER = /\{\{clinic\.([A-Za-z]*)\}\}/g;
 
 /** Patient material should read at grade 6 or below (AMA and NIH advice). */
 export const MAX_READING_GRADE = 6;
@@ -101,6 +110,7 @@ export function parseHandouts(source: unknown): Handout[] {
         }),
       ];
     });
+    const { body, clinicFields } = withClinicFields(lines.join('\n'), (marker) => problems.push(`${where}: unknown clinic field "${marker}"`));
     handouts.push({
       id: item.id as string,
       title: item.title as string,
@@ -109,11 +119,45 @@ export function parseHandouts(source: unknown): Handout[] {
       sections: [...(item.sections as string[])],
       // The block explains its own words ("urgent care (a walk-in clinic…)"), in every handout.
       teaches: [...new Set([...((item.teaches as string[] | undefined) ?? []), ...(isStringArray(blockTeaches) ? blockTeaches : [])])],
-      body: lines.join('\n'),
+      body,
+      clinicFields,
     });
   });
   if (problems.length > 0) throw new Error(`Invalid handout source:\n- ${problems.join('\n- ')}`);
   return handouts;
+}
+
+/**
+ * The body with each clinic field mark made a tab stop: numbered after every other stop, in the
+ * order the fields first appear, so Tab reaches them last; a field named twice is one stop (typed
+ * once, it fills both). The placeholder is the field's label.
+ */
+function withClinicFields(text: string, unknown: (marker: string) => void): Pick<Handout, 'body' | 'clinicFields'> {
+  const clinicFields: Partial<Record<ClinicField, number>> = {};
+  let next = highestTabStop(text);
+  const body = text.replace(CLINIC_FIELD_MARKER, (marker, field: string) => {
+    if (!isClinicField(field)) {
+      unknown(marker);
+      return marker;
+    }
+    const stop = (clinicFields[field] ??= ++next);
+    return `\${${stop}:${CLINIC_FIELDS[field].label}}`;
+  });
+  return { body, clinicFields };
+}
+
+/**
+ * The handout as a note gets it: each clinic field that is set written in as text (escaped so
+ * that it reads as itself in Markdown and in snippet syntax), the others left as placeholders;
+ * the remaining tab stops renumbered in order.
+ */
+export function handoutBody(handout: Handout, clinic: ClinicDetails): string {
+  const values = new Map<number, string>();
+  for (const [field, stop] of Object.entries(handout.clinicFields) as [ClinicField, number][]) {
+    const value = clinic[field];
+    if (value !== undefined) values.set(stop, markdownLiteral(value));
+  }
+  return fillTabStops(handout.body, values);
 }
 
 /**
@@ -141,17 +185,25 @@ export function sharedText(name: string): string | undefined {
   return (handoutSource() as { sharedText?: Record<string, string> }).sharedText?.[name];
 }
 
-/** The shared red-flag block of the shipped source, with its own tab stop numbers (a handout shifts them after its own). */
+/**
+ * The shared red-flag block of the shipped source, with its own tab stop numbers (a handout
+ * shifts them after its own) and its clinic fields as placeholders.
+ */
 export function redFlagBlock(): string {
-  return handoutSource().redFlagBlock.join('\n');
+  return withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined).body;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Plain text and reading level
 
-/** What a patient reads: the body with its blanks at their defaults, without Markdown syntax (as the status bar and export read it). */
+/**
+ * What a patient reads: the body with its blanks at their defaults, without Markdown syntax (as
+ * the status bar and export read it). A clinic field is one short word, like a snippet
+ * variable: its value is the clinic's, not the handout's writing.
+ */
 export function handoutPlainText(handout: Handout): string {
-  return handoutProse(handout.body);
+  const fields = new Map(Object.values(handout.clinicFields).map((stop) => [stop, UNFILLED_WORD]));
+  return handoutProse(fillTabStops(handout.body, fields));
 }
 
 /** The handout's reading grade by the one rule (the higher of Flesch–Kincaid and SMOG, its taught terms exempted). */

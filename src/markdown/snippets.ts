@@ -288,3 +288,73 @@ export function checkSnippetSyntax(body: string): string[] {
   });
   return [...new Set(problems)];
 }
+
+/** Text written into a snippet body so that it inserts as itself: `$`, `}` and `\` escaped (as SnippetString.appendText does). */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * Where the tab stop that starts at `start` (a `$`) ends, and its number: `$n`, `${n}`,
+ * `${n:…}` (to its closing brace, across nested placeholders and escapes) or `${n|…|}`.
+ * Undefined when no tab stop starts there, or when it is never closed.
+ */
+function tabStopAt(body: string, start: number): { readonly index: number; readonly end: number } | undefined {
+  const match = /^\$(\{?)(\d+)/.exec(body.slice(start, start + 12));
+  if (!match) return undefined;
+  const index = Number(match[2]);
+  const numberEnd = start + match[0].length;
+  if (match[1] === '') return { index, end: numberEnd };
+  const next = body[numberEnd];
+  if (next === '}') return { index, end: numberEnd + 1 };
+  if (next === '|') {
+    const close = body.indexOf('|}', numberEnd + 1);
+    return close < 0 ? undefined : { index, end: close + 2 };
+  }
+  if (next !== ':') return undefined;
+  let depth = 1;
+  for (let position = numberEnd + 1; position < body.length; position++) {
+    const char = body[position];
+    if (char === '\\' && /[$}\\]/.test(body[position + 1] ?? '')) position++;
+    else if (char === '$' && body[position + 1] === '{') {
+      depth++;
+      position++;
+    } else if (char === '}' && --depth === 0) return { index, end: position + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The body with some tab stops filled in: every occurrence of tab stop `n` (its placeholder,
+ * choice or mirror, with any stop nested in it) replaced by `values.get(n)` as literal text; the
+ * stops left renumbered from $1 without gaps, in their order (`$0` stays). Used to write what is
+ * known at insertion (the clinic's phone) into a handout, while what is not stays a placeholder.
+ */
+export function fillTabStops(body: string, values: ReadonlyMap<number, string>): string {
+  if (![...values.keys()].some((index) => index > 0)) return body;
+  let result = '';
+  let position = 0;
+  while (position < body.length) {
+    const char = body[position];
+    if (char === '\\' && /[$}\\]/.test(body[position + 1] ?? '')) {
+      result += body.slice(position, position + 2);
+      position += 2;
+      continue;
+    }
+    const stop = char === '$' ? tabStopAt(body, position) : undefined;
+    if (stop && stop.index > 0 && values.has(stop.index)) {
+      result += escapeSnippetText(values.get(stop.index)!);
+      position = stop.end;
+    } else {
+      result += char;
+      position++;
+    }
+  }
+  // Renumber what is left (a stop nested in a filled placeholder may be gone too).
+  const left = new Set<number>();
+  for (const match of result.matchAll(TAB_STOP_NUMBER)) if (match[3] !== undefined && match[3] !== '0') left.add(Number(match[3]));
+  const renumbered = new Map([...left].sort((a, b) => a - b).map((index, order) => [index, order + 1]));
+  return result.replace(TAB_STOP_NUMBER, (whole, escape: string | undefined, brace: string, index: string) =>
+    escape !== undefined || index === '0' ? whole : `$${brace}${renumbered.get(Number(index))}`,
+  );
+}

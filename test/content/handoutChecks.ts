@@ -3,7 +3,7 @@
 // explained where first used; its reading grade; unsafe writing, by the runtime "Do Not Use"
 // rules plus the habits a handout must avoid; the two levels of the shared warning signs.
 import { slugify } from '../../src/markdown/slug';
-import { checkSnippetSyntax, snippetPlainText, withoutTabStopNumbers } from '../../src/markdown/snippets';
+import { checkSnippetSyntax, highestTabStop, snippetPlainText, withoutTabStopNumbers } from '../../src/markdown/snippets';
 import { findDoNotUse } from '../../src/handouts/doNotUse';
 import {
   MAX_READING_GRADE,
@@ -105,6 +105,47 @@ const REQUIRED_PARTS: readonly { readonly name: string; readonly line: RegExp }[
   },
 ];
 
+/** Where the body uses tab stop `stop`: `${n:…}`, `${n|…`, `${n}` or `$n`, not `$n0` nor an escaped `\\$n`. */
+function usesOf(body: string, stop: number): RegExpMatchArray[] {
+  return [...body.matchAll(new RegExp(String.raw`(?<!\\)\$\{?${stop}(?!\d)`, 'g'))];
+}
+
+/**
+ * The clinic fields (`{{clinic.phone}}`…) in their places: the "When to call the clinic" lead
+ * gives the clinic's phone; no field is in a line that sends the patient to 911 or the emergency
+ * department, nor in the 911 part of the warning signs (an emergency never waits on the clinic's
+ * number); a field never starts a line (its value is escaped for text inside a line, see
+ * markdown/literal.ts); and the fields are the last tab stops, so Tab reaches them last.
+ */
+export function checkClinicFields(handout: Handout): string[] {
+  const { body, clinicFields } = handout;
+  const problems: string[] = [];
+  const lines = body.split('\n');
+  const lineOf = (offset: number) => body.slice(0, offset).split('\n').length - 1;
+  const lead = lines.findIndex((line) => line === '## When to call the clinic') + 2;
+  const phone = clinicFields.phone;
+  if (lead >= 2 && (phone === undefined || usesOf(lines[lead] ?? '', phone).length === 0)) {
+    problems.push('the line under "## When to call the clinic" must give the clinic\'s phone ({{clinic.phone}})');
+  }
+  const warning = lines.findIndex((line) => line.startsWith('## Warning signs'));
+  const emergencyLead = lines.findIndex((line, index) => index > warning && /\b911\b/.test(line));
+  const sameDayLead = lines.findIndex((line, index) => index > emergencyLead && /\bsame day\b/i.test(line) && !/^\s*[-*] /.test(line));
+  for (const [field, stop] of Object.entries(clinicFields)) {
+    for (const use of usesOf(body, stop)) {
+      const line = lineOf(use.index!);
+      if (/\b911\b|emergency department/i.test(lines[line])) problems.push(`the clinic's ${field} is in a line that sends the patient to 911: "${lines[line]}"`);
+      else if (warning >= 0 && emergencyLead >= 0 && line > emergencyLead && (sameDayLead < 0 || line < sameDayLead)) problems.push(`the clinic's ${field} is in the 911 part of the warning signs`);
+      const before = lines[line].slice(0, use.index! - (body.lastIndexOf('\n', use.index! - 1) + 1));
+      if (/^\s*(?:(?:[-*+]|\d+[.)]|>|#+)\s*)*$/.test(before)) problems.push(`the clinic's ${field} starts a line or a list item: put it inside a sentence`);
+    }
+  }
+  const fieldStops = Object.values(clinicFields);
+  if (fieldStops.length > 0 && Math.min(...fieldStops) <= highestTabStop(body) - fieldStops.length) {
+    problems.push('the clinic fields must be the last tab stops');
+  }
+  return problems;
+}
+
 /**
  * Everything wrong with one handout, as messages; empty when it is ready to ship: valid snippet
  * syntax, every required part in order, the shared red-flag block, guide sections that exist and
@@ -151,6 +192,7 @@ export function checkHandout(handout: Handout, sectionIds: readonly string[]): s
   for (const term of handout.teaches) {
     if (!isExplainedAtFirstUse(teachingText, term)) problems.push(`"${term}" is listed in "teaches" but not explained where it is first used, e.g. "${term} (what it means)"`);
   }
+  problems.push(...checkClinicFields(handout));
   const grade = handoutReadingGrade(handout);
   if (grade > MAX_READING_GRADE) problems.push(`reads at grade ${grade.toFixed(1)}; keep it at ${MAX_READING_GRADE} or below`);
   problems.push(...findUnsafeWriting(snippetPlainText(body)));

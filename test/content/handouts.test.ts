@@ -15,7 +15,7 @@ import {
   type Handout,
 } from '../../src/handouts/handouts';
 import { highestTabStop, shiftTabStops, snippetPlainText, withoutTabStopNumbers, checkSnippetSyntax } from '../../src/markdown/snippets';
-import { checkHandout, findUnsafeWriting, redFlagLevels, sourceSectionTitles } from './handoutChecks';
+import { checkClinicFields, checkHandout, findUnsafeWriting, redFlagLevels, sourceSectionTitles } from './handoutChecks';
 import { loadBuiltInGlossary } from '../../src/glossary/entries';
 import { exemptTerms, smogGrade } from '../../src/readability/grade';
 import { unexplainedTerms } from './handoutTerms';
@@ -117,14 +117,18 @@ describe('handouts', () => {
         assert.deepStrictEqual(sourceSectionTitles(handout.body), titles);
       });
 
-      it(`${handout.id} numbers its tab stops the same way as every other handout, the clinic's phone after its own`, () => {
+      it(`${handout.id} numbers its tab stops the same way as every other handout, the clinic's name and phones after its own`, () => {
         assert.match(handout.body, /^\*\*For:\*\* \$\{1:patient name\}$/m);
         assert.match(handout.body, /\$\{2:clinician\}/);
         assert.match(handout.body, /\$\{3\|\d+ weeks?(?:,\d+ weeks?)+\|\}/);
         assert.ok(handout.body.endsWith('\n$0'));
-        const phone = /Clinic phone: \$\{(\d+):clinic phone\}\. After hours: \$\{(\d+):[^}]+\}/.exec(handout.body);
+        const phone = /Clinic phone: \$\{(\d+):clinic phone\}\. After hours: \$\{(\d+):after-hours phone\}/.exec(handout.body);
         assert.ok(phone, 'the clinic phone fields');
-        assert.deepStrictEqual([Number(phone[1]), Number(phone[2])], [highestTabStop(handout.body) - 1, highestTabStop(handout.body)]);
+        const last = highestTabStop(handout.body);
+        assert.deepStrictEqual([Number(phone[1]), Number(phone[2])], [last - 1, last]);
+        // The clinic's name and phone where the patient is told when to call, the same phone's stop again (a mirror).
+        assert.deepStrictEqual(handout.clinicFields, { name: last - 2, phone: last - 1, afterHoursPhone: last });
+        assert.match(handout.body, new RegExp(String.raw`^(?:Call|Even without a warning sign, call) \$\{${last - 2}:clinic name\} at \$\{${last - 1}:clinic phone\} (?:soon )?if:$`, 'm'));
       });
 
       it(`${handout.id} never sends an emergency sign, or weakness in a leg, to a routine call`, () => {
@@ -169,7 +173,8 @@ describe('handouts', () => {
     for (const [name, wording] of SAME_DAY_SIGNS) assert.ok(levels.sameDay.some((item) => wording.test(item)), `same-day list is missing: ${name}`);
     for (const item of levels.sameDay) assert.doesNotMatch(item, EMERGENCY_ONLY, `an emergency sign in the same-day list: ${item}`);
     assert.ok(block.indexOf('911') < block.search(/same day/i), 'the emergency list comes first');
-    assert.match(block.slice(block.search(/\*\*Call us the same day/)), /Clinic phone: \$\{1:clinic phone\}\. After hours: \$\{2:/);
+    assert.match(block.slice(block.search(/\*\*Call us the same day/)), /Clinic phone: \$\{1:clinic phone\}\. After hours: \$\{2:after-hours phone\}\./);
+    assert.doesNotMatch(block.slice(0, block.search(/\*\*Call us the same day/)), /clinic (?:name|phone)|after-hours phone/, 'the 911 part names no clinic number');
     for (const handout of handouts) {
       assert.strictEqual(withoutTabStopNumbers(handout.body).split(withoutTabStopNumbers(block)).length, 2, `${handout.id} must contain the block exactly once`);
       assert.ok(!handout.body.includes(RED_FLAG_MARKER), `${handout.id} still has the marker`);
@@ -255,6 +260,15 @@ describe('handouts', () => {
     assert.strictEqual(check.status, 0, check.stderr);
   });
 
+  it('keeps the clinic fields as placeholders in the static snippets, which no setting fills in', () => {
+    const snippets = Object.values(JSON.parse(fs.readFileSync(SNIPPETS_PATH, 'utf8').split('\n').slice(1).join('\n')) as Record<string, { body: string[] }>);
+    assert.strictEqual(snippets.length, handouts.length);
+    for (const { body } of snippets) {
+      const text = body.join('\n');
+      for (const label of ['clinic name', 'clinic phone', 'after-hours phone']) assert.match(text, new RegExp(String.raw`\$\{\d+:${label}\}`), label);
+    }
+  });
+
   it('has a snippets check that fails on a stale file', () => {
     const stale = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iliopsoas-snippets-')), 'handouts.code-snippets');
     fs.writeFileSync(stale, fs.readFileSync(SNIPPETS_PATH, 'utf8').replace('Handout: ', 'Handout (edited by hand): '));
@@ -272,6 +286,17 @@ describe('tab stops of the shared block', () => {
     const [handout] = parseHandouts({ redFlagBlock: ['Phone: ${1:clinic phone}'], handouts: [{ ...ENTRY, body: ['# A', '${1:name} ${2|a,b|}', RED_FLAG_MARKER, '$0'] }] });
     assert.strictEqual(handout.body, '# A\n${1:name} ${2|a,b|}\nPhone: ${3:clinic phone}\n$0');
     assert.deepStrictEqual(checkSnippetSyntax(handout.body), []);
+  });
+
+  it('makes each clinic field a tab stop after all the others, one stop per field however often it is named', () => {
+    const [handout] = parseHandouts({
+      redFlagBlock: ['Same day: ${1:x}, phone {{clinic.phone}}, after hours {{clinic.afterHoursPhone}}.'],
+      handouts: [{ ...ENTRY, body: ['# A', '${1:name} ${2|a,b|}', 'Call {{clinic.name}} at {{clinic.phone}}.', RED_FLAG_MARKER, '$0'] }],
+    });
+    assert.strictEqual(handout.body, '# A\n${1:name} ${2|a,b|}\nCall ${4:clinic name} at ${5:clinic phone}.\nSame day: ${3:x}, phone ${5:clinic phone}, after hours ${6:after-hours phone}.\n$0');
+    assert.deepStrictEqual(handout.clinicFields, { name: 4, phone: 5, afterHoursPhone: 6 });
+    assert.deepStrictEqual(checkSnippetSyntax(handout.body), []);
+    assert.throws(() => parseHandouts({ redFlagBlock: ['x'], handouts: [{ ...ENTRY, body: ['# A', 'Call {{clinic.fax}}.'] }] }), /handouts\[0\] \(a\): unknown clinic field "\{\{clinic\.fax\}\}"/);
   });
 
   it('adds the terms the block teaches to every handout\'s own', () => {
@@ -297,6 +322,7 @@ describe('handoutSnippets', () => {
     sections: ['surgery'],
     teaches: [],
     body: '# Demo\n\nRest well.\n$0',
+    clinicFields: {},
   };
 
   it('makes one markdown snippet per handout with its prefix, graded description and body lines', () => {
@@ -356,7 +382,7 @@ describe('findUnsafeWriting', () => {
 
 describe('checkHandout', () => {
   it('reports what a bare handout is missing', () => {
-    const bare: Handout = { id: 'bare', title: 'Bare', description: 'd', audience: 'Anyone.', sections: ['nowhere'], teaches: [], body: '# Wrong\n\nText.' };
+    const bare: Handout = { id: 'bare', title: 'Bare', description: 'd', audience: 'Anyone.', sections: ['nowhere'], teaches: [], body: '# Wrong\n\nText.', clinicFields: {} };
     const problems = checkHandout(bare, sectionIds()).join('\n');
     for (const expected of [
       /first line must be the title/,
@@ -375,6 +401,24 @@ describe('checkHandout', () => {
     ]) {
       assert.match(problems, expected);
     }
+  });
+
+  it('flags a clinic field in the wrong place: not where to call the clinic, in the 911 part, at a line start, or before other stops', () => {
+    const [first] = loadHandouts();
+    assert.deepStrictEqual(checkClinicFields(first), []);
+    const noPhone = { ...first, body: first.body.replace(/^Call \$\{\d+:clinic name\} at \$\{(\d+):clinic phone\} if:$/m, 'Call us if:') };
+    assert.match(checkClinicFields(noPhone).join('\n'), /the line under "## When to call the clinic" must give the clinic's phone/);
+    const phoneStop = first.clinicFields.phone!;
+    const in911 = { ...first, body: first.body.replace('**Call 911 or go to the emergency department now** if any of these are new.', `**Call 911 or go to the emergency department now** if any of these are new, or call \${${phoneStop}:clinic phone}.`) };
+    assert.match(checkClinicFields(in911).join('\n'), /the clinic's phone is in a line that sends the patient to 911/);
+    const inList = { ...first, body: first.body.replace('- You cannot pee at all', `- You cannot pee at all (tell \${${phoneStop}:clinic phone})`) };
+    assert.match(checkClinicFields(inList).join('\n'), /the clinic's phone is in the 911 part of the warning signs/);
+    const lineStart = { ...first, body: first.body.replace('This handout does not replace', `\${${phoneStop}:clinic phone} is our number.\n\nThis handout does not replace`) };
+    assert.match(checkClinicFields(lineStart).join('\n'), /the clinic's phone starts a line or a list item/);
+    const listStart = { ...first, body: first.body.replace('This handout does not replace', `- \${${phoneStop}:clinic phone} is our number.\n\nThis handout does not replace`) };
+    assert.match(checkClinicFields(listStart).join('\n'), /starts a line or a list item/);
+    const early = { ...first, clinicFields: { ...first.clinicFields, phone: 1 } };
+    assert.match(checkClinicFields(early).join('\n'), /the clinic fields must be the last tab stops/);
   });
 
   it('flags key points that are too few and a taught term that is never explained', () => {

@@ -206,7 +206,13 @@ describe('glossary in VS Code', () => {
       const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, validation.url)))) as { required: string[] };
       assert.deepStrictEqual(schema.required, ['entries']);
       assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-      assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['iliopsoas.glossary.files']);
+      // A workspace's own team glossary files, and its clinic details (which reach patients' handouts), need trust.
+      assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+        'iliopsoas.glossary.files',
+        'iliopsoas.clinic.name',
+        'iliopsoas.clinic.phone',
+        'iliopsoas.clinic.afterHoursPhone',
+      ]);
     });
   });
 

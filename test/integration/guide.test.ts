@@ -104,8 +104,13 @@ describe('guide tree and reader', () => {
     assert.strictEqual(api.guide.reader.section?.id, 'spinal-stenosis');
     const html = api.guide.reader.html!;
     assert.ok(html.includes('The spinal canal is the passageway within the spine that houses the spinal cord and nerve roots.'));
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;"]+; img-src [^;"]+;">/);
-    assert.ok(!/<script/i.test(html));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;"]+; img-src [^;"]+; script-src 'nonce-([0-9a-f]{32})';">/.exec(html);
+    assert.ok(csp, html.slice(0, 400));
+    // One script, carrying the page's nonce: the one that saves the section shown for a window reload.
+    assert.deepStrictEqual([...html.matchAll(/<script\b[^>]*>/gi)].map((tag) => tag[0]), [`<script nonce="${csp[1]}">`]);
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'injections');
+    assert.ok(!api.guide.reader.html!.includes(csp[1]), 'a new nonce for each page');
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'spinal-stenosis');
     const tabs = await waitFor('the reader tab', () => (readerTabs().length > 0 ? readerTabs() : undefined));
     assert.deepStrictEqual(tabs.map((tab) => tab.label), ['Spinal Stenosis']);
   });
@@ -155,6 +160,35 @@ describe('guide tree and reader', () => {
     assert.strictEqual(warning, 'Iliopsoas Guide has no section "no-such-section".');
     assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
     assert.strictEqual(await vscode.commands.executeCommand<string | undefined>('iliopsoas.openSection', 'injections'), undefined, 'no warning for a real section');
+  });
+
+  it('comes back after a window reload: its registered serializer shows the section the saved state names', async () => {
+    // The reader is the serializer registered for its view type: VS Code allows only one.
+    assert.throws(() => vscode.window.registerWebviewPanelSerializer('iliopsoas.reader', { deserializeWebviewPanel: () => Promise.resolve() }), /already registered/);
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'hip-arthritis');
+    // What VS Code does on reload: a panel of the reader's type, handed to the serializer with the page's saved state.
+    const restored = vscode.window.createWebviewPanel('iliopsoas.reader', 'Iliopsoas Guide', vscode.ViewColumn.Active, {});
+    await api.guide.reader.deserializeWebviewPanel(restored, { section: 'injections' });
+    assert.strictEqual(api.guide.reader.section?.id, 'injections');
+    assert.strictEqual(restored.title, 'Injections');
+    assert.ok(restored.webview.html.includes('<main data-section-id="injections">'));
+    assert.ok(restored.webview.html.includes('Corticosteroid injections are a minimally invasive treatment option'));
+    assert.strictEqual(restored.webview.options.enableScripts, true);
+    assert.deepStrictEqual(restored.webview.options.enableCommandUris, ['iliopsoas.openSection']);
+    await waitFor('one reader tab, the restored one', () => readerTabs().length === 1 && readerTabs()[0].label === 'Injections');
+    // The restored tab is the reader from then on.
+    await vscode.commands.executeCommand('iliopsoas.openSection', 'surgery');
+    assert.strictEqual(restored.title, 'Surgery');
+    await waitFor('the tab to follow', () => readerTabs().length === 1 && readerTabs()[0].label === 'Surgery');
+
+    // A state that names no section (garbage, an id from an older guide): the guide's title page, no error.
+    for (const state of [undefined, 'injections', { section: 'no-such-section' }, { section: 42 }, { section: '<script>alert(1)</script>' }]) {
+      const panel = vscode.window.createWebviewPanel('iliopsoas.reader', 'Iliopsoas Guide', vscode.ViewColumn.Active, {});
+      await api.guide.reader.deserializeWebviewPanel(panel, state);
+      assert.strictEqual(api.guide.reader.section?.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief', JSON.stringify(state));
+      assert.strictEqual(panel.title, 'Iliopsoas Back Pain: Causes, Symptoms, and Relief');
+    }
+    await waitFor('still one reader tab', () => readerTabs().length === 1);
   });
 
   it('reveals and selects a section in the tree', async () => {

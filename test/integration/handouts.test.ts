@@ -3,6 +3,36 @@ import * as vscode from 'vscode';
 import type { IliopsoasNotesApi } from '../../src/extension';
 import { extensionApi, openNote, waitFor } from './helpers';
 import type { Handout } from '../../src/handouts/handouts';
+import { isoLocalDate } from '../../src/handouts/exportHtml';
+
+/** A note file in a new subfolder of the workspace folder, opened in an editor with the cursor at its end; removed by `remove`. */
+async function noteInSubfolder(content: string): Promise<{ editor: vscode.TextEditor; folder: vscode.Uri; remove: () => Promise<void> }> {
+  const workspaceFolder = vscode.workspace.workspaceFolders![0].uri;
+  const folder = vscode.Uri.joinPath(workspaceFolder, 'notes', `clinic-test-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  const file = vscode.Uri.joinPath(folder, 'visit.md');
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(content));
+  const editor = await vscode.window.showTextDocument(file);
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  const remove = async () => {
+    // Reverted first: closing a changed file would ask whether to save it.
+    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === file.toString());
+    if (document?.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+  };
+  return { editor, folder, remove };
+}
+
+/** Sets the clinic's details for the workspace folder (undefined clears one), as a clinic's .vscode/settings.json would. */
+async function setClinic(details: { name?: string; phone?: string; afterHoursPhone?: string }): Promise<void> {
+  const settings = vscode.workspace.getConfiguration('iliopsoas', vscode.workspace.workspaceFolders![0].uri);
+  for (const key of ['name', 'phone', 'afterHoursPhone'] as const) {
+    await settings.update(`clinic.${key}`, details[key], vscode.ConfigurationTarget.WorkspaceFolder);
+  }
+}
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -74,6 +104,109 @@ describe('handouts in VS Code', () => {
     assert.match(text, /Clinic phone: 555-0100\. After hours: 555-0199\./);
     assert.ok(text.indexOf('Call 911') < text.indexOf('Clinic phone: 555-0100'), 'the phone numbers sit in the same-day part, after the 911 signs');
     assert.ok(visited.includes('patient name') && visited.indexOf('patient name') === 0, `the patient's name comes first: ${visited.join(' | ')}`);
+  });
+
+  describe('with the clinic\'s details set for the note\'s folder', () => {
+    // Snippet syntax and Markdown in the values: each must reach the note as text.
+    const clinic = { name: 'Riverside Physio & Co [main]', phone: '555-0100 $1 }' };
+
+    before(() => setClinic(clinic));
+    after(() => setClinic({}));
+
+    it('writes them into a handout inserted by Insert Handout…, escaped, and leaves the unset after-hours number a blank to Tab to', async () => {
+      const note = await noteInSubfolder('Plan.\n\n');
+      try {
+        assert.strictEqual(vscode.workspace.getConfiguration('iliopsoas', note.editor.document.uri).get('clinic.phone'), clinic.phone);
+        await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+        const text = note.editor.document.getText();
+        assert.ok(text.includes('Call Riverside Physio & Co \\[main\\] at 555-0100 \\$1 } if:'), text.slice(text.indexOf('## When to call'), text.indexOf('## When to call') + 120));
+        assert.ok(text.includes('Clinic phone: 555-0100 \\$1 }. After hours: after-hours phone.'), 'the phone in the warning signs, the after-hours number a blank');
+        assert.ok(text.indexOf('Call 911') < text.indexOf('Clinic phone: 555-0100'), 'the 911 part comes first and has no clinic number');
+        assert.ok(!/\$\{?\d/.test(text.replace(/\\\$1/g, '')), 'snippet syntax left in the note');
+        // Tab walks the handout's own blanks, then the after-hours number: the clinic's name and phone are filled in already.
+        const visited: string[] = [];
+        for (let step = 0; step < 20 && note.editor.document.getText(note.editor.selection) !== 'after-hours phone'; step++) {
+          visited.push(note.editor.document.getText(note.editor.selection));
+          await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+        }
+        assert.strictEqual(note.editor.document.getText(note.editor.selection), 'after-hours phone', visited.join(' | '));
+        assert.ok(!visited.includes('clinic phone') && !visited.includes('clinic name'), visited.join(' | '));
+      } finally {
+        await note.remove();
+      }
+    });
+
+    it('writes them into a handout inserted by dot-phrase', async () => {
+      const note = await noteInSubfolder('Plan.\n\n.');
+      try {
+        const item = (await completionsAtEnd(note.editor, '.')).find((candidate) => labelOf(candidate) === `.${stretching.id}`);
+        assert.ok(item?.insertText instanceof vscode.SnippetString && item.range instanceof vscode.Range, 'no dot-phrase snippet');
+        // What accepting the suggestion does: its snippet over the typed ".".
+        await note.editor.insertSnippet(item.insertText, item.range);
+        const text = note.editor.document.getText();
+        assert.ok(text.startsWith(`Plan.\n\n# ${stretching.title}`), text.slice(0, 60));
+        assert.ok(text.includes('Call Riverside Physio & Co \\[main\\] at 555-0100 \\$1 } if:'));
+        assert.ok(text.includes('Clinic phone: 555-0100 \\$1 }. After hours: after-hours phone.'));
+      } finally {
+        await note.remove();
+      }
+    });
+
+    it('exports beside the note, with a footer that names the clinic and the day', async () => {
+      const note = await noteInSubfolder('Visit notes.\n\n');
+      try {
+        await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+        await vscode.commands.executeCommand('leaveSnippet');
+        note.editor.selection = new vscode.Selection(3, 0, 3, 0);
+        const suggested = await api.handouts.exportDefaultUri(note.editor.document, stretching.title);
+        assert.strictEqual(suggested?.toString(), vscode.Uri.joinPath(note.folder, 'warm-up-and-stretching-program.html').toString(), 'the save dialog opens beside the note');
+        const written = await vscode.commands.executeCommand<vscode.Uri>('iliopsoas.exportHandoutHtml', { target: suggested });
+        assert.strictEqual(written?.toString(), suggested.toString());
+        const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(suggested));
+        assert.ok(html.includes(`<footer class="generated"><p>Riverside Physio &amp; Co [main] · Phone: 555-0100 $1 } · ${isoLocalDate(new Date())}</p></footer>`), html.slice(html.indexOf('<footer'), html.indexOf('</footer>') + 9));
+        // The escaped values read as themselves in the page, with no link.
+        assert.ok(html.includes('Call Riverside Physio &amp; Co [main] at 555-0100 $1 } if:'), 'the clinic line as text');
+        assert.ok(!/<script|<link|src="http/i.test(html));
+        // A handout in a note that is not a file yet goes where the last one went, while that folder exists.
+        const untitled = await openNote('# Untitled handout\n\nRest.\n');
+        assert.strictEqual((await api.handouts.exportDefaultUri(untitled.document, 'Untitled handout'))?.toString(), vscode.Uri.joinPath(note.folder, 'untitled-handout.html').toString());
+        await note.remove();
+        assert.strictEqual(
+          (await api.handouts.exportDefaultUri(untitled.document, 'Untitled handout'))?.toString(),
+          vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'untitled-handout.html').toString(),
+          'a folder that is gone is not suggested',
+        );
+      } finally {
+        await note.remove();
+      }
+    });
+  });
+
+  it('inserts a handout with a blank to Tab to for each clinic detail that is not set, never an empty one', async () => {
+    const note = await noteInSubfolder('');
+    try {
+      assert.strictEqual(vscode.workspace.getConfiguration('iliopsoas', note.editor.document.uri).get('clinic.phone'), '');
+      await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
+      const text = note.editor.document.getText();
+      assert.ok(text.includes('Call clinic name at clinic phone if:'));
+      assert.ok(text.includes('Clinic phone: clinic phone. After hours: after-hours phone.'));
+    } finally {
+      await note.remove();
+    }
+  });
+
+  it('offers the exported file\'s buttons that work here, and their commands exist', async () => {
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'handout.html');
+    const actions = api.handouts.exportActions(file);
+    const commands = await vscode.commands.getCommands(true);
+    // In a browser (code-server, vscode.dev) or a remote window, only VS Code's Explorer can show the file.
+    if (vscode.env.uiKind === vscode.UIKind.Web || vscode.env.remoteName !== undefined) {
+      assert.deepStrictEqual(actions, ['revealInExplorer']);
+    } else {
+      assert.deepStrictEqual(actions, file.scheme === 'file' ? ['openInBrowser', 'revealInOS'] : ['revealInExplorer']);
+    }
+    if (actions.includes('revealInExplorer')) assert.ok(commands.includes('revealInExplorer'));
+    if (actions.includes('revealInOS')) assert.ok(commands.includes('revealFileInOS'));
   });
 
   it('lists every handout with its grade in Insert Handout…, and inserts the one chosen', async () => {

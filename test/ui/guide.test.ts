@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { CAUSES_SUBSECTIONS, TOP_LEVEL_SECTIONS } from '../expectedGuide';
-import { eventually, frameWithText, saveScreenshot, sharedWorkbench, widenSideBar } from './workbench';
+import { eventually, frameWithText, runCommand, saveScreenshot, sharedWorkbench, widenSideBar } from './workbench';
 
 /** Visible labels of the tree rows at one depth (rows' aria-labels hold the tooltip, not the label). */
 async function rowLabels(rows: Locator): Promise<string[]> {
@@ -81,5 +81,22 @@ describe('Iliopsoas Guide in the workbench (UI)', function () {
     const secondAnswer = reader.locator('details.quiz-answer').nth(1).getByText('(b) Osteoarthritis');
     assert.strictEqual(await secondAnswer.count(), 1);
     assert.strictEqual(await secondAnswer.isVisible(), false);
+  });
+
+  it('reopens the reader on the section it showed when the window reloads', async function () {
+    this.timeout(120_000);
+    // The reader shows the quiz's first part (the test above).
+    await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor();
+    // As a person reloads (the command saves the workbench's state first; a browser reload may not).
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    // VS Code restores the tab and hands it to the reader's serializer with the section the page saved.
+    await page.getByRole('tablist').getByRole('tab', { name: /^Multiple Choice Questions\b/ }).waitFor({ timeout: 60_000 });
+    const reader = await eventually(async () => {
+      for (const frame of page.frames()) if ((await frame.locator('main[data-section-id="multiple-choice-questions"]').count()) > 0) return frame;
+      throw new Error('no frame shows the restored section');
+    }, 60_000);
+    await eventually(async () => assert.ok(await reader.getByRole('heading', { name: 'Multiple Choice Questions', level: 1 }).isVisible()));
   });
 });

@@ -36,7 +36,7 @@ describe('keyboard only (UI)', function () {
     const vscodeDir = path.join(workspace, '.vscode');
     glossaryFile = path.join(vscodeDir, 'iliopsoas-glossary.json');
     createdByTest = fs.existsSync(glossaryFile) ? undefined : fs.existsSync(vscodeDir) ? glossaryFile : vscodeDir;
-    exportFile = path.join(workspace, 'iliopsoas-export-keyboard.html');
+    exportFile = path.join(workspace, 'notes', 'iliopsoas-export-keyboard.html'); // beside the note, where the dialog opens
     // Run alone, this file starts before the extension's commands are in the Command Palette.
     await page.getByRole('tablist', { name: 'Active View Switcher' }).getByRole('tab', { name: /^Iliopsoas Guide/ }).waitFor();
     // Start as a person sitting down would: close whatever the tests before left open.
@@ -355,7 +355,8 @@ describe('keyboard only (UI)', function () {
     // code-server's save dialog is a path in the quick input, the file name (without .html) selected.
     await page.locator('.quick-input-widget').filter({ hasText: 'Export Handout as HTML' }).waitFor();
     const input = page.locator('.quick-input-widget input:focus');
-    await eventually(async () => assert.strictEqual(await input.inputValue(), path.join(workspace, 'posture-lifting-and-healthy-weight.html')));
+    // It opens beside the note (notes/), not in the workspace root.
+    await eventually(async () => assert.strictEqual(await input.inputValue(), path.join(workspace, 'notes', 'posture-lifting-and-healthy-weight.html')));
     await page.keyboard.type(path.basename(exportFile, '.html'));
     await eventually(async () => assert.strictEqual(await input.inputValue(), exportFile));
     await page.keyboard.press('Enter');

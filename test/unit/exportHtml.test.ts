@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { HANDOUT_CONTENT_SECURITY_POLICY, handoutHtmlDocument, renderHandoutBody } from '../../src/handouts/exportHtml';
+import { HANDOUT_CONTENT_SECURITY_POLICY, exportFooter, handoutHtmlDocument, isoLocalDate, renderHandoutBody } from '../../src/handouts/exportHtml';
 
 // The stylesheet the extension inlines (compiled to out/test/unit/, three levels below the repository root).
 const STYLESHEET = fs.readFileSync(path.resolve(__dirname, '../../../media/handout.css'), 'utf8');
@@ -114,5 +114,29 @@ describe('handout HTML export', () => {
 
   it('drops YAML front matter', () => {
     assert.strictEqual(renderHandoutBody('---\ntitle: Hip\n---\n# Hip'), '<h1>Hip</h1>\n');
+  });
+});
+
+describe('the export footer', () => {
+  const day = new Date(2026, 10, 2, 23, 30); // 2 November 2026, 23:30 where the test runs
+
+  it('names the clinic and its phone, where set, and the day of the export', () => {
+    assert.strictEqual(exportFooter({ name: 'Riverside Physio', phone: '555-0100', afterHoursPhone: '555-0199' }, day), 'Riverside Physio · Phone: 555-0100 · 2026-11-02');
+    assert.strictEqual(exportFooter({ phone: '555-0100' }, day), 'Phone: 555-0100 · 2026-11-02');
+    assert.strictEqual(exportFooter({ name: 'Riverside Physio' }, day), 'Riverside Physio · 2026-11-02');
+    assert.strictEqual(exportFooter({}, day), '2026-11-02');
+  });
+
+  it('writes the local day as ISO 8601, not the UTC one', () => {
+    assert.strictEqual(isoLocalDate(new Date(2026, 0, 1, 0, 5)), '2026-01-01');
+    assert.strictEqual(isoLocalDate(new Date(2026, 11, 31, 23, 55)), '2026-12-31');
+    assert.strictEqual(isoLocalDate(new Date(987, 2, 4)), '0987-03-04');
+  });
+
+  it('is HTML-escaped in the page, which stays inert: the CSP, no script', () => {
+    const html = handoutHtmlDocument('Rest.', { stylesheet: STYLESHEET, title: 'Rest', generated: exportFooter({ name: '<script>alert(1)</script> & Co', phone: '"555" <0100>' }, day) });
+    assert.ok(html.includes('<footer class="generated"><p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co · Phone: &quot;555&quot; &lt;0100&gt; · 2026-11-02</p></footer>'));
+    assert.ok(!/<script/i.test(html));
+    assert.ok(html.includes(`content="${HANDOUT_CONTENT_SECURITY_POLICY}"`));
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseGuide } from '../../src/guide/outline';
-import { contentSecurityPolicy, openSectionHref, renderMarkdown, renderReaderPage, renderSectionBody } from '../../src/guide/render';
+import { contentSecurityPolicy, openSectionHref, READER_STATE_SCRIPT, renderMarkdown, renderReaderPage, renderSectionBody } from '../../src/guide/render';
+import { restoredSectionId } from '../../src/guide/readerState';
 import { guideOutline } from './guideFixture';
 
 describe('guide renderer', () => {
@@ -47,25 +48,57 @@ describe('guide renderer', () => {
     assert.ok(!/<details[^>]* open/.test(html), 'an answer is shown before it is asked for');
   });
 
-  it('builds a whole reader page with a strict CSP, no script and previous/next links', () => {
-    const outline = parseGuide('# T\n\nIntro.\n\n## A\n\nFirst <b>.\n\n## B\n\nSecond.\n');
-    const html = renderReaderPage(outline, outline.get('a')!, { cspSource: 'https://csp.example', stylesheetUri: 'https://csp.example/reader.css' });
-    assert.ok(html.includes(`content="${contentSecurityPolicy('https://csp.example')}"`));
-    assert.strictEqual(contentSecurityPolicy('https://csp.example'), "default-src 'none'; style-src https://csp.example; img-src https://csp.example;");
-    assert.ok(!/<script/i.test(html));
+  it('builds a whole reader page with a strict CSP, only its own nonce-bearing script, and previous/next links', () => {
+    const outline = parseGuide('# T\n\nIntro.\n\n## A\n\nFirst <b>.\n\n<script>alert(1)</script>\n\n## B\n\nSecond.\n');
+    const html = renderReaderPage(outline, outline.get('a')!, { cspSource: 'https://csp.example', stylesheetUri: 'https://csp.example/reader.css', nonce: 'n0nce' });
+    assert.ok(html.includes(`content="${contentSecurityPolicy('https://csp.example', 'n0nce')}"`));
+    assert.strictEqual(contentSecurityPolicy('https://csp.example', 'n0nce'), "default-src 'none'; style-src https://csp.example; img-src https://csp.example; script-src 'nonce-n0nce';");
+    // One script, the page's own, which saves the section shown in the webview state; the guide's own text stays text.
+    assert.deepStrictEqual(html.match(/<script[^>]*>[^<]*<\/script>/g), [`<script nonce="n0nce">${READER_STATE_SCRIPT}</script>`]);
+    assert.strictEqual(READER_STATE_SCRIPT, "acquireVsCodeApi().setState({ section: document.querySelector('main').dataset.sectionId });");
+    assert.ok(html.includes('<main data-section-id="a">'));
+    assert.ok(html.includes('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'));
     assert.ok(html.includes('<title>A</title>'));
     assert.ok(html.includes('<h1>A</h1>\n<p>First &lt;b&gt;.</p>'));
     assert.ok(html.includes(`Previous: <a href="${openSectionHref('t')}" rel="prev">T</a>`));
     assert.ok(html.includes(`Next: <a href="${openSectionHref('b')}" rel="next">B</a>`));
-    const last = renderReaderPage(outline, outline.get('b')!, { cspSource: 'x', stylesheetUri: 'y' });
+    const last = renderReaderPage(outline, outline.get('b')!, { cspSource: 'x', stylesheetUri: 'y', nonce: 'z' });
     assert.ok(!last.includes('rel="next"'));
   });
 
   it('escapes titles and ids it puts into the page', () => {
     const outline = parseGuide('# T\n\nIntro.\n\n## <img src=x> & "quotes"\n\nText.\n');
     const section = outline.sections[0];
-    const html = renderReaderPage(outline, section, { cspSource: 'x', stylesheetUri: 'y' });
+    const html = renderReaderPage(outline, section, { cspSource: 'x', stylesheetUri: 'y', nonce: 'z' });
     assert.ok(html.includes('<h1>&lt;img src=x&gt; &amp; &quot;quotes&quot;</h1>'));
     assert.ok(!html.includes('<img'));
+  });
+});
+
+describe('the reader state restored after a reload', () => {
+  const isSection = (id: string) => ['spinal-stenosis', 'injections'].includes(id);
+
+  it('restores the section the state names', () => {
+    assert.strictEqual(restoredSectionId({ section: 'spinal-stenosis' }, isSection), 'spinal-stenosis');
+  });
+
+  it('restores the guide\'s title page for any state that names no known section, without throwing', () => {
+    const garbage: unknown[] = [
+      undefined,
+      null,
+      'spinal-stenosis',
+      42,
+      [],
+      ['spinal-stenosis'],
+      {},
+      { section: 'no-such-section' },
+      { section: 7 },
+      { section: { id: 'injections' } },
+      { section: '' },
+      { section: 'injections'.repeat(100) },
+      Object.create({ section: 'injections' }) as unknown, // inherited, not its own
+      JSON.parse('{"__proto__": {"section": "injections"}}') as unknown,
+    ];
+    for (const state of garbage) assert.strictEqual(restoredSectionId(state, isSection), undefined, JSON.stringify(state));
   });
 });

@@ -5,7 +5,7 @@ import { quotedForMessage } from '../../util/messageText';
 import { FIND_IN_GUIDE_COMMAND, OPEN_GUIDE_COMMAND, OPEN_SECTION_COMMAND, REVEAL_SECTION_COMMAND } from '../../ids';
 import { pickSection, showFindInGuide } from './findInGuide';
 import type { GuideOutline, GuideSection } from '../outline';
-import { GuideReader } from './reader';
+import { GuideReader, READER_VIEW_TYPE } from './reader';
 import { GuideTreeProvider } from './tree';
 
 const SECTIONS_VIEW_ID = 'iliopsoas.sections';
@@ -30,6 +30,8 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
   const disposables: vscode.Disposable[] = [
     treeView,
     reader,
+    // After a window reload VS Code hands the reader tab back to it, with the section it showed.
+    vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader),
     // Returns the warning it shows, if any, so callers (and tests) can tell a missing section apart.
     registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
       if (typeof sectionId === 'string' && reader.show(sectionId, { preserveFocus: true })) return undefined;

@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
+import { logError } from '../../util/log';
 import { isNote } from '../../util/notes';
 import { staysInsideFolder } from '../../util/workspaceFiles';
 import handoutStylesheet from '../../../media/handout.css';
-import { handoutHtmlDocument } from '../exportHtml';
+import { exportFooter, handoutHtmlDocument } from '../exportHtml';
+import { defaultExportFolder, exportActionLabel, exportedFileActions, exportFileName, type ExportAction } from '../exportChoices';
+import { clinicSettingsFor } from './clinicSettings';
+
+/** workspaceState key: the folder (a Uri string) of the last handout exported in this workspace. */
+export const LAST_EXPORT_FOLDER_KEY = 'iliopsoas.export.lastFolder';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
 function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string } {
@@ -28,17 +34,74 @@ async function isNewFileInside(folder: vscode.Uri | undefined, target: vscode.Ur
   );
 }
 
-function fileNameFor(title: string): string {
-  return `${title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'handout'}.html`;
+/** The folder a Uri's file is in. */
+function folderOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+function isFolder(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+    () => false,
+  );
+}
+
+/**
+ * The file the save dialog suggests for a handout exported from `document`: named after the
+ * title, beside the note, or (for a note that is not a file yet) in the last export folder while
+ * it is still inside a workspace folder and there, or else in the workspace folder.
+ */
+export async function defaultExportUri(document: vscode.TextDocument, title: string, memory: vscode.Memento): Promise<vscode.Uri | undefined> {
+  const remembered = memory.get<unknown>(LAST_EXPORT_FOLDER_KEY);
+  const lastExport = typeof remembered === 'string' ? parsedUri(remembered) : undefined;
+  const folder = defaultExportFolder(
+    {
+      besideNote: document.isUntitled ? undefined : folderOf(document.uri),
+      lastExport: lastExport && (await isFolder(lastExport)) ? lastExport : undefined,
+      workspaceFolder: (vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0])?.uri,
+    },
+    (candidate) => vscode.workspace.getWorkspaceFolder(candidate) !== undefined,
+  );
+  return folder && vscode.Uri.joinPath(folder, exportFileName(title));
+}
+
+function parsedUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The notification's buttons for a file exported here (see exportedFileActions). */
+export function exportActionsFor(target: vscode.Uri): readonly ExportAction[] {
+  return exportedFileActions({ web: vscode.env.uiKind === vscode.UIKind.Web, remote: vscode.env.remoteName !== undefined, scheme: target.scheme });
+}
+
+async function runExportAction(action: ExportAction, target: vscode.Uri): Promise<void> {
+  if (action === 'openInBrowser') await vscode.env.openExternal(target);
+  else if (action === 'revealInOS') await vscode.commands.executeCommand('revealFileInOS', target);
+  else await vscode.commands.executeCommand('revealInExplorer', target);
+}
+
+/** Says where the handout went, with buttons to open it in the browser and to show it in a file manager (or VS Code's Explorer). */
+async function announceExport(title: string, target: vscode.Uri): Promise<void> {
+  // No `process` in the web worker: there, the OS file manager is not offered anyway.
+  const platform = typeof process === 'object' ? process.platform : '';
+  const actions = exportActionsFor(target).map((action) => ({ title: exportActionLabel(action, platform), action }));
+  const next = actions.some((item) => item.action === 'openInBrowser') ? 'Open it in a browser to print it.' : 'Download it from the Explorer to print it.';
+  const chosen = await vscode.window.showInformationMessage(`Exported “${quotedForMessage(title)}” to ${quotedForMessage(vscode.workspace.asRelativePath(target))}. ${next}`, ...actions);
+  if (chosen) await runExportAction(chosen.action, target);
 }
 
 /**
  * Exports the selection or the handout at the cursor as one self-contained, printable HTML file,
- * saved where the user chooses: the save dialog asks before it replaces a file. `target` lets
- * tests and other commands skip the dialog; since any caller can pass it, it must name a new
- * file inside the workspace folder, and nothing is ever replaced without the dialog.
+ * saved where the user chooses: the save dialog opens beside the note (see defaultExportUri) and
+ * asks before it replaces a file. The footer names the clinic of the note's folder and the day.
+ * `target` lets tests and other commands skip the dialog; since any caller can pass it, it must
+ * name a new file inside the note's workspace folder, and nothing is ever replaced without the dialog.
  */
-export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isNote(editor.document)) {
     void vscode.window.showInformationMessage('Open a Markdown note with a handout, and put the cursor in it, to export it.');
@@ -48,7 +111,7 @@ export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Pr
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (options?.target && !(await isNewFileInside(folder, options.target))) {
     void vscode.window.showWarningMessage(
-      `The handout was not exported: ${vscode.workspace.asRelativePath(options.target)} exists already or is outside the workspace folder. Run Export Handout as HTML from the Command Palette to choose the file.`,
+      `The handout was not exported: ${quotedForMessage(vscode.workspace.asRelativePath(options.target))} exists already or is outside the workspace folder. Run Export Handout as HTML from the Command Palette to choose the file.`,
     );
     return undefined;
   }
@@ -58,11 +121,13 @@ export async function exportHandoutAsHtml(options?: { target?: vscode.Uri }): Pr
       title: 'Export Handout as HTML',
       saveLabel: 'Export',
       filters: { 'Web page': ['html'] },
-      defaultUri: folder ? vscode.Uri.joinPath(folder, fileNameFor(title)) : undefined,
+      defaultUri: await defaultExportUri(editor.document, title, memory),
     }));
   if (!target) return undefined;
-  const html = handoutHtmlDocument(markdown, { title, stylesheet: handoutStylesheet });
+  const generated = exportFooter(clinicSettingsFor(editor.document.uri).details, new Date());
+  const html = handoutHtmlDocument(markdown, { title, stylesheet: handoutStylesheet, generated });
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(html));
-  void vscode.window.showInformationMessage(`Exported “${quotedForMessage(title)}” to ${vscode.workspace.asRelativePath(target)}. Open it in a browser to print it.`);
+  if (vscode.workspace.getWorkspaceFolder(target)) await memory.update(LAST_EXPORT_FOLDER_KEY, folderOf(target).toString());
+  announceExport(title, target).catch((error: unknown) => logError('opening or revealing an exported handout', error));
   return target;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Handout } from '../handouts';
+import { handoutBody, type Handout } from '../handouts';
+import { clinicSettingsFor } from './clinicSettings';
 import { isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
 
@@ -15,10 +16,19 @@ async function markdownEditor(): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(document);
 }
 
-/** Inserts a handout as a snippet, so its tab stops (patient, clinician, follow-up…) can be filled in turn. */
+/**
+ * Inserts a handout as a snippet, so its tab stops (patient, clinician, follow-up…) can be filled
+ * in turn, with the clinic's details of the note's folder written in. A clinic setting that
+ * cannot be used is named in a warning, and its field stays a blank to fill in.
+ */
 export async function insertHandout(handout: Handout): Promise<boolean> {
   const editor = await markdownEditor();
-  return editor.insertSnippet(new vscode.SnippetString(handout.body));
+  const clinic = clinicSettingsFor(editor.document.uri);
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(handoutBody(handout, clinic.details)));
+  if (clinic.problems.length > 0) {
+    void vscode.window.showWarningMessage(`${clinic.problems.join(' ')} The handout has a blank to fill in there instead.`);
+  }
+  return inserted;
 }
 
 /**

@@ -6,7 +6,8 @@ import { registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
 import { HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
-import { exportHandoutAsHtml } from './exportHandout';
+import { defaultExportUri, exportActionsFor, exportHandoutAsHtml } from './exportHandout';
+import type { ExportAction } from '../exportChoices';
 import { handoutReadingGrade, loadHandouts, type Handout } from '../handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
 import { registerReadingGradeStatus } from './readingStatus';
@@ -15,10 +16,17 @@ export interface HandoutsFeature extends vscode.Disposable {
   readonly handouts: () => readonly Handout[];
   /** Whether a handout draws on a guide section (the guide tree shows an inline insert action). */
   sectionHasHandout(sectionId: string): boolean;
+  /** Where the export's save dialog opens for a handout of this title in this note (tests check it without a dialog). */
+  exportDefaultUri(document: vscode.TextDocument, title: string): Promise<vscode.Uri | undefined>;
+  /** The buttons the "exported" notification offers for this file, here. */
+  exportActions(target: vscode.Uri): readonly ExportAction[];
 }
 
-/** The handouts, the note-writing aids around them (grade in the status bar, "Do Not Use" checks) and export. */
-export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels): HandoutsFeature {
+/**
+ * The handouts, the note-writing aids around them (grade in the status bar, "Do Not Use" checks)
+ * and export, which remembers its last folder in `workspaceState`.
+ */
+export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels, workspaceState: vscode.Memento): HandoutsFeature {
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
   const grades = new Map<string, string>();
@@ -50,7 +58,9 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), 'Handout drawn from this section');
     }),
     // Only a real Uri: a command link's JSON argument is a plain object that merely looks like one.
-    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) => exportHandoutAsHtml({ target: options?.target instanceof vscode.Uri ? options.target : undefined })),
+    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) =>
+ exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
+    ),
     registerForNotes((selector) =>
       vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`), '.'),
     ),
@@ -61,6 +71,8 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   return {
     handouts,
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
+    exportDefaultUri: (document, title) => defaultExportUri(document, title, workspaceState),
+    exportActions: exportActionsFor,
     dispose: () => disposeAll(disposables),
   };
 }
