@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import glossarySchema from '../../src/glossary/glossary.schema.json';
 
 // The extractor is plain CommonJS shared with `npm run l10n`.
 const l10n = require('../../../scripts/l10nBundle.js') as {
@@ -42,5 +43,10 @@ describe('runtime strings (l10n)', () => {
     assert.match(problems("vscode.l10n.t({ message: 'Open {0}' });").join(), /no arguments/);
     assert.match(problems("vscode.l10n.t({ message: 'Open', comment });").join(), /written out/);
     assert.match(problems('vscode.l10n.t(`Open ${file}`);').join(), /not an expression/);
+  });
+
+  it('has the category pick describe each category as the glossary schema does', () => {
+    const { bundle } = l10n.extractMessages();
+    for (const description of glossarySchema.definitions.entry.properties.category.enumDescriptions) assert.ok(description in bundle, description);
   });
 });
