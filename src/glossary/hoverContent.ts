@@ -47,27 +47,66 @@ function onOneLine(text: string): string {
 }
 
 /**
+ * The hover's own words, apart from the glossary's text: English here, in the user's language
+ * from the glue (which passes `vscode.l10n.t` ones). Escaped like glossary text where they are
+ * written into the Markdown, so that no translation can form markup or a link.
+ */
+export interface HoverLabels {
+  /** Before the text for patients. */
+  readonly forPatients: string;
+  /** Before the links to the guide's sections. */
+  readonly guide: string;
+  /** A guide link's tooltip. */
+  readonly guideLinkTitle: string;
+  /** The insert action's link text, and its tooltip. */
+  readonly insertExplanation: string;
+  readonly insertExplanationTitle: string;
+  /** After a team entry's heading: where it comes from (the file's workspace-relative path). */
+  readonly teamGlossary: (file: string) => string;
+}
+
+export const HOVER_LABELS: HoverLabels = {
+  forPatients: 'For patients:',
+  guide: 'Guide:',
+  guideLinkTitle: 'Read in the Iliopsoas Guide',
+  insertExplanation: 'Insert patient explanation',
+  insertExplanationTitle: 'Add the plain-language explanation below this paragraph',
+  teamGlossary: (file) => `team glossary: ${file}`,
+};
+
+/** Text for a Markdown link's "title": on one line, its quotes and backslashes escaped. */
+function linkTitle(text: string): string {
+  return onOneLine(text).replace(/["\\]/g, '\\$&');
+}
+
+/**
  * The hover's Markdown: term, clinical definition, plain-language explanation, guide links, insert
  * action. `written` is the text hovered: a medicine named by one of its generic or brand names
  * ("Celebrex") is shown by that name, with its class (the entry's term) after it.
  */
-export function glossaryHoverMarkdown(entry: GlossaryEntry, sections: readonly GuideSectionLink[], insert?: InsertExplanationArgs, written?: string): string {
+export function glossaryHoverMarkdown(
+  entry: GlossaryEntry,
+  sections: readonly GuideSectionLink[],
+  insert?: InsertExplanationArgs,
+  written?: string,
+  labels: HoverLabels = HOVER_LABELS,
+): string {
   const abbreviations = entry.abbreviations.length > 0 ? ` (${entry.abbreviations.map(escapeMarkdown).join(', ')})` : '';
-  const origin = entry.origin === BUILT_IN_ORIGIN ? '' : ` · *team glossary: ${escapeMarkdown(entry.origin)}*`;
+  const origin = entry.origin === BUILT_IN_ORIGIN ? '' : ` · *${escapeMarkdown(labels.teamGlossary(entry.origin))}*`;
   const byName = written !== undefined && entry.category === 'medicine' && isMedicineName(entry, written);
   const heading = byName ? `**${escapeMarkdown(written.replace(/\s+/g, ' '))}** · *${escapeMarkdown(entry.term)}*${abbreviations}` : `**${escapeMarkdown(entry.term)}**${abbreviations}`;
   const blocks = [
     `${heading}${origin}`,
     escapeMarkdown(entry.definition),
-    `**For patients:** ${escapeMarkdown(entry.plain)}`,
+    `**${escapeMarkdown(labels.forPatients)}** ${escapeMarkdown(entry.plain)}`,
   ];
   const actions: string[] = [];
   if (sections.length > 0) {
-    const links = sections.map((section) => `[${escapeMarkdown(section.title)}](${commandUri(OPEN_SECTION_COMMAND, section.id)} "Read in the Iliopsoas Guide")`);
-    actions.push(`Guide: ${links.join(' · ')}`);
+    const links = sections.map((section) => `[${escapeMarkdown(section.title)}](${commandUri(OPEN_SECTION_COMMAND, section.id)} "${linkTitle(labels.guideLinkTitle)}")`);
+    actions.push(`${escapeMarkdown(labels.guide)} ${links.join(' · ')}`);
   }
   if (insert) {
-    actions.push(`[Insert patient explanation](${commandUri(INSERT_PLAIN_EXPLANATION_COMMAND, insert)} "Add the plain-language explanation below this paragraph")`);
+    actions.push(`[${escapeMarkdown(labels.insertExplanation)}](${commandUri(INSERT_PLAIN_EXPLANATION_COMMAND, insert)} "${linkTitle(labels.insertExplanationTitle)}")`);
   }
   if (actions.length > 0) blocks.push(actions.join('  \n'));
   return blocks.join('\n\n');

@@ -27,6 +27,44 @@ function jsonc(): JsoncParser {
   return (jsoncParser ??= require('jsonc-parser') as JsoncParser);
 }
 
+/** What a grade message says: the grade, its two formulas, the term not counted and the target. */
+export interface GradeFigures {
+  readonly grade: number;
+  readonly fleschKincaid: number;
+  readonly smog: number;
+  readonly term: string;
+  readonly target: number;
+}
+
+/**
+ * The words of this module's own messages (the entry rules' problems come from entries.ts, in
+ * English): English here, the user's language from the glue, which passes `vscode.l10n.t` ones.
+ * Labels and problems given to them are file text already made safe to quote in a notification.
+ */
+export interface TeamEntryWording {
+  readonly selectionIsParagraph: string;
+  readonly selectionIsEmpty: string;
+  readonly grade: (figures: GradeFigures) => string;
+  readonly gradeAboveTarget: (figures: GradeFigures) => string;
+  /** The file is not valid JSON: the problem as the glossary reports it (file, line and column). */
+  readonly fileNotJson: (problem: string) => string;
+  readonly fileNotAnObject: (label: string) => string;
+  readonly entriesNotAnArray: (label: string) => string;
+  readonly entriesTwice: (label: string) => string;
+}
+
+export const TEAM_ENTRY_WORDING: TeamEntryWording = {
+  selectionIsParagraph: 'Select one term, not a paragraph: a term cannot run across a blank line.',
+  selectionIsEmpty: 'Select the term to add (a word or a few words) in the note first.',
+  grade: ({ grade, fleschKincaid, smog, term }) => `Reading grade ${grade} (Flesch–Kincaid ${fleschKincaid}, SMOG ${smog}; “${term}” not counted).`,
+  gradeAboveTarget: ({ grade, fleschKincaid, smog, term, target }) =>
+    `Reading grade ${grade} (Flesch–Kincaid ${fleschKincaid}, SMOG ${smog}; “${term}” not counted): above grade ${target}. Shorter words and sentences are easier for patients; you can still add it.`,
+  fileNotJson: (problem) => `${problem}. Nothing was added: correct the file first.`,
+  fileNotAnObject: (label) => `${label} does not hold a JSON object with an "entries" array. Nothing was added.`,
+  entriesNotAnArray: (label) => `In ${label}, "entries" is not an array. Nothing was added.`,
+  entriesTwice: (label) => `${label} has "entries" twice. Nothing was added: keep one.`,
+};
+
 const EDGE_NOT_WORD = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 
 /** A text as the glossary keeps it: NFC, without invisible characters, its white space runs as one space. */
@@ -39,10 +77,10 @@ function cleanText(text: string): string {
  * without the punctuation around them ("Craig test," gives "Craig test"). A problem instead when
  * there is no term in it, or it is more than a term.
  */
-export function termFromSelection(selected: string): { readonly term: string } | { readonly problem: string } {
-  if (/\n[ \t]*\r?\n/.test(selected)) return { problem: 'Select one term, not a paragraph: a term cannot run across a blank line.' };
+export function termFromSelection(selected: string, wording: TeamEntryWording = TEAM_ENTRY_WORDING): { readonly term: string } | { readonly problem: string } {
+  if (/\n[ \t]*\r?\n/.test(selected)) return { problem: wording.selectionIsParagraph };
   const term = cleanText(selected).replace(EDGE_NOT_WORD, '');
-  if (term === '') return { problem: 'Select the term to add (a word or a few words) in the note first.' };
+  if (term === '') return { problem: wording.selectionIsEmpty };
   const [problem] = entryProblems({ term, definition: 'definition', plain: 'plain text' });
   return problem ? { problem } : { term };
 }
@@ -90,14 +128,12 @@ export interface PlainTextGrade {
  * The plain text's reading grade by the project's one rule (the higher of Flesch–Kincaid and
  * SMOG), with the entry's own term not counted: an explanation names the word it explains.
  */
-export function plainTextGrade(plain: string, term: string): PlainTextGrade {
+export function plainTextGrade(plain: string, term: string, wording: TeamEntryWording = TEAM_ENTRY_WORDING): PlainTextGrade {
   const graded = exemptTerms(plain, [term]);
   const grade = readingGrade(graded);
-  const figures = `Flesch–Kincaid ${fleschKincaidGrade(graded)}, SMOG ${smogGrade(graded)}; “${term}” not counted`;
+  const figures: GradeFigures = { grade, fleschKincaid: fleschKincaidGrade(graded), smog: smogGrade(graded), term, target: PLAIN_TEXT_TARGET_GRADE };
   const aboveTarget = grade > PLAIN_TEXT_TARGET_GRADE;
-  const message = aboveTarget
-    ? `Reading grade ${grade} (${figures}): above grade ${PLAIN_TEXT_TARGET_GRADE}. Shorter words and sentences are easier for patients; you can still add it.`
-    : `Reading grade ${grade} (${figures}).`;
+  const message = aboveTarget ? wording.gradeAboveTarget(figures) : wording.grade(figures);
   return { grade, aboveTarget, message };
 }
 
@@ -143,20 +179,20 @@ function formattingOf(text: string): FormattingOptions {
 type ReadFile = { readonly kind: 'read'; readonly json: string; readonly value: Record<string, unknown> } | { readonly kind: 'unreadable'; readonly message: string };
 
 /** The file as JSON, or why it cannot be changed safely. */
-function readTeamFile(text: string, label: string): ReadFile {
+function readTeamFile(text: string, label: string, wording: TeamEntryWording = TEAM_ENTRY_WORDING): ReadFile {
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (findJsonSyntaxError(json)) {
     // Worded as the glossary reports the file (with its line and column), then what was not done.
     const [problem] = parseGlossaryFile(text, label).problems;
-    return { kind: 'unreadable', message: `${problem.message}. Nothing was added: correct the file first.` };
+    return { kind: 'unreadable', message: wording.fileNotJson(problem.message) };
   }
   const value: unknown = JSON.parse(json);
-  if (!isPlainObject(value)) return { kind: 'unreadable', message: `${label} does not hold a JSON object with an "entries" array. Nothing was added.` };
-  if ('entries' in value && !Array.isArray(value.entries)) return { kind: 'unreadable', message: `In ${label}, "entries" is not an array. Nothing was added.` };
+  if (!isPlainObject(value)) return { kind: 'unreadable', message: wording.fileNotAnObject(label) };
+  if ('entries' in value && !Array.isArray(value.entries)) return { kind: 'unreadable', message: wording.entriesNotAnArray(label) };
   // jsonc-parser would change the first of two "entries", JSON.parse (and so the glossary) reads the last.
   const root = jsonc().parseTree(json);
   const entriesProperties = (root?.children ?? []).filter((property) => property.children?.[0]?.value === 'entries');
-  if (entriesProperties.length > 1) return { kind: 'unreadable', message: `${label} has "entries" twice. Nothing was added: keep one.` };
+  if (entriesProperties.length > 1) return { kind: 'unreadable', message: wording.entriesTwice(label) };
   return { kind: 'read', json, value };
 }
 
@@ -178,9 +214,13 @@ export function existingTeamEntry(text: string | undefined, term: string): Parti
  * valid JSON (comments included: team files are read as strict JSON), or not a glossary's shape, is
  * left alone. Only the new entry is formatted, in the file's own indentation and line breaks.
  */
-export function addToTeamFile(text: string | undefined, entry: NewTeamEntry, options: { readonly label: string; readonly replace: boolean }): TeamFileChange {
+export function addToTeamFile(
+  text: string | undefined,
+  entry: NewTeamEntry,
+  options: { readonly label: string; readonly replace: boolean; readonly wording?: TeamEntryWording },
+): TeamFileChange {
   if (text === undefined || text.trim() === '') return { kind: 'write', text: newTeamFileText(entry), replaced: false };
-  const read = readTeamFile(text, options.label);
+  const read = readTeamFile(text, options.label, options.wording);
   if (read.kind === 'unreadable') return read;
   const { json, value } = read;
   const { modify, applyEdits, format } = jsonc();

@@ -8,6 +8,7 @@ import type { GlossaryCategory } from './types';
 export type TermGroupKey = GlossaryCategory | 'other';
 
 interface GroupDescription {
+  /** The English name (see TermGroupWording). */
   readonly label: string;
   /** A codicon id (https://microsoft.github.io/vscode-codicons/), for the view's ThemeIcon. */
   readonly icon: string;
@@ -33,8 +34,24 @@ export interface TermGroup {
   readonly terms: readonly TermCount[];
 }
 
+/**
+ * The view's words for the groups: English here, the user's language from the glue
+ * (vscode/termsView.ts passes `vscode.l10n.t` ones).
+ */
+export interface TermGroupWording {
+  readonly name: (key: TermGroupKey) => string;
+  /** A group's name with its number of terms, as a screen reader says it: "Conditions, 4 terms". */
+  readonly withCount: (name: string, count: number) => string;
+}
+
+export const TERM_GROUP_WORDING: TermGroupWording = {
+  name: (key) => GROUPS[key].label,
+  withCount: (name, count) => `${name}, ${count} term${count === 1 ? '' : 's'}`,
+};
+
+/** A group's English name. */
 export function termGroupLabel(key: TermGroupKey): string {
-  return GROUPS[key].label;
+  return TERM_GROUP_WORDING.name(key);
 }
 
 export function termGroupIcon(key: TermGroupKey): string {
@@ -42,9 +59,8 @@ export function termGroupIcon(key: TermGroupKey): string {
 }
 
 /** What a screen reader says for a group row: "Conditions, 4 terms". */
-export function termGroupAccessibilityLabel(group: TermGroup): string {
-  const count = group.terms.length;
-  return `${termGroupLabel(group.key)}, ${count} term${count === 1 ? '' : 's'}`;
+export function termGroupAccessibilityLabel(group: TermGroup, wording: TermGroupWording = TERM_GROUP_WORDING): string {
+  return wording.withCount(wording.name(group.key), group.terms.length);
 }
 
 /** The group an entry's terms go in. */

@@ -9,17 +9,52 @@ export function renderMarkdown(markdown: string): string {
   return markdownIt().render(markdown);
 }
 
+/**
+ * The reader's own words around the guide's text (which stays as written, in English): English
+ * here, the user's language from the glue (vscode/readerLabels.ts). Escaped where they are written.
+ */
+export interface ReaderLabels {
+  /** What a screen reader calls an evidence note, and the words that start one. */
+  readonly evidenceNote: string;
+  readonly evidenceNoteLead: string;
+  /** Before an evidence note's sources. */
+  readonly source: string;
+  /** The button that shows a quiz answer. */
+  readonly showAnswer: string;
+  /** The heading (and landmark name) of a section's list of subsections. */
+  readonly inThisSection: string;
+  /** Landmark names of the link to the parent section and of the previous/next links. */
+  readonly breadcrumb: string;
+  readonly guidePages: string;
+  /** Before the links to the previous and the next section. */
+  readonly previous: string;
+  readonly next: string;
+}
+
+export const READER_LABELS: ReaderLabels = {
+  evidenceNote: 'Evidence note',
+  evidenceNoteLead: 'Evidence note:',
+  source: 'Source:',
+  showAnswer: 'Show answer',
+  inThisSection: 'In this section',
+  breadcrumb: 'Breadcrumb',
+  guidePages: 'Guide pages',
+  previous: 'Previous:',
+  next: 'Next:',
+};
+
 /** An evidence note as the reader shows it: an aside marked as a note, every word escaped. */
-function renderEvidenceNote(note: EvidenceNote): string {
+function renderEvidenceNote(note: EvidenceNote, labels: ReaderLabels): string {
   const sources = note.sources.map(escapeHtml).join('; ');
-  return `<aside class="evidence-note" role="note" aria-label="Evidence note"><p><strong>Evidence note:</strong> ${escapeHtml(note.note)}</p><p class="evidence-source">Source: ${sources}</p></aside>\n`;
+  return `<aside class="evidence-note" role="note" aria-label="${escapeHtml(labels.evidenceNote)}"><p><strong>${escapeHtml(labels.evidenceNoteLead)}</strong> ${escapeHtml(note.note)}</p><p class="evidence-source">${escapeHtml(labels.source)} ${sources}</p></aside>\n`;
 }
 
 /**
  * A section's own Markdown rendered with its evidence notes, each right after the paragraph
  * that contains its phrase (a note whose phrase is not found goes at the end, so none is lost).
  */
-export function renderWithEvidenceNotes(markdown: string, notes: readonly EvidenceNote[]): string {
+export function renderWithEvidenceNotes(markdown: string, notes: readonly EvidenceNote[], labels: ReaderLabels = READER_LABELS): string {
+  const rendered = (note: EvidenceNote) => renderEvidenceNote(note, labels);
   if (notes.length === 0) return renderMarkdown(markdown);
   const md = markdownIt();
   const env = {};
@@ -32,11 +67,11 @@ export function renderWithEvidenceNotes(markdown: string, notes: readonly Eviden
     const paragraph = tokens[index - 1]?.content ?? '';
     const here = pending.filter((note) => paragraph.includes(note.after));
     if (here.length === 0) return;
-    html += md.renderer.render(tokens.slice(from, index + 1), md.options, env) + here.map(renderEvidenceNote).join('');
+    html += md.renderer.render(tokens.slice(from, index + 1), md.options, env) + here.map(rendered).join('');
     from = index + 1;
     for (const note of here) pending.splice(pending.indexOf(note), 1);
   });
-  return html + md.renderer.render(tokens.slice(from), md.options, env) + pending.map(renderEvidenceNote).join('');
+  return html + md.renderer.render(tokens.slice(from), md.options, env) + pending.map(rendered).join('');
 }
 
 /** A `command:` link that opens a section in the reader; the reader enables only this command. */
@@ -50,13 +85,13 @@ function sectionLink(section: GuideSection, rel?: 'prev' | 'next'): string {
 }
 
 // Answers sit in <details> so each stays hidden until the reader opens it, with no script.
-function renderQuizPart(part: GuideSection): string {
+function renderQuizPart(part: GuideSection, labels: ReaderLabels): string {
   const questions = quizQuestions(part).map((question) => {
     const options = question.options
       .map((option) => `<li><span class="quiz-letter">(${escapeHtml(option.letter)})</span> ${markdownIt().renderInline(option.text)}</li>`)
       .join('');
     const answer = question.answer
-      ? `<details class="quiz-answer"><summary>Show answer</summary><p>(${escapeHtml(question.answer.letter)}) ${markdownIt().renderInline(question.answer.text)}</p></details>`
+      ? `<details class="quiz-answer"><summary>${escapeHtml(labels.showAnswer)}</summary><p>(${escapeHtml(question.answer.letter)}) ${markdownIt().renderInline(question.answer.text)}</p></details>`
       : '';
     return `<li class="quiz-question"><p>${markdownIt().renderInline(question.prompt)}</p><ul class="quiz-options">${options}</ul>${answer}</li>`;
   });
@@ -64,11 +99,12 @@ function renderQuizPart(part: GuideSection): string {
 }
 
 /** The body of a section as the reader shows it: its own text (a quiz part as a quiz) and links to its subsections. */
-export function renderSectionBody(section: GuideSection): string {
-  const own = isQuizPart(section) ? renderQuizPart(section) : renderWithEvidenceNotes(section.markdown, evidenceNotesFor(section.id));
+export function renderSectionBody(section: GuideSection, labels: ReaderLabels = READER_LABELS): string {
+  const own = isQuizPart(section) ? renderQuizPart(section, labels) : renderWithEvidenceNotes(section.markdown, evidenceNotesFor(section.id), labels);
   if (section.children.length === 0) return own;
   const contents = section.children.map((child) => `<li>${sectionLink(child)}</li>`).join('');
-  return `${own}<nav class="contents" aria-label="In this section"><h2>In this section</h2><ul>${contents}</ul></nav>\n`;
+  const heading = escapeHtml(labels.inThisSection);
+  return `${own}<nav class="contents" aria-label="${heading}"><h2>${heading}</h2><ul>${contents}</ul></nav>\n`;
 }
 
 export interface ReaderPageOptions {
@@ -78,6 +114,8 @@ export interface ReaderPageOptions {
   readonly stylesheetUri: string;
   /** A fresh random value for each page: the one script that may run is the one that carries it. */
   readonly nonce: string;
+  /** The page's own words; English if not given. */
+  readonly labels?: ReaderLabels;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -93,16 +131,17 @@ export const READER_STATE_SCRIPT = "acquireVsCodeApi().setState({ section: docum
 
 /** The reader's whole HTML document for one section. Links are command URIs; the one script only saves the section shown. */
 export function renderReaderPage(outline: GuideOutline, section: GuideSection, options: ReaderPageOptions): string {
+  const labels = options.labels ?? READER_LABELS;
   const order = readingOrder(outline);
   const index = order.indexOf(section);
   const previous = index > 0 ? order[index - 1] : undefined;
   const next = index >= 0 && index + 1 < order.length ? order[index + 1] : undefined;
   const breadcrumb = section.parent
-    ? `<nav class="breadcrumb" aria-label="Breadcrumb">${sectionLink(section.parent)}</nav>`
+    ? `<nav class="breadcrumb" aria-label="${escapeHtml(labels.breadcrumb)}">${sectionLink(section.parent)}</nav>`
     : '';
   const pager = [
-    previous ? `<span class="previous">Previous: ${sectionLink(previous, 'prev')}</span>` : '',
-    next ? `<span class="next">Next: ${sectionLink(next, 'next')}</span>` : '',
+    previous ? `<span class="previous">${escapeHtml(labels.previous)} ${sectionLink(previous, 'prev')}</span>` : '',
+    next ? `<span class="next">${escapeHtml(labels.next)} ${sectionLink(next, 'next')}</span>` : '',
   ].join('');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -117,8 +156,8 @@ export function renderReaderPage(outline: GuideOutline, section: GuideSection, o
 ${breadcrumb}
 <main data-section-id="${escapeHtml(section.id)}">
 <h1>${escapeHtml(section.title)}</h1>
-${renderSectionBody(section)}</main>
-<nav class="pager" aria-label="Guide pages">${pager}</nav>
+${renderSectionBody(section, labels)}</main>
+<nav class="pager" aria-label="${escapeHtml(labels.guidePages)}">${pager}</nav>
 <script nonce="${escapeHtml(options.nonce)}">${READER_STATE_SCRIPT}</script>
 </body>
 </html>

@@ -8,7 +8,7 @@ import { logError } from './log';
 export function registerCommand<Args extends unknown[]>(id: string, handler: (...args: Args) => unknown): vscode.Disposable {
   const failed = (error: unknown): undefined => {
     logError(`running the command ${id}`, error);
-    void vscode.window.showErrorMessage(`Iliopsoas Notes could not finish that (${id}). The details are in the "Iliopsoas Notes" output log.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Iliopsoas Notes could not finish that ({0}). The details are in the "Iliopsoas Notes" output log.', id));
     return undefined;
   };
   return vscode.commands.registerCommand(id, async (...args: Args): Promise<unknown> => {

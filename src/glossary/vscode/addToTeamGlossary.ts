@@ -1,15 +1,65 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
 import { isNote } from '../../util/notes';
-import glossarySchema from '../glossary.schema.json';
 import { GLOSSARY_CATEGORIES } from '../entries';
-import { addToTeamFile, categoryOf, entryProblems, existingTeamEntry, plainTextGrade, termFromSelection, type NewTeamEntry } from '../teamGlossaryEdit';
-import { termGroupLabel } from '../termGroups';
+import {
+  addToTeamFile,
+  categoryOf,
+  entryProblems,
+  existingTeamEntry,
+  PLAIN_TEXT_TARGET_GRADE,
+  plainTextGrade,
+  termFromSelection,
+  type NewTeamEntry,
+  type TeamEntryWording,
+} from '../teamGlossaryEdit';
 import type { GlossaryCategory } from '../types';
 import type { GlossaryStore } from './store';
 import { teamGlossaryLocation } from './teamGlossaryFile';
+import { termGroupWording } from './termsView';
 
-const COMMAND_TITLE = 'Add to Team Glossary';
+/** The words of teamGlossaryEdit.ts's own messages, in the user's language. */
+function teamEntryWording(): TeamEntryWording {
+  return {
+    selectionIsParagraph: vscode.l10n.t('Select one term, not a paragraph: a term cannot run across a blank line.'),
+    selectionIsEmpty: vscode.l10n.t('Select the term to add (a word or a few words) in the note first.'),
+    grade: ({ grade, fleschKincaid, smog, term }) => vscode.l10n.t('Reading grade {grade} (Flesch–Kincaid {fleschKincaid}, SMOG {smog}; “{term}” not counted).', { grade, fleschKincaid, smog, term }),
+    gradeAboveTarget: ({ grade, fleschKincaid, smog, term, target }) =>
+      vscode.l10n.t(
+        'Reading grade {grade} (Flesch–Kincaid {fleschKincaid}, SMOG {smog}; “{term}” not counted): above grade {target}. Shorter words and sentences are easier for patients; you can still add it.',
+        { grade, fleschKincaid, smog, term, target },
+      ),
+    fileNotJson: (problem) => vscode.l10n.t('{0}. Nothing was added: correct the file first.', quotedForMessage(problem)),
+    fileNotAnObject: (label) => vscode.l10n.t('{0} does not hold a JSON object with an "entries" array. Nothing was added.', label),
+    entriesNotAnArray: (label) => vscode.l10n.t('In {0}, "entries" is not an array. Nothing was added.', label),
+    entriesTwice: (label) => vscode.l10n.t('{0} has "entries" twice. Nothing was added: keep one.', label),
+  };
+}
+
+/** What a category is for, in the category pick (the glossary schema's descriptions of its values, in the user's language). */
+function categoryDescription(category: GlossaryCategory): string {
+  switch (category) {
+    case 'anatomy':
+      return vscode.l10n.t('A body part: "facet joint", "greater trochanter".');
+    case 'condition':
+      return vscode.l10n.t('A diagnosis, finding or symptom: "radiculopathy", "spondylolisthesis".');
+    case 'examination':
+      return vscode.l10n.t('An examination test or sign: "straight leg raise", "FABER test".');
+    case 'imaging':
+      return vscode.l10n.t('Imaging or another investigation: "MRI", "EMG", "Modic changes".');
+    case 'procedure':
+      return vscode.l10n.t('An operation, injection or other procedure: "microdiscectomy", "epidural steroid injection".');
+    case 'medicine':
+      return vscode.l10n.t('A medicine or class of medicines, with its generic and brand names as variants: "gabapentinoid" (gabapentin, Neurontin).');
+    case 'exercise':
+      return vscode.l10n.t('An exercise or a rehabilitation method: "McKenzie method", "glute bridge".');
+  }
+}
+
+/** The title of the command's boxes: the term, and which of the three steps this is. */
+function stepTitle(term: string, step: number): string {
+  return vscode.l10n.t('Add to Team Glossary: “{0}” ({1}/{2})', term, step, 3);
+}
 
 /**
  * The command's argument besides a note's URI (which the editor's context menu passes): the note
@@ -48,10 +98,11 @@ function argsOf(value: unknown): AddToTeamGlossaryArgs | undefined {
  */
 export function teamGlossaryWritable(isTrusted: boolean): boolean {
   if (isTrusted) return true;
+  const manageTrust = vscode.l10n.t('Manage Workspace Trust');
   void vscode.window
-    .showWarningMessage('Add to Team Glossary works only in a trusted workspace: in Restricted Mode, team glossary files are neither read nor written.', 'Manage Workspace Trust')
+    .showWarningMessage(vscode.l10n.t('Add to Team Glossary works only in a trusted workspace: in Restricted Mode, team glossary files are neither read nor written.'), manageTrust)
     .then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+      if (choice === manageTrust) void vscode.commands.executeCommand('workbench.trust.manage');
     });
   return false;
 }
@@ -61,8 +112,9 @@ export type Drafts = Map<string, { definition?: string; plain?: string }>;
 
 function offerToOpen(message: string, uri: vscode.Uri, warning = false): void {
   const show = warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(message, 'Open File').then((choice) => {
-    if (choice) void vscode.window.showTextDocument(uri);
+  const openFile = vscode.l10n.t('Open File');
+  void show(message, openFile).then((choice) => {
+    if (choice === openFile) void vscode.window.showTextDocument(uri);
   });
 }
 
@@ -95,17 +147,17 @@ async function folderOf(document: vscode.TextDocument | undefined): Promise<vsco
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return folders[0];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Open a folder first: a team glossary is a file in the workspace folder.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: a team glossary is a file in the workspace folder.'));
     return undefined;
   }
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'The folder whose team glossary gets the term' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('The folder whose team glossary gets the term') });
 }
 
 /** The file's text, or undefined when there is no file; refuses (undefined in `refused`) a file with unsaved changes. */
 async function readTeamFile(uri: vscode.Uri, label: string): Promise<{ text: string | undefined } | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open?.isDirty) {
-    offerToOpen(`${label} has unsaved changes: save it (or undo them), then add the term again. Nothing was added.`, uri, true);
+    offerToOpen(vscode.l10n.t('{0} has unsaved changes: save it (or undo them), then add the term again. Nothing was added.', label), uri, true);
     return undefined;
   }
   const exists = await vscode.workspace.fs.stat(uri).then(
@@ -117,15 +169,14 @@ async function readTeamFile(uri: vscode.Uri, label: string): Promise<{ text: str
 
 /** The category pick: the glossary's categories, as the Terms view names them, and none. */
 async function pickCategory(term: string, current: GlossaryCategory | undefined): Promise<{ category: GlossaryCategory | undefined } | undefined> {
-  const { enum: keys, enumDescriptions } = glossarySchema.definitions.entry.properties.category;
   type Item = vscode.QuickPickItem & { category: GlossaryCategory | undefined };
   const items: Item[] = [
-    ...GLOSSARY_CATEGORIES.map((category): Item => ({ label: termGroupLabel(category), description: enumDescriptions[keys.indexOf(category)], category })),
-    { label: 'No category', description: 'Listed under “Other” in Terms in this Note', category: undefined },
+    ...GLOSSARY_CATEGORIES.map((category): Item => ({ label: termGroupWording.name(category), description: categoryDescription(category), category })),
+    { label: vscode.l10n.t('No category'), description: vscode.l10n.t('Listed under “Other” in Terms in this Note'), category: undefined },
   ];
   const chosen = await vscode.window.showQuickPick(
     items.map((item) => ({ ...item, picked: item.category === current })),
-    { title: `${COMMAND_TITLE}: “${term}” (3/3)`, placeHolder: 'Its category: Terms in this Note groups a note’s terms by it', ignoreFocusOut: true },
+    { title: stepTitle(term, 3), placeHolder: vscode.l10n.t('Its category: Terms in this Note groups a note’s terms by it'), ignoreFocusOut: true },
   );
   return chosen && { category: chosen.category };
 }
@@ -141,28 +192,29 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   if (!teamGlossaryWritable(isTrusted)) return 'refused';
   const args = argsOf(value);
   if (!args) {
-    void vscode.window.showWarningMessage(`${COMMAND_TITLE} was given an argument it does not understand; nothing was added.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Add to Team Glossary was given an argument it does not understand; nothing was added.'));
     return 'refused';
   }
   const note = await noteOf(args);
   if (args.uri !== undefined && !note) {
-    void vscode.window.showWarningMessage(`${COMMAND_TITLE} could not open the note it was given; nothing was added.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Add to Team Glossary could not open the note it was given; nothing was added.'));
     return 'refused';
   }
   if (args.term === undefined && (!note || !isNote(note))) {
-    void vscode.window.showInformationMessage('Select a term in a note first, then run Add to Team Glossary.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select a term in a note first, then run Add to Team Glossary.'));
     return 'refused';
   }
+  const wording = teamEntryWording();
   const selected = args.term ?? (note && selectedText(note));
-  const read = termFromSelection(selected ?? '');
+  const read = termFromSelection(selected ?? '', wording);
   if ('problem' in read) {
-    void vscode.window.showInformationMessage(`${COMMAND_TITLE}: ${quotedForMessage(read.problem)}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t({ message: 'Add to Team Glossary: {0}', args: [quotedForMessage(read.problem)], comment: 'What is wrong with the selected text as a term: a sentence.' }));
     return 'refused';
   }
   const { term } = read;
   const folder = await folderOf(note);
   if (!folder) return 'cancelled';
-  const location = await teamGlossaryLocation(folder, COMMAND_TITLE);
+  const location = await teamGlossaryLocation(folder);
   if ('refusal' in location) {
     void vscode.window.showWarningMessage(location.refusal);
     return 'refused';
@@ -177,12 +229,17 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   let replace = args.ifExists === 'replace';
   const askToReplace = async (existing: string): Promise<boolean> => {
     if (args.ifExists !== undefined) return args.ifExists === 'replace';
-    const choice = await vscode.window.showWarningMessage(`${label} already has “${quotedForMessage(existing)}”. Replace its entry with the one you write now?`, { modal: true }, 'Replace');
-    return choice === 'Replace';
+    const replaceEntry = vscode.l10n.t('Replace');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already has “{1}”. Replace its entry with the one you write now?', label, quotedForMessage(existing)),
+      { modal: true },
+      replaceEntry,
+    );
+    return choice === replaceEntry;
   };
-  const check = addToTeamFile(before.text, { term, definition: 'definition', plain: 'plain text' }, { label, replace });
+  const check = addToTeamFile(before.text, { term, definition: 'definition', plain: 'plain text' }, { label, replace, wording });
   if (check.kind === 'unreadable') {
-    offerToOpen(quotedForMessage(check.message), uri, true);
+    offerToOpen(check.message, uri, true);
     return 'refused';
   }
   if (check.kind === 'exists') {
@@ -195,7 +252,6 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   const draft = drafts.get(key) ?? {};
   drafts.set(key, draft);
   const known = existingTeamEntry(before.text, term) ?? store.current(note?.uri ?? folder.uri).entries.find((entry) => entry.term.toLowerCase() === key);
-  const title = (step: number) => `${COMMAND_TITLE}: “${term}” (${step}/3)`;
   const problemOf = (entry: NewTeamEntry, field: string): vscode.InputBoxValidationMessage | undefined => {
     const problem = entryProblems(entry).find((message) => message.startsWith(field));
     return problem === undefined ? undefined : { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
@@ -204,13 +260,13 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   const definition =
     args.definition ??
     (await vscode.window.showInputBox({
-      title: title(1),
-      prompt: 'The clinical definition, in one or two sentences (shown in the hover).',
+      title: stepTitle(term, 1),
+      prompt: vscode.l10n.t('The clinical definition, in one or two sentences (shown in the hover).'),
       value: draft.definition ?? known?.definition ?? '',
       ignoreFocusOut: true,
       validateInput: (text) => {
         draft.definition = text;
-        if (text.trim() === '') return { message: 'Write the definition.', severity: vscode.InputBoxValidationSeverity.Error };
+        if (text.trim() === '') return { message: vscode.l10n.t('Write the definition.'), severity: vscode.InputBoxValidationSeverity.Error };
         return problemOf({ term, definition: text, plain: 'plain text' }, 'The definition');
       },
     }));
@@ -219,16 +275,16 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   const plain =
     args.plain ??
     (await vscode.window.showInputBox({
-      title: title(2),
-      prompt: `“${term}” explained for patients: short words and short sentences, grade 6 or below.`,
+      title: stepTitle(term, 2),
+      prompt: vscode.l10n.t('“{0}” explained for patients: short words and short sentences, grade {1} or below.', term, PLAIN_TEXT_TARGET_GRADE),
       value: draft.plain ?? known?.plain ?? '',
       ignoreFocusOut: true,
       validateInput: (text) => {
         draft.plain = text;
-        if (text.trim() === '') return { message: 'Write the explanation for patients.', severity: vscode.InputBoxValidationSeverity.Error };
+        if (text.trim() === '') return { message: vscode.l10n.t('Write the explanation for patients.'), severity: vscode.InputBoxValidationSeverity.Error };
         const problem = problemOf({ term, definition, plain: text }, 'The text for patients');
         if (problem) return problem;
-        const { aboveTarget, message } = plainTextGrade(text, term);
+        const { aboveTarget, message } = plainTextGrade(text, term, wording);
         return { message, severity: aboveTarget ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info };
       },
     }));
@@ -239,30 +295,37 @@ export async function addToTeamGlossary(store: GlossaryStore, drafts: Drafts, va
   const entry: NewTeamEntry = { term, definition, plain, ...(picked.category ? { category: picked.category } : {}) };
   const [problem] = entryProblems(entry);
   if (problem !== undefined) {
-    void vscode.window.showWarningMessage(`${COMMAND_TITLE}: ${quotedForMessage(problem)}. Nothing was added.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t({ message: 'Add to Team Glossary: {0}. Nothing was added.', args: [quotedForMessage(problem)], comment: 'What is wrong with the entry, by the team glossary rules (in English).' }),
+    );
     return 'refused';
   }
 
   // Read again: the file may have changed while the boxes were open. The place is checked again just before writing.
   const now = await readTeamFile(uri, label);
   if (!now) return 'refused';
-  let change = addToTeamFile(now.text, entry, { label, replace });
+  let change = addToTeamFile(now.text, entry, { label, replace, wording });
   if (change.kind === 'exists') {
     if (!(await askToReplace(change.term))) return 'cancelled';
-    change = addToTeamFile(now.text, entry, { label, replace: true });
+    change = addToTeamFile(now.text, entry, { label, replace: true, wording });
   }
   if (change.kind === 'unreadable') {
-    offerToOpen(quotedForMessage(change.message), uri, true);
+    offerToOpen(change.message, uri, true);
     return 'refused';
   }
   if (change.kind !== 'write') return 'cancelled';
-  const recheck = await teamGlossaryLocation(folder, COMMAND_TITLE);
+  const recheck = await teamGlossaryLocation(folder);
   if ('refusal' in recheck || recheck.uri.toString() !== uri.toString()) {
-    void vscode.window.showWarningMessage('refusal' in recheck ? recheck.refusal : `The team glossary setting changed while the term was being written; nothing was added.`);
+    void vscode.window.showWarningMessage('refusal' in recheck ? recheck.refusal : vscode.l10n.t('The team glossary setting changed while the term was being written; nothing was added.'));
     return 'refused';
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(change.text));
   drafts.delete(key);
-  offerToOpen(`${change.replaced ? 'Replaced' : 'Added'} “${quotedForMessage(term)}” in ${label}; its hover follows in a moment.`, uri);
+  offerToOpen(
+    change.replaced
+      ? vscode.l10n.t('Replaced “{0}” in {1}; its hover follows in a moment.', quotedForMessage(term), label)
+      : vscode.l10n.t('Added “{0}” in {1}; its hover follows in a moment.', quotedForMessage(term), label),
+    uri,
+  );
   return change.replaced ? 'replaced' : 'added';
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { INSERT_PLAIN_EXPLANATION_COMMAND, OPEN_SECTION_COMMAND } from '../../ids';
 import type { GlossaryStore } from './store';
-import { glossaryHoverMarkdown, type GuideSectionLink } from '../hoverContent';
+import { glossaryHoverMarkdown, type GuideSectionLink, type HoverLabels } from '../hoverContent';
 import type { NoteModels } from '../../util/noteModels';
 import { isNote, registerForNotes } from '../../util/notes';
 
@@ -9,11 +9,24 @@ const HOVER_ENABLED_SETTING = 'iliopsoas.hover.enabled';
 /** How long a hover waits for the team glossaries still being read. */
 const TEAM_FILES_WAIT_MS = 30;
 
+/** The hover's own words in the user's language (the glossary's text stays as written). */
+function hoverLabels(): HoverLabels {
+  return {
+    forPatients: vscode.l10n.t('For patients:'),
+    guide: vscode.l10n.t('Guide:'),
+    guideLinkTitle: vscode.l10n.t('Read in the Iliopsoas Guide'),
+    insertExplanation: vscode.l10n.t('Insert patient explanation'),
+    insertExplanationTitle: vscode.l10n.t('Add the plain-language explanation below this paragraph'),
+    teamGlossary: (file) => vscode.l10n.t('team glossary: {0}', file),
+  };
+}
+
 export class GlossaryHoverProvider implements vscode.HoverProvider {
   /** How long the first hover took to answer, glossary read and compiled included (`npm run bench` reports it). */
   firstAnswerMs: number | undefined;
   /** Of the first answer, how long it waited for the team files. */
   firstAnswerTeamFilesWaitMs: number | undefined;
+  private labels: HoverLabels | undefined;
 
   constructor(
     private readonly store: GlossaryStore,
@@ -45,7 +58,7 @@ export class GlossaryHoverProvider implements vscode.HoverProvider {
     const { entry, range, text } = found;
     const sections = entry.sections.map(this.guideSection).filter((section): section is GuideSectionLink => section !== undefined);
     const content = new vscode.MarkdownString(
-      glossaryHoverMarkdown(entry, sections, { uri: document.uri.toString(), line: position.line, term: entry.term }, text),
+      glossaryHoverMarkdown(entry, sections, { uri: document.uri.toString(), line: position.line, term: entry.term }, text, (this.labels ??= hoverLabels())),
     );
     // Command links run only our own two commands; any other command: link stays inert.
     content.isTrusted = { enabledCommands: [OPEN_SECTION_COMMAND, INSERT_PLAIN_EXPLANATION_COMMAND] };

@@ -16,7 +16,7 @@ export async function insertPlainExplanation(store: GlossaryStore, noteModels: N
   const uri = vscode.Uri.parse(args.uri);
   const entry = store.current(uri).entries.find((candidate) => candidate.term === args.term);
   if (!entry) {
-    void vscode.window.showWarningMessage(`The glossary no longer has "${quotedForMessage(args.term)}".`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The glossary no longer has "{0}".', quotedForMessage(args.term)));
     return false;
   }
   const document = await vscode.workspace.openTextDocument(uri);

@@ -174,7 +174,7 @@ export class GlossaryStore implements vscode.Disposable {
     // Chained so that overlapping saves are read in order and the last one wins.
     this.loading = this.loading.then(() => this.readTeamFiles()).catch((error: unknown) => {
       logError('reading the team glossaries', error);
-      void vscode.window.showErrorMessage(`Iliopsoas Notes could not read the team glossaries: ${quotedForMessage(error instanceof Error ? error.message : String(error))}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Iliopsoas Notes could not read the team glossaries: {0}', quotedForMessage(error instanceof Error ? error.message : String(error))));
     });
   }
 
@@ -197,7 +197,8 @@ export class GlossaryStore implements vscode.Disposable {
           parsed = parseGlossaryFile(text, label);
         } catch (error) {
           logError(`reading the team glossary ${label}`, error);
-          parsed = { entries: [], problems: [{ file: label, message: `${label}: could not be read (${error instanceof Error ? error.message : String(error)}); its entries are not in use` }] };
+          const message = vscode.l10n.t('{0}: could not be read ({1}); its entries are not in use', label, error instanceof Error ? error.message : String(error));
+          parsed = { entries: [], problems: [{ file: label, message }] };
         }
         files.push({ uri, entries: parsed.entries });
         read.push(uri);
@@ -267,11 +268,27 @@ export class GlossaryStore implements vscode.Disposable {
     if (summary === (this.reported.get(uri.toString()) ?? '')) return;
     this.reported.set(uri.toString(), summary);
     if (problems.length === 0) return;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}, in the Problems view)` : '';
     // The problem quotes the file (a term, a property name): it must not become a link.
-    const message = `Team glossary ${quotedForMessage(problems[0].message)}${more}. The built-in glossary and the file's valid entries are still in use.`;
-    void vscode.window.showWarningMessage(message, 'Open File').then((choice) => {
-      if (choice) void vscode.window.showTextDocument(uri);
+    const first = quotedForMessage(problems[0].message);
+    const others = problems.length - 1;
+    // {0} starts with the file's name: "Team glossary .vscode/iliopsoas-glossary.json: not valid JSON: …".
+    const message =
+      others === 0
+        ? vscode.l10n.t({ message: "Team glossary {0}. The built-in glossary and the file's valid entries are still in use.", args: [first], comment: '{0}: the file and its problem, in English' })
+        : others === 1
+          ? vscode.l10n.t({
+              message: "Team glossary {0} (and 1 more problem, in the Problems view). The built-in glossary and the file's valid entries are still in use.",
+              args: [first],
+              comment: '{0}: the file and its first problem, in English',
+            })
+          : vscode.l10n.t({
+              message: "Team glossary {0} (and {1} more problems, in the Problems view). The built-in glossary and the file's valid entries are still in use.",
+              args: [first, others],
+              comment: '{0}: the file and its first problem, in English; {1}: how many more',
+            });
+    const openFile = vscode.l10n.t('Open File');
+    void vscode.window.showWarningMessage(message, openFile).then((choice) => {
+      if (choice === openFile) void vscode.window.showTextDocument(uri);
     });
   }
 

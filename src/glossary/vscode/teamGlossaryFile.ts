@@ -28,7 +28,7 @@ async function folderForTeamGlossary(): Promise<vscode.WorkspaceFolder | undefin
   if (ofActive) return ofActive;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Open the team glossary of which folder?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Open the team glossary of which folder?') });
 }
 
 /** Where a folder's team glossary is written: its file, or why there is none it may write. */
@@ -39,14 +39,19 @@ export type TeamGlossaryLocation = { readonly uri: vscode.Uri } | { readonly ref
  * plain path (not a glob) of the folder's `iliopsoas.glossary.files`, or the default. The setting
  * may come from a cloned repository: a path outside the folder, or reached through a link, is refused.
  */
-export async function teamGlossaryLocation(folder: vscode.WorkspaceFolder, command: string): Promise<TeamGlossaryLocation> {
+export async function teamGlossaryLocation(folder: vscode.WorkspaceFolder): Promise<TeamGlossaryLocation> {
   const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
   const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
   const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
   const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
   if (!uri || !(await staysInsideFolder(folder.uri, uri))) {
     return {
-      refusal: `The setting ${GLOSSARY_FILES_SETTING} names ${quotedForMessage(paths[0])}, which is outside the workspace folder (or reached through a link). ${command} creates and writes files only inside the folder: name a path such as ${DEFAULT_TEAM_GLOSSARY}.`,
+      refusal: vscode.l10n.t(
+        'The setting {0} names {1}, which is outside the workspace folder (or reached through a link). Iliopsoas Notes creates and writes team glossary files only inside the folder: name a path such as {2}.',
+        GLOSSARY_FILES_SETTING,
+        quotedForMessage(paths[0]),
+        DEFAULT_TEAM_GLOSSARY,
+      ),
     };
   }
   return { uri };
@@ -59,12 +64,12 @@ export async function teamGlossaryLocation(folder: vscode.WorkspaceFolder, comma
  */
 export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('Open a folder first: a team glossary is a file in the workspace.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: a team glossary is a file in the workspace.'));
     return undefined;
   }
   const folder = await folderForTeamGlossary();
   if (!folder) return undefined;
-  const location = await teamGlossaryLocation(folder, 'Open Team Glossary');
+  const location = await teamGlossaryLocation(folder);
   if ('refusal' in location) {
     void vscode.window.showWarningMessage(location.refusal);
     return undefined;
@@ -76,7 +81,7 @@ export async function openTeamGlossary(): Promise<vscode.TextEditor | undefined>
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_GLOSSARY));
   }
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage('Team glossaries are used once you trust this workspace; until then only the built-in glossary answers.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Team glossaries are used once you trust this workspace; until then only the built-in glossary answers.'));
   }
   return vscode.window.showTextDocument(uri);
 }

@@ -77,7 +77,7 @@ class NoteTermCodeActions implements vscode.CodeActionProvider {
       const selected = range.isEmpty ? (found ? undefined : wordAt(document, range.start)) : document.getText(range);
       const term = selected === undefined ? undefined : termFromSelection(selected);
       if (term && 'term' in term) {
-        const action = new vscode.CodeAction(`Add “${term.term}” to Team Glossary…`, addKind);
+        const action = new vscode.CodeAction(vscode.l10n.t('Add “{0}” to Team Glossary…', term.term), addKind);
         action.command = { command: ADD_TO_TEAM_GLOSSARY_COMMAND, title: action.title, arguments: [{ uri: document.uri.toString(), term: term.term }] };
         actions.push(action);
       }
@@ -93,10 +93,10 @@ class NoteTermCodeActions implements vscode.CodeActionProvider {
       return made;
     };
     return [
-      action(`Insert Patient Explanation of “${entry.term}”`, INSERT_PLAIN_EXPLANATION_COMMAND, { uri: args.uri, line, term: entry.term }),
-      ...(entry.sections.length > 0 ? [action(`Open Guide Section on “${entry.term}”`, OPEN_TERM_SECTION_COMMAND, args)] : []),
-      action(`Find “${entry.term}” in Workspace`, FIND_TERM_IN_WORKSPACE_COMMAND, args),
-      action(`Copy Definition of “${entry.term}”`, COPY_TERM_DEFINITION_COMMAND, args),
+      action(vscode.l10n.t('Insert Patient Explanation of “{0}”', entry.term), INSERT_PLAIN_EXPLANATION_COMMAND, { uri: args.uri, line, term: entry.term }),
+      ...(entry.sections.length > 0 ? [action(vscode.l10n.t('Open Guide Section on “{0}”', entry.term), OPEN_TERM_SECTION_COMMAND, args)] : []),
+      action(vscode.l10n.t('Find “{0}” in Workspace', entry.term), FIND_TERM_IN_WORKSPACE_COMMAND, args),
+      action(vscode.l10n.t('Copy Definition of “{0}”', entry.term), COPY_TERM_DEFINITION_COMMAND, args),
     ];
   }
 }
@@ -141,7 +141,7 @@ export function registerTermActions(
     const note = (args.uri !== undefined ? parsedUri(args.uri) : undefined) ?? vscode.window.activeTextEditor?.document.uri;
     const entry = store.current(note).entries.find((candidate) => candidate.term === args.term);
     if (!entry) {
-      void vscode.window.showWarningMessage(`The glossary no longer has "${quotedForMessage(args.term)}".`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The glossary no longer has "{0}".', quotedForMessage(args.term)));
       return undefined;
     }
     return { entry, args };
@@ -169,14 +169,14 @@ export function registerTermActions(
     if (!found) return undefined;
     const sections = found.entry.sections.map(guideSection).filter((section): section is GuideSectionLink => section !== undefined);
     if (sections.length === 0) {
-      void vscode.window.showInformationMessage(`The guide has no section on "${quotedForMessage(found.entry.term)}".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The guide has no section on "{0}".', quotedForMessage(found.entry.term)));
       return undefined;
     }
     if (sections.length === 1) return vscode.commands.executeCommand(OPEN_SECTION_COMMAND, sections[0].id);
     // Returned so that tests can choose in it.
     return showPick({
-      title: `Guide Sections on “${found.entry.term}”`,
-      placeholder: 'Choose a section to read',
+      title: vscode.l10n.t('Guide Sections on “{0}”', found.entry.term),
+      placeholder: vscode.l10n.t('Choose a section to read'),
       items: sections.map((section) => ({ label: section.title, id: section.id })),
       accept: (chosen) => vscode.commands.executeCommand(OPEN_SECTION_COMMAND, chosen.id),
     });
@@ -207,7 +207,7 @@ export function registerTermActions(
     if (!found) return undefined;
     const text = definitionAsPlainText(found.entry);
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`Copied the definition of “${found.entry.term}”.`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the definition of “{0}”.', found.entry.term), 3000);
     return text;
   };
 

@@ -5,7 +5,7 @@ import type { GlossaryStore } from './store';
 import { escapeMarkdown } from '../hoverContent';
 import type { TermCount, TermMatch } from '../matcher';
 import { TermIndex } from '../termIndex';
-import { groupTermsByCategory, TERM_GROUP_ORDER, termGroupAccessibilityLabel, termGroupIcon, termGroupLabel, type TermGroup, type TermGroupKey } from '../termGroups';
+import { groupTermsByCategory, TERM_GROUP_ORDER, termGroupAccessibilityLabel, termGroupIcon, type TermGroup, type TermGroupKey, type TermGroupWording } from '../termGroups';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels, NoteModelUpdate } from '../../util/noteModels';
 import { isNote } from '../../util/notes';
@@ -16,6 +16,31 @@ const REDRAW_DELAY_MS = 150;
 /** The rows of terms; those whose entry names guide sections offer Open Guide Section too (package.json `view/item/context`). */
 const TERM_ROW = 'iliopsoas.term';
 const TERM_ROW_WITH_SECTIONS = 'iliopsoas.termWithSections';
+
+/** The view's words for the categories, in the user's language (also used by Add to Team Glossary's category pick). */
+export const termGroupWording: TermGroupWording = {
+  name: (key) => {
+    switch (key) {
+      case 'condition':
+        return vscode.l10n.t('Conditions');
+      case 'anatomy':
+        return vscode.l10n.t('Anatomy');
+      case 'examination':
+        return vscode.l10n.t('Examination');
+      case 'imaging':
+        return vscode.l10n.t('Imaging and tests');
+      case 'procedure':
+        return vscode.l10n.t('Procedures');
+      case 'medicine':
+        return vscode.l10n.t('Medicines');
+      case 'exercise':
+        return vscode.l10n.t('Exercise and rehabilitation');
+      case 'other':
+        return vscode.l10n.t('Other');
+    }
+  },
+  withCount: (name, count) => (count === 1 ? vscode.l10n.t('{0}, 1 term', name) : vscode.l10n.t('{0}, {1} terms', name, count)),
+};
 
 /**
  * A category's row. One object per category for as long as the view lives, so that a redraw can
@@ -132,15 +157,15 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermsViewEle
   }
 
   private groupItem(row: TermGroupRow): vscode.TreeItem {
-    const label = termGroupLabel(row.key);
+    const label = termGroupWording.name(row.key);
     const count = row.terms.length;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     // A term starts with a letter or digit, so no term row can take a category's id.
     item.id = `:${row.key}`;
     item.description = `${count}`;
-    item.tooltip = `${label}: ${count} term${count === 1 ? '' : 's'} in this note`;
+    item.tooltip = count === 1 ? vscode.l10n.t('{0}: 1 term in this note', label) : vscode.l10n.t('{0}: {1} terms in this note', label, count);
     item.iconPath = new vscode.ThemeIcon(termGroupIcon(row.key));
-    item.accessibilityInformation = { label: termGroupAccessibilityLabel(row) };
+    item.accessibilityInformation = { label: termGroupAccessibilityLabel(row, termGroupWording) };
     return item;
   }
 
@@ -151,8 +176,9 @@ export class TermsInNoteProvider implements vscode.TreeDataProvider<TermsViewEle
     item.description = `${occurrences.length}`;
     item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(entry.term)}** — ${escapeMarkdown(entry.definition)}`);
     item.iconPath = new vscode.ThemeIcon('mortar-board');
-    item.accessibilityInformation = { label: `${entry.term}, ${occurrences.length} time${occurrences.length === 1 ? '' : 's'} in this note` };
-    item.command = { command: GO_TO_TERM_COMMAND, title: 'Go to Next Occurrence', arguments: [entry.term] };
+    const times = occurrences.length;
+    item.accessibilityInformation = { label: times === 1 ? vscode.l10n.t('{0}, 1 time in this note', entry.term) : vscode.l10n.t('{0}, {1} times in this note', entry.term, times) };
+    item.command = { command: GO_TO_TERM_COMMAND, title: vscode.l10n.t('Go to Next Occurrence'), arguments: [entry.term] };
     item.contextValue = entry.sections.length > 0 ? TERM_ROW_WITH_SECTIONS : TERM_ROW;
     return item;
   }
@@ -198,7 +224,7 @@ export function registerTermsView(store: GlossaryStore, noteModels: NoteModels):
   // With no note the tree is empty and has no message, so VS Code shows the view's welcome
   // content (contributes.viewsWelcome: a sentence and buttons); a note without terms gets a message.
   const showMessage = () => {
-    view.message = provider.note && provider.terms.length === 0 ? 'No glossary terms in this note.' : undefined;
+    view.message = provider.note && provider.terms.length === 0 ? vscode.l10n.t('No glossary terms in this note.') : undefined;
   };
   const redrawSoon = () => {
     pendingRedraw ??= setTimeout(() => {

@@ -25,8 +25,8 @@ export function showFindInGuide(outline: GuideOutline, open: (section: GuideSect
   let index: GuideSearchIndex | undefined;
   const search = (query: string) => (index ??= buildSearchIndex(outline)).find(query).map(toItem);
   return showPick<SectionPickItem>({
-    title: 'Find in Iliopsoas Guide',
-    placeholder: 'Words to find in the guide, e.g. "stenosis nerve roots"',
+    title: vscode.l10n.t('Find in Iliopsoas Guide'),
+    placeholder: vscode.l10n.t('Words to find in the guide, e.g. "stenosis nerve roots"'),
     matchOnDescription: true,
     items: search(''),
     onDidChangeValue: search,

@@ -1,3 +1,4 @@
+import { readerLabels } from './readerLabels';
 import * as vscode from 'vscode';
 import { OPEN_SECTION_COMMAND } from '../../ids';
 import type { GuideOutline, GuideSection } from '../outline';
@@ -74,6 +75,7 @@ export class GuideReader implements vscode.Disposable, vscode.WebviewPanelSerial
       cspSource: panel.webview.cspSource,
       stylesheetUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'reader.css')).toString(),
       nonce: newNonce(),
+      labels: readerLabels(),
     });
     this.shown = section;
     this.didShowSection.fire(section);

@@ -35,14 +35,14 @@ export function registerGuide(extensionUri: vscode.Uri, outline: () => GuideOutl
     // Returns the warning it shows, if any, so callers (and tests) can tell a missing section apart.
     registerCommand(OPEN_SECTION_COMMAND, (sectionId: unknown): string | undefined => {
       if (typeof sectionId === 'string' && reader.show(sectionId, { preserveFocus: true })) return undefined;
-      const warning = `Iliopsoas Guide has no section "${quotedForMessage(String(sectionId))}".`;
+      const warning = vscode.l10n.t('Iliopsoas Guide has no section "{0}".', quotedForMessage(String(sectionId)));
       void vscode.window.showWarningMessage(warning);
       return warning;
     }),
     registerCommand(OPEN_GUIDE_COMMAND, () => reader.show()),
     registerCommand(FIND_IN_GUIDE_COMMAND, () => showFindInGuide(outline(), (section) => reader.show(section.id))),
     registerCommand(REVEAL_SECTION_COMMAND, async (sectionId?: unknown) => {
-      const id = typeof sectionId === 'string' ? sectionId : (await pickSection(outline(), 'Section to reveal in the guide tree'))?.id;
+      const id = typeof sectionId === 'string' ? sectionId : (await pickSection(outline(), vscode.l10n.t('Section to reveal in the guide tree')))?.id;
       if (id) await reveal(id, true);
     }),
     // Keep the tree's selection on the section being read (prev/next links, Find in Guide).

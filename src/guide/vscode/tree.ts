@@ -42,7 +42,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideSection> 
     // Without this, screen readers announce the tooltip (a whole sentence) instead of the title.
     item.accessibilityInformation = { label: section.title, role: 'treeitem' };
     item.contextValue = this.hasHandout(section.id) ? SECTION_WITH_HANDOUT_CONTEXT : SECTION_CONTEXT;
-    item.command = { command: OPEN_SECTION_COMMAND, title: 'Read Section', arguments: [section.id] };
+    item.command = { command: OPEN_SECTION_COMMAND, title: vscode.l10n.t('Read Section'), arguments: [section.id] };
     return item;
   }
 }
