@@ -21,7 +21,8 @@ let shipped: readonly EvidenceNote[] | undefined;
  * with the bundle: the production build loads it from its own file in dist/ (see esbuild.js).
  */
 export function evidenceNotes(): readonly EvidenceNote[] {
-  return (shipped ??= (require('./evidenceNotes.json') as { notes: readonly EvidenceNote[] }).notes);
+  // The type import also makes tsc copy the JSON next to the compiled module, as the unit tests run it.
+  return (shipped ??= (require('./evidenceNotes.json') as typeof import('./evidenceNotes.json')).notes);
 }
 
 /** The notes of one section. */

@@ -180,14 +180,30 @@ export function disableScope(inWorkspaceFolder: boolean, workspaceOpen: boolean)
   return inWorkspaceFolder ? 'folder' : workspaceOpen ? 'workspace' : 'user';
 }
 
-const SCOPE_WORDS: Record<DisableScope, string> = { folder: 'in this folder', workspace: 'in this workspace', user: 'in your user settings' };
-
-export function disableRuleTitle(rule: DoNotUseRuleId, scope: DisableScope): string {
-  return `Disable “${rule}” ${SCOPE_WORDS[scope]}`;
+/**
+ * The quick fixes' titles, a whole sentence each (the glue passes them in the user's language;
+ * English by default). The rule is an id of ours, not text from a file.
+ */
+export interface DisableWording {
+  readonly line: (rule: DoNotUseRuleId) => string;
+  readonly folder: (rule: DoNotUseRuleId) => string;
+  readonly workspace: (rule: DoNotUseRuleId) => string;
+  readonly user: (rule: DoNotUseRuleId) => string;
 }
 
-export function disableLineTitle(rule: DoNotUseRuleId): string {
-  return `Disable “${rule}” for this line`;
+export const DISABLE_WORDING: DisableWording = {
+  line: (rule) => `Disable “${rule}” for this line`,
+  folder: (rule) => `Disable “${rule}” in this folder`,
+  workspace: (rule) => `Disable “${rule}” in this workspace`,
+  user: (rule) => `Disable “${rule}” in your user settings`,
+};
+
+export function disableRuleTitle(rule: DoNotUseRuleId, scope: DisableScope, wording: DisableWording = DISABLE_WORDING): string {
+  return wording[scope](rule);
+}
+
+export function disableLineTitle(rule: DoNotUseRuleId, wording: DisableWording = DISABLE_WORDING): string {
+  return wording.line(rule);
 }
 
 /**

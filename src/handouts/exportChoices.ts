@@ -51,9 +51,26 @@ export function exportedFileActions(host: ExportedFileHost): readonly ExportActi
   return !host.web && !host.remote && host.scheme === 'file' ? ['openInBrowser', 'revealInOS'] : ['revealInExplorer'];
 }
 
+/** The buttons' labels (the glue passes them in the user's language; English by default). */
+export interface ExportActionLabels {
+  readonly openInBrowser: string;
+  readonly revealInExplorer: string;
+  readonly revealInFinder: string;
+  readonly revealInFileExplorer: string;
+  readonly openContainingFolder: string;
+}
+
+export const EXPORT_ACTION_LABELS: ExportActionLabels = {
+  openInBrowser: 'Open in Browser',
+  revealInExplorer: 'Reveal in Explorer',
+  revealInFinder: 'Reveal in Finder',
+  revealInFileExplorer: 'Reveal in File Explorer',
+  openContainingFolder: 'Open Containing Folder',
+};
+
 /** A button's label, as VS Code words the same commands on each platform (`process.platform`). */
-export function exportActionLabel(action: ExportAction, platform: string): string {
-  if (action === 'openInBrowser') return 'Open in Browser';
-  if (action === 'revealInExplorer') return 'Reveal in Explorer';
-  return platform === 'darwin' ? 'Reveal in Finder' : platform === 'win32' ? 'Reveal in File Explorer' : 'Open Containing Folder';
+export function exportActionLabel(action: ExportAction, platform: string, labels: ExportActionLabels = EXPORT_ACTION_LABELS): string {
+  if (action === 'openInBrowser') return labels.openInBrowser;
+  if (action === 'revealInExplorer') return labels.revealInExplorer;
+  return platform === 'darwin' ? labels.revealInFinder : platform === 'win32' ? labels.revealInFileExplorer : labels.openContainingFolder;
 }

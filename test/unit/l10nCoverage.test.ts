@@ -13,7 +13,7 @@ import * as ts from 'typescript';
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** Converted by the lead once the work under way on them is merged (issue 13); until then their literals are not looked at. */
-const NOT_YET_CONVERTED = [/^src\/handouts\//, /^src\/guide\/vscode\/reader\.ts$/];
+const NOT_YET_CONVERTED = [/^src\/guide\/vscode\/reader\.ts$/];
 
 /** Calls whose arguments are all shown: the message and the buttons. */
 const SHOWN_ARGUMENTS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'setStatusBarMessage']);

@@ -7,6 +7,8 @@ import { glossaryHoverMarkdown, HOVER_LABELS, type HoverLabels } from '../../src
 import { TERM_GROUP_ORDER, TERM_GROUP_WORDING, termGroupAccessibilityLabel, type TermGroupWording } from '../../src/glossary/termGroups';
 import { addToTeamFile, plainTextGrade, TEAM_ENTRY_WORDING, termFromSelection, type GradeFigures, type TeamEntryWording } from '../../src/glossary/teamGlossaryEdit';
 import type { GlossaryEntry } from '../../src/glossary/types';
+import { DISABLE_WORDING, disableLineTitle, disableRuleTitle, type DisableWording } from '../../src/handouts/doNotUseRules';
+import { EXPORT_ACTION_LABELS, exportActionLabel, type ExportActionLabels } from '../../src/handouts/exportChoices';
 import { guideOutline } from './guideFixture';
 
 // The pure modules that put words on screen take them as a parameter: English by default, the
@@ -36,6 +38,8 @@ describe('runtime strings (l10n): the words pure modules are given', () => {
     asMessage(TEAM_ENTRY_WORDING.grade(named));
     asMessage(TEAM_ENTRY_WORDING.gradeAboveTarget(named));
     for (const wording of [TEAM_ENTRY_WORDING.fileNotJson, TEAM_ENTRY_WORDING.fileNotAnObject, TEAM_ENTRY_WORDING.entriesNotAnArray, TEAM_ENTRY_WORDING.entriesTwice]) asMessage(wording('{0}'));
+    for (const wording of Object.values(DISABLE_WORDING)) asMessage(wording('{0}'));
+    Object.values(EXPORT_ACTION_LABELS).forEach(asMessage);
   });
 
   it('writes the reader page’s own words as given, escaped, and the guide’s text as it is', () => {
@@ -89,5 +93,18 @@ describe('runtime strings (l10n): the words pure modules are given', () => {
       kind: 'unreadable',
       message: 'team.json : "entries" deux fois',
     });
+  });
+
+  it('words the Do Not Use quick fixes and the export notification’s buttons as given', () => {
+    const french: DisableWording = { line: (rule) => `Désactiver « ${rule} » pour cette ligne`, folder: (rule) => `Désactiver « ${rule} » dans ce dossier`, workspace: () => 'w', user: () => 'u' };
+    assert.strictEqual(disableLineTitle('cc', french), 'Désactiver « cc » pour cette ligne');
+    assert.strictEqual(disableRuleTitle('cc', 'folder', french), 'Désactiver « cc » dans ce dossier');
+    assert.strictEqual(disableRuleTitle('cc', 'user', french), 'u');
+    const labels = Object.fromEntries(Object.keys(EXPORT_ACTION_LABELS).map((key) => [key, key.toUpperCase()])) as unknown as ExportActionLabels;
+    assert.strictEqual(exportActionLabel('openInBrowser', 'linux', labels), 'OPENINBROWSER');
+    assert.strictEqual(exportActionLabel('revealInExplorer', 'linux', labels), 'REVEALINEXPLORER');
+    assert.strictEqual(exportActionLabel('revealInOS', 'darwin', labels), 'REVEALINFINDER');
+    assert.strictEqual(exportActionLabel('revealInOS', 'win32', labels), 'REVEALINFILEEXPLORER');
+    assert.strictEqual(exportActionLabel('revealInOS', 'linux', labels), 'OPENCONTAININGFOLDER');
   });
 });

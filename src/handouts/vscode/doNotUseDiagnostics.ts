@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { changedLinesOfEvent, type NoteModel } from '../../markdown/noteModel';
 import { DoNotUseIndex } from '../doNotUseIndex';
 import { disableCommentEdit } from '../doNotUseComments';
-import { disableLineTitle, disableRuleTitle, disableScope, isDoNotUseRuleId, ruleLevels, withRuleOff, type DoNotUseLevel, type DoNotUseRuleId } from '../doNotUseRules';
+import { disableLineTitle, disableRuleTitle, disableScope, isDoNotUseRuleId, ruleLevels, withRuleOff, type DisableWording, type DoNotUseLevel, type DoNotUseRuleId } from '../doNotUseRules';
 import { DISABLE_DO_NOT_USE_RULE_COMMAND } from '../../ids';
 import { registerCommand } from '../../util/commands';
 import { Delayer } from '../../util/delayer';
@@ -23,6 +23,14 @@ const COMMENT_NOTICE_CODE = 'disable-next-line';
 const PUBLISH_DELAY_MS = 300;
 
 // (A function, not a table: nothing of `vscode` is read while the bundle loads.)
+/** The quick fixes' titles in the user's language (vscode.l10n is read when they are offered, not while the bundle loads). */
+export const disableWording: DisableWording = {
+  line: (rule) => vscode.l10n.t('Disable “{0}” for this line', rule),
+  folder: (rule) => vscode.l10n.t('Disable “{0}” in this folder', rule),
+  workspace: (rule) => vscode.l10n.t('Disable “{0}” in this workspace', rule),
+  user: (rule) => vscode.l10n.t('Disable “{0}” in your user settings', rule),
+};
+
 const severityOf = (level: Exclude<DoNotUseLevel, 'off'>): vscode.DiagnosticSeverity => (level === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
 
 /** The settings as they apply to one note: read with its scope, so a folder's own values apply to its notes. */
@@ -109,7 +117,7 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
       const rule = ruleOf(diagnostic)!;
       const finding = findings.find((candidate) => candidate.rule === rule && rangeOf(candidate).isEqual(diagnostic.range));
       if (finding?.replacement !== undefined) {
-        const action = new vscode.CodeAction(`Write “${finding.replacement}” instead of “${finding.text}”`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Write “{0}” instead of “{1}”', finding.replacement, finding.text), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, diagnostic.range, finding.replacement);
         action.diagnostics = [diagnostic];
@@ -120,7 +128,7 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
       const lineEdit = disableCommentEdit(model.lines, line, rule, model.isExcludedLine);
       if (lineEdit && !offered.has(`${rule} ${line}`)) {
         offered.add(`${rule} ${line}`);
-        const action = new vscode.CodeAction(disableLineTitle(rule), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(disableLineTitle(rule, disableWording), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, new vscode.Range(lineEdit.line, lineEdit.startCharacter, lineEdit.line, lineEdit.endCharacter), lineEdit.text);
         action.diagnostics = ours.filter((other) => ruleOf(other) === rule && other.range.start.line === line);
@@ -128,7 +136,7 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
       }
       if (!offered.has(rule)) {
         offered.add(rule);
-        const action = new vscode.CodeAction(disableRuleTitle(rule, scope), vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(disableRuleTitle(rule, scope, disableWording), vscode.CodeActionKind.QuickFix);
         action.command = { command: DISABLE_DO_NOT_USE_RULE_COMMAND, title: action.title, arguments: [rule, document.uri] };
         action.diagnostics = ours.filter((other) => ruleOf(other) === rule);
         silencers.push(action);
@@ -195,7 +203,13 @@ async function disableRule(rule: unknown, note: unknown): Promise<vscode.Configu
         : [vscode.ConfigurationTarget.Global, held?.globalValue];
   await configuration.update(RULES_KEY, withRuleOff(current, rule), target);
   // (No folder name in it: the status bar would render a name's `$(icon)` syntax.)
-  vscode.window.setStatusBarMessage(`Do Not Use: “${rule}” is off ${scope === 'folder' ? 'in this folder’s settings' : scope === 'workspace' ? 'in the workspace settings' : 'in your user settings'}.`, 5000);
+  const done =
+    scope === 'folder'
+      ? vscode.l10n.t('Do Not Use: “{0}” is off in this folder’s settings.', rule)
+      : scope === 'workspace'
+        ? vscode.l10n.t('Do Not Use: “{0}” is off in the workspace settings.', rule)
+        : vscode.l10n.t('Do Not Use: “{0}” is off in your user settings.', rule);
+  vscode.window.setStatusBarMessage(done, 5000);
   return target;
 }
 

@@ -7,7 +7,9 @@ import { isDoNotUseRuleId, type DoNotUseRuleId } from '../doNotUseRules';
 
 /** The page's scheme: a read-only document served from memory, so it opens offline and in the browser alike. */
 export const RULES_PAGE_SCHEME = 'iliopsoas-do-not-use';
-const rulesPage = (): vscode.Uri => vscode.Uri.from({ scheme: RULES_PAGE_SCHEME, path: '/Do Not Use rules.md' });
+/** The page's name is its tab's title (a translation's slashes would make folders of it). */
+const rulesPage = (): vscode.Uri =>
+  vscode.Uri.from({ scheme: RULES_PAGE_SCHEME, path: `/${vscode.l10n.t({ message: 'Do Not Use rules', comment: 'The name of the page that explains the Do Not Use abbreviations, shown as its tab title' }).replace(/[\\/]/g, '-')}.md` });
 
 /** What the page's command takes: a rule's part, or the part on settings and comments. */
 export type RulesPagePart = DoNotUseRuleId | 'settings';

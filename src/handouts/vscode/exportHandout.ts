@@ -5,7 +5,7 @@ import { isNote } from '../../util/notes';
 import { staysInsideFolder } from '../../util/workspaceFiles';
 import handoutStylesheet from '../../../media/handout.css';
 import { exportFooter, handoutHtmlDocument } from '../exportHtml';
-import { defaultExportFolder, exportActionLabel, exportedFileActions, exportFileName, type ExportAction } from '../exportChoices';
+import { defaultExportFolder, exportActionLabel, exportedFileActions, exportFileName, type ExportAction, type ExportActionLabels } from '../exportChoices';
 import { clinicSettingsFor } from './clinicSettings';
 
 /** workspaceState key: the folder (a Uri string) of the last handout exported in this workspace. */
@@ -21,7 +21,7 @@ function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: 
   while (last + 1 < document.lineCount && !isTitle(last + 1)) last++;
   const range = selection.isEmpty ? new vscode.Range(first, 0, last, document.lineAt(last).text.length) : selection;
   const markdown = document.getText(range);
-  const title = /^# (.+)$/m.exec(markdown)?.[1].trim() ?? 'Patient handout';
+  const title = /^# (.+)$/m.exec(markdown)?.[1].trim() ?? vscode.l10n.t({ message: 'Patient handout', comment: 'The title of an exported handout that has no # heading' });
   return { markdown, title };
 }
 
@@ -78,6 +78,17 @@ export function exportActionsFor(target: vscode.Uri): readonly ExportAction[] {
   return exportedFileActions({ web: vscode.env.uiKind === vscode.UIKind.Web, remote: vscode.env.remoteName !== undefined, scheme: target.scheme });
 }
 
+/** The notification's buttons' labels in the user's language (read when it is shown). */
+export function exportActionLabels(): ExportActionLabels {
+  return {
+    openInBrowser: vscode.l10n.t('Open in Browser'),
+    revealInExplorer: vscode.l10n.t('Reveal in Explorer'),
+    revealInFinder: vscode.l10n.t('Reveal in Finder'),
+    revealInFileExplorer: vscode.l10n.t('Reveal in File Explorer'),
+    openContainingFolder: vscode.l10n.t('Open Containing Folder'),
+  };
+}
+
 async function runExportAction(action: ExportAction, target: vscode.Uri): Promise<void> {
   if (action === 'openInBrowser') await vscode.env.openExternal(target);
   else if (action === 'revealInOS') await vscode.commands.executeCommand('revealFileInOS', target);
@@ -88,9 +99,15 @@ async function runExportAction(action: ExportAction, target: vscode.Uri): Promis
 async function announceExport(title: string, target: vscode.Uri): Promise<void> {
   // No `process` in the web worker: there, the OS file manager is not offered anyway.
   const platform = typeof process === 'object' ? process.platform : '';
-  const actions = exportActionsFor(target).map((action) => ({ title: exportActionLabel(action, platform), action }));
-  const next = actions.some((item) => item.action === 'openInBrowser') ? 'Open it in a browser to print it.' : 'Download it from the Explorer to print it.';
-  const chosen = await vscode.window.showInformationMessage(`Exported “${quotedForMessage(title)}” to ${quotedForMessage(vscode.workspace.asRelativePath(target))}. ${next}`, ...actions);
+  const labels = exportActionLabels();
+  // The chosen button is told by its action, not by its (translated) title.
+  const actions = exportActionsFor(target).map((action) => ({ title: exportActionLabel(action, platform, labels), action }));
+  const shownTitle = quotedForMessage(title);
+  const file = quotedForMessage(vscode.workspace.asRelativePath(target));
+  const message = actions.some((item) => item.action === 'openInBrowser')
+    ? vscode.l10n.t('Exported “{0}” to {1}. Open it in a browser to print it.', shownTitle, file)
+    : vscode.l10n.t('Exported “{0}” to {1}. Download it from the Explorer to print it.', shownTitle, file);
+  const chosen = await vscode.window.showInformationMessage(message, ...actions);
   if (chosen) await runExportAction(chosen.action, target);
 }
 
@@ -104,23 +121,26 @@ async function announceExport(title: string, target: vscode.Uri): Promise<void> 
 export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isNote(editor.document)) {
-    void vscode.window.showInformationMessage('Open a Markdown note with a handout, and put the cursor in it, to export it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown note with a handout, and put the cursor in it, to export it.'));
     return undefined;
   }
   const { markdown, title } = handoutAtCursor(editor);
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (options?.target && !(await isNewFileInside(folder, options.target))) {
     void vscode.window.showWarningMessage(
-      `The handout was not exported: ${quotedForMessage(vscode.workspace.asRelativePath(options.target))} exists already or is outside the workspace folder. Run Export Handout as HTML from the Command Palette to choose the file.`,
+      vscode.l10n.t(
+        'The handout was not exported: {0} exists already or is outside the workspace folder. Run Export Handout as HTML from the Command Palette to choose the file.',
+        quotedForMessage(vscode.workspace.asRelativePath(options.target)),
+      ),
     );
     return undefined;
   }
   const target =
     options?.target ??
     (await vscode.window.showSaveDialog({
-      title: 'Export Handout as HTML',
-      saveLabel: 'Export',
-      filters: { 'Web page': ['html'] },
+      title: vscode.l10n.t('Export Handout as HTML'),
+      saveLabel: vscode.l10n.t({ message: 'Export', comment: 'The save button of the Export Handout as HTML dialog' }),
+      filters: { [vscode.l10n.t('Web page')]: ['html'] },
       defaultUri: await defaultExportUri(editor.document, title, memory),
     }));
   if (!target) return undefined;

@@ -26,7 +26,8 @@ export async function insertHandout(handout: Handout): Promise<boolean> {
   const clinic = clinicSettingsFor(editor.document.uri);
   const inserted = await editor.insertSnippet(new vscode.SnippetString(handoutBody(handout, clinic.details)));
   if (clinic.problems.length > 0) {
-    void vscode.window.showWarningMessage(`${clinic.problems.join(' ')} The handout has a blank to fill in there instead.`);
+    // The problems are the clinic settings' own sentences (English, from the pure module).
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} The handout has a blank to fill in there instead.', clinic.problems.join(' ')));
   }
   return inserted;
 }
@@ -37,7 +38,7 @@ export async function insertHandout(handout: Handout): Promise<boolean> {
  */
 export function showHandoutPick(items: readonly HandoutPickItem[], placeholder: string): vscode.QuickPick<HandoutPickItem> {
   return showPick<HandoutPickItem>({
-    title: 'Insert Patient Handout',
+    title: vscode.l10n.t('Insert Patient Handout'),
     placeholder,
     matchOnDescription: true,
     matchOnDetail: true,

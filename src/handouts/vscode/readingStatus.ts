@@ -21,23 +21,57 @@ function targetGrade(document: vscode.TextDocument): number {
   return typeof target === 'number' && Number.isFinite(target) && target >= 1 && target <= 18 ? target : MAX_READING_GRADE;
 }
 
-/** How a grade was reached, for the tooltip and the message: the two formulas and the exempted terms. */
-function gradeBasis(grades: MarkdownReadingGrades): string {
-  const taught = grades.taughtTerms.length > 0 ? `; taught terms not counted: ${grades.taughtTerms.join(', ')}` : '';
-  return `the higher of Flesch–Kincaid ${grades.fleschKincaid.toFixed(1)} and SMOG ${grades.smog.toFixed(1)}; ${grades.words} words${taught}`;
+/** A grade's figures, as the messages' named placeholders take them. */
+function figures(grades: MarkdownReadingGrades, target: number) {
+  return {
+    grade: grades.grade.toFixed(1),
+    fleschKincaid: grades.fleschKincaid.toFixed(1),
+    smog: grades.smog.toFixed(1),
+    words: grades.words,
+    terms: grades.taughtTerms.join(', '),
+    target,
+  };
 }
 
 /** The selection, or else the paragraph at the cursor (read from the note's shared model), limited in size. */
-function textToGrade(editor: vscode.TextEditor, model: NoteModel): { text: string; what: string } {
+function textToGrade(editor: vscode.TextEditor, model: NoteModel): { text: string; isSelection: boolean } {
   const { document, selection } = editor;
-  if (!selection.isEmpty) return { text: document.getText(selection).slice(0, MAX_GRADED_CHARACTERS), what: 'the selection' };
-  return { text: paragraphToGrade(model.lines, selection.active.line, selection.active.character), what: 'this paragraph' };
+  if (!selection.isEmpty) return { text: document.getText(selection).slice(0, MAX_GRADED_CHARACTERS), isSelection: true };
+  return { text: paragraphToGrade(model.lines, selection.active.line, selection.active.character), isSelection: false };
+}
+
+/**
+ * The status item's tooltip: how the grade was reached (the two formulas and the exempted terms).
+ * A whole sentence for each case, the selection's and the paragraph's, with and without taught terms.
+ */
+function gradeTooltip(grades: MarkdownReadingGrades, target: number, isSelection: boolean): string {
+  const { grade, fleschKincaid, smog, words, terms } = figures(grades, target);
+  if (isSelection) {
+    return grades.taughtTerms.length > 0
+      ? vscode.l10n.t(
+          'Reading grade of the selection: {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words; taught terms not counted: {terms}). Patient handouts aim for grade {target} or below. Click for the whole note.',
+          { grade, fleschKincaid, smog, words, terms, target },
+        )
+      : vscode.l10n.t(
+          'Reading grade of the selection: {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words). Patient handouts aim for grade {target} or below. Click for the whole note.',
+          { grade, fleschKincaid, smog, words, target },
+        );
+  }
+  return grades.taughtTerms.length > 0
+    ? vscode.l10n.t(
+        'Reading grade of this paragraph: {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words; taught terms not counted: {terms}). Patient handouts aim for grade {target} or below. Click for the whole note.',
+        { grade, fleschKincaid, smog, words, terms, target },
+      )
+    : vscode.l10n.t(
+        'Reading grade of this paragraph: {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words). Patient handouts aim for grade {target} or below. Click for the whole note.',
+        { grade, fleschKincaid, smog, words, target },
+      );
 }
 
 /** A status-bar item with the reading grade of the selection or paragraph in notes. */
 export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('iliopsoas.readingGrade', vscode.StatusBarAlignment.Right, 100);
-  item.name = 'Iliopsoas: Reading Grade';
+  item.name = vscode.l10n.t('Iliopsoas: Reading Grade');
   item.command = NOTE_READING_GRADE_COMMAND;
   const pending = new Delayer<void>(UPDATE_DELAY_MS, 'updating the reading grade');
 
@@ -48,18 +82,20 @@ export function registerReadingGradeStatus(noteModels: NoteModels): vscode.Dispo
       return;
     }
     const target = targetGrade(editor.document);
-    const { text, what } = textToGrade(editor, noteModels.get(editor.document));
+    const { text, isSelection } = textToGrade(editor, noteModels.get(editor.document));
     const grades = markdownReadingGrades(text, teachableTerms());
     if (!grades) {
-      item.text = '$(book) Grade –';
-      item.tooltip = `Too few words in ${what} to grade. Click for the whole note.`;
+      item.text = vscode.l10n.t({ message: '$(book) Grade –', comment: 'The status bar item when there is no reading grade; keep $(book), an icon' });
+      item.tooltip = isSelection
+        ? vscode.l10n.t('Too few words in the selection to grade. Click for the whole note.')
+        : vscode.l10n.t('Too few words in this paragraph to grade. Click for the whole note.');
       item.backgroundColor = undefined;
     } else {
-      item.text = `$(book) Grade ${grades.grade.toFixed(1)}`;
-      item.tooltip = `Reading grade of ${what}: ${grades.grade.toFixed(1)} (${gradeBasis(grades)}). Patient handouts aim for grade ${target} or below. Click for the whole note.`;
+      item.text = vscode.l10n.t({ message: '$(book) Grade {0}', args: [grades.grade.toFixed(1)], comment: 'The status bar item with a reading grade; keep $(book), an icon' });
+      item.tooltip = gradeTooltip(grades, target, isSelection);
       item.backgroundColor = grades.grade > target ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     }
-    item.accessibilityInformation = { label: `Reading grade ${grades ? grades.grade.toFixed(1) : 'not available'}` };
+    item.accessibilityInformation = { label: grades ? vscode.l10n.t('Reading grade {0}', grades.grade.toFixed(1)) : vscode.l10n.t('Reading grade not available') };
     item.show();
   };
   const updateSoon = () => {
@@ -92,11 +128,28 @@ function reportNoteGrade(): string {
   const grades = document ? markdownReadingGrades(document.getText(), teachableTerms()) : undefined;
   const target = document ? targetGrade(document) : MAX_READING_GRADE;
   const message = !document
-    ? 'Open a note to see its reading grade.'
+    ? vscode.l10n.t('Open a note to see its reading grade.')
     : !grades
-      ? 'This note has too few words to grade.'
-      : `This note reads at grade ${grades.grade.toFixed(1)} (${gradeBasis(grades)}).` +
-        (grades.grade > target ? ` Patient handouts should be grade ${target} or below: try shorter sentences and shorter words.` : ' That suits patient handouts.');
+      ? vscode.l10n.t('This note has too few words to grade.')
+      : `${noteGradeSentence(grades, target)} ${
+          grades.grade > target
+            ? vscode.l10n.t('Patient handouts should be grade {0} or below: try shorter sentences and shorter words.', target)
+            : vscode.l10n.t('That suits patient handouts.')
+        }`;
   void vscode.window.showInformationMessage(message);
   return message;
+}
+
+/** The note's grade and how it was reached, a whole sentence with or without taught terms. */
+function noteGradeSentence(grades: MarkdownReadingGrades, target: number): string {
+  const { grade, fleschKincaid, smog, words, terms } = figures(grades, target);
+  return grades.taughtTerms.length > 0
+    ? vscode.l10n.t('This note reads at grade {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words; taught terms not counted: {terms}).', {
+        grade,
+        fleschKincaid,
+        smog,
+        words,
+        terms,
+      })
+    : vscode.l10n.t('This note reads at grade {grade} (the higher of Flesch–Kincaid {fleschKincaid} and SMOG {smog}; {words} words).', { grade, fleschKincaid, smog, words });
 }

@@ -40,8 +40,12 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   };
   const pickItem = (handout: Handout): HandoutPickItem => ({
     label: handout.title,
-    description: `grade ${gradeOf(handout)}`,
-    detail: `${handout.description} Based on: ${handout.sections.map((id) => sectionTitle(id) ?? id).join(', ')}.`,
+    description: vscode.l10n.t({ message: 'grade {0}', args: [gradeOf(handout)], comment: 'A handout’s reading grade, beside its title' }),
+    detail: vscode.l10n.t({
+      message: '{0} Based on: {1}.',
+      args: [handout.description, handout.sections.map((id) => sectionTitle(id) ?? id).join(', ')],
+      comment: 'A handout’s description, then the titles of the guide sections it draws on',
+    }),
     handout,
   });
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
@@ -49,20 +53,20 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   const disposables: vscode.Disposable[] = [
     registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
       const chosen = handouts().find((handout) => handout.id === handoutId);
-      return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), 'Handout to insert (type to filter by title, topic or section)');
+      return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), vscode.l10n.t('Handout to insert (type to filter by title, topic or section)'));
     }),
     registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
       const sectionId = typeof section === 'string' ? section : (section as { id?: unknown } | undefined)?.id;
       const matching = typeof sectionId === 'string' ? forSection(sectionId) : [];
       if (matching.length === 1) return insertHandout(matching[0]);
-      return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), 'Handout drawn from this section');
+      return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), vscode.l10n.t('Handout drawn from this section'));
     }),
     // Only a real Uri: a command link's JSON argument is a plain object that merely looks like one.
     registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) =>
  exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
     ),
     registerForNotes((selector) =>
-      vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => `${handout.title} · grade ${gradeOf(handout)}`), '.'),
+      vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' })), '.'),
     ),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
