@@ -40,6 +40,7 @@ const lazyChunks = {
   'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
+  'glossary-schema': path.join(__dirname, 'src/glossary/glossary.schema.json'),
   'evidence-notes': path.join(__dirname, 'src/guide/evidenceNotes.json'),
   // The guide's Markdown, as a module exporting its text.
   guide: path.join(__dirname, 'src/guide/iliopsoas-back-pain.md'),

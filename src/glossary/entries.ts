@@ -7,9 +7,8 @@
  * glossary is merge.ts; checks across a whole glossary are the tests' (test/content).
  */
 import type { FormIndexPlan } from './matching/forms';
-// The schema is small and its section ids are needed at module load; glossary.json is required on
-// first use instead (the production build loads it from its own file in dist/, see esbuild.js).
-import glossarySchema from './glossary.schema.json';
+// The schema and glossary.json are required on first use (the production build loads them from
+// their own files in dist/, see esbuild.js).
 import type { Node as JsonNode, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { withoutInvisibles } from '../util/messageText';
 import { splitForm } from './matching/words';
@@ -58,7 +57,17 @@ const ENTRY_PROPERTIES = ['term', 'variants', 'abbreviations', 'category', 'defi
 const REQUIRED_TEXT_PROPERTIES = ['term', 'definition', 'plain'] as const;
 const LIST_PROPERTIES = ['variants', 'abbreviations', 'sections', 'references', 'notIn'] as const;
 /** The categories the Terms view groups a note's terms by (the schema's enum). */
-export const GLOSSARY_CATEGORIES: readonly GlossaryCategory[] = glossarySchema.definitions.entry.properties.category.enum as GlossaryCategory[];
+let schema: typeof import('./glossary.schema.json') | undefined;
+/** The schema, read on first use (the production build loads it from its own file in dist/, see esbuild.js). */
+function glossarySchema(): typeof import('./glossary.schema.json') {
+  return (schema ??= require('./glossary.schema.json') as typeof import('./glossary.schema.json'));
+}
+
+let categories: readonly GlossaryCategory[] | undefined;
+/** The categories an entry may have, as the schema lists them. */
+export function glossaryCategories(): readonly GlossaryCategory[] {
+  return (categories ??= glossarySchema().definitions.entry.properties.category.enum as GlossaryCategory[]);
+}
 
 // Bounds far above any real term (the built-in glossary's longest form has 5 words and 37
 // characters): scanning a note costs its words times a form's words, and a 2,000-word team term
@@ -71,7 +80,11 @@ const MAX_TEXT_CHARACTERS = 2000;
 const MAX_QUOTED_CHARACTERS = 80;
 
 /** The guide's section ids, kept in one place: the schema's enum, which also drives completion in the editor. */
-export const GUIDE_SECTION_IDS: ReadonlySet<string> = new Set(glossarySchema.definitions.entry.properties.sections.items.enum);
+let sectionIds: ReadonlySet<string> | undefined;
+/** The guide sections an entry may link to, as the schema lists them. */
+export function guideSectionIds(): ReadonlySet<string> {
+  return (sectionIds ??= new Set(glossarySchema().definitions.entry.properties.sections.items.enum));
+}
 
 let builtInEntries: readonly GlossaryEntry[] | undefined;
 
@@ -391,7 +404,7 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
     return hasCapital;
   });
   const sections = (lists.sections ?? []).filter((id) => {
-    const known = GUIDE_SECTION_IDS.has(id);
+    const known = guideSectionIds().has(id);
     if (!known) report(`${where}: "${shown(id)}" is not a section of the guide and is ignored`, ...itemAt('sections', id));
     return known;
   });
@@ -400,9 +413,9 @@ function validateEntry(raw: unknown, index: number, origin: string, context: Ent
   }
   if (context.requireReferences && (lists.references ?? []).length === 0) report(`${where} names no "references"`);
 
-  const category = GLOSSARY_CATEGORIES.find((known) => known === raw.category);
+  const category = glossaryCategories().find((known) => known === raw.category);
   if (raw.category !== undefined && !category) {
-    report(`${where}: "category" must be one of ${quoteList(GLOSSARY_CATEGORIES)}, not ${typeof raw.category === 'string' ? `"${shown(raw.category)}"` : describeType(raw.category)}; it is ignored`, 'category');
+    report(`${where}: "category" must be one of ${quoteList(glossaryCategories())}, not ${typeof raw.category === 'string' ? `"${shown(raw.category)}"` : describeType(raw.category)}; it is ignored`, 'category');
   }
   // A phrase the entry does not apply in must hold one of its forms, or it silences nothing of the entry's.
   const forms = [term, ...variants, ...abbreviations].map((form) => form.toLowerCase());

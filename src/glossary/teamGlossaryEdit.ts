@@ -7,7 +7,7 @@
 import type { FormattingOptions } from 'jsonc-parser';
 import { withoutInvisibles } from '../util/messageText';
 import { fleschKincaidGrade, exemptTerms, readingGrade, smogGrade } from '../readability/grade';
-import { findJsonSyntaxError, GLOSSARY_CATEGORIES, parseGlossaryFile } from './entries';
+import { findJsonSyntaxError, glossaryCategories, parseGlossaryFile } from './entries';
 import type { GlossaryCategory } from './types';
 
 /** The grade patient texts are held to (the built-in glossary's rule; above it is a warning, not a refusal). */
@@ -114,7 +114,7 @@ export function entryProblems(entry: NewTeamEntry): string[] {
 
 /** A category as given (a string, or nothing), if it is one of the glossary's. */
 export function categoryOf(value: unknown): GlossaryCategory | undefined {
-  return GLOSSARY_CATEGORIES.find((category) => category === value);
+  return glossaryCategories().find((category) => category === value);
 }
 
 export interface PlainTextGrade {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
 import { isNote } from '../../util/notes';
-import { GLOSSARY_CATEGORIES } from '../entries';
+import { glossaryCategories } from '../entries';
 import {
   addToTeamFile,
   categoryOf,
@@ -171,7 +171,7 @@ async function readTeamFile(uri: vscode.Uri, label: string): Promise<{ text: str
 async function pickCategory(term: string, current: GlossaryCategory | undefined): Promise<{ category: GlossaryCategory | undefined } | undefined> {
   type Item = vscode.QuickPickItem & { category: GlossaryCategory | undefined };
   const items: Item[] = [
-    ...GLOSSARY_CATEGORIES.map((category): Item => ({ label: termGroupWording.name(category), description: categoryDescription(category), category })),
+    ...glossaryCategories().map((category): Item => ({ label: termGroupWording.name(category), description: categoryDescription(category), category })),
     { label: vscode.l10n.t('No category'), description: vscode.l10n.t('Listed under “Other” in Terms in this Note'), category: undefined },
   ];
   const chosen = await vscode.window.showQuickPick(
