@@ -37,10 +37,19 @@ const rules = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfigu
 
 describe('Do Not Use as a linter', () => {
   let folder: vscode.WorkspaceFolder;
+  let settingsFolderExisted = false;
+  const settingsFolder = () => vscode.Uri.joinPath(folder.uri, '.vscode');
 
   before(async () => {
     await extensionApi();
     folder = vscode.workspace.workspaceFolders![0];
+    settingsFolderExisted = await Promise.resolve(vscode.workspace.fs.stat(settingsFolder())).then(() => true, () => false);
+  });
+
+  // The folder settings these tests write live in .vscode/settings.json: leave the workspace as it
+  // was found, so the next suite starts without a .vscode/ it did not make.
+  after(async () => {
+    if (!settingsFolderExisted) await Promise.resolve(vscode.workspace.fs.delete(settingsFolder(), { recursive: true })).then(undefined, () => undefined);
   });
 
   afterEach(async () => {
