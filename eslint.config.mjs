@@ -15,7 +15,7 @@ const GLUE_FILES = ['src/extension.ts', 'src/*/vscode/**/*.ts', 'src/util/**/*.t
 
 // Features reach each other only through commands (src/ids.ts), never through each other's code.
 const FEATURES = ['guide', 'glossary', 'handouts', 'walkthrough'];
-const CORE_FOLDERS = ['markdown', 'readability'];
+const CORE_FOLDERS = ['markdown', 'readability', 'paths'];
 
 // Outside src/, the files that run without VS Code and so must not import it either:
 // unit tests (plain Node mocha) and the benchmarks — except the probe that runs in the extension host.
@@ -33,8 +33,8 @@ function foreignFeaturePatterns(own) {
     group: [`**/${feature}`, `**/${feature}/**`],
     message:
       own === undefined
-        ? `The shared core (src/markdown, src/readability, src/util) must not import a feature ("${feature}").`
-        : `A feature never imports another feature ("${feature}"): share the code through src/markdown, src/readability or src/util, or reach it through a command in src/ids.ts.`,
+        ? `The shared core (src/markdown, src/readability, src/paths, src/util) must not import a feature ("${feature}").`
+        : `A feature never imports another feature ("${feature}"): share the code through src/markdown, src/readability, src/paths or src/util, or reach it through a command in src/ids.ts.`,
   }));
 }
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { checkSnippetSyntax, snippetPlainText } from '../../src/markdown/snippets';
-import { findPhraseFields, fieldSource, phraseToSnippet, PHRASE_VARIABLES, type PhraseField } from '../../src/phrases/fields';
-import { unfinishedFields } from '../../src/phrases/completeness';
+import { findPhraseFields, fieldSource, phraseToSnippet, PHRASE_VARIABLES, type PhraseField } from '../../src/handouts/phrases/fields';
+import { unfinishedFields } from '../../src/handouts/phrases/completeness';
 
 /** The fields of a text as [kind, source] pairs, for readable comparisons. */
 function fieldsOf(text: string): [string, string][] {

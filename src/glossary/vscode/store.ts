@@ -5,7 +5,7 @@ import { logError } from '../../util/log';
 import { quotedForMessage } from '../../util/messageText';
 import { builtInFormIndexPlan, lineAndColumn, loadBuiltInGlossary, parseGlossaryFile, type GlossaryProblem } from '../entries';
 import { mergeGlossaries } from '../merge';
-import { isGlobPattern, literalFoldersOf, pathInsideFolder } from '../teamFilePaths';
+import { isGlobPattern, literalFoldersOf, pathInsideFolder } from '../../paths/workspacePaths';
 import { compileGlossary, type CompiledGlossary } from '../matcher';
 import type { GlossaryEntry } from '../types';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
 import { staysInsideFolder } from '../../util/workspaceFiles';
-import { pathInsideFolder } from '../teamFilePaths';
+import { isGlobPattern, pathInsideFolder } from '../../paths/workspacePaths';
 import { DEFAULT_TEAM_GLOSSARY, GLOSSARY_FILES_SETTING } from './store';
 
 // A starter entry that shows every field; the schema (jsonValidation) completes and checks the rest.
@@ -41,7 +41,7 @@ export type TeamGlossaryLocation = { readonly uri: vscode.Uri } | { readonly ref
  */
 export async function teamGlossaryLocation(folder: vscode.WorkspaceFolder): Promise<TeamGlossaryLocation> {
   const configured = vscode.workspace.getConfiguration(undefined, folder.uri).get<unknown>(GLOSSARY_FILES_SETTING);
-  const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !/[*?{[]/.test(pattern)) : [];
+  const paths = Array.isArray(configured) ? configured.filter((pattern): pattern is string => typeof pattern === 'string' && !isGlobPattern(pattern)) : [];
   const path = paths.length === 0 ? DEFAULT_TEAM_GLOSSARY : pathInsideFolder(paths[0]);
   const uri = path === undefined ? undefined : vscode.Uri.joinPath(folder.uri, path);
   if (!uri || !(await staysInsideFolder(folder.uri, uri))) {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { literalFoldersOf, pathInsideFolder } from '../../src/glossary/teamFilePaths';
+import { literalFoldersOf, pathInsideFolder } from '../../src/paths/workspacePaths';
 
 describe('team glossary paths', () => {
   it('keeps a plain path inside the folder, tidied', () => {

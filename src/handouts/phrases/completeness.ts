@@ -1,8 +1,8 @@
 // What is still unfinished in a note (pure: no `vscode`): the fields an inserted clinic phrase
 // left as written (`***`, an unchosen list, an unknown `@VARIABLE@`), in prose only: never in
 // code, front matter, HTML (comments included), link destinations or URLs.
-import { positionAt } from '../markdown/positions';
-import { forEachParagraph, markdownInlineExclusions, splitMarkdownLines } from '../markdown/regions';
+import { positionAt } from '../../markdown/positions';
+import { forEachParagraph, markdownInlineExclusions, splitMarkdownLines } from '../../markdown/regions';
 import { findPhraseFields, isUnfinished, type PhraseField } from './fields';
 
 export type UnfinishedField = PhraseField & {

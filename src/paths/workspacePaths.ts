@@ -1,4 +1,4 @@
-// The paths of team glossary files, as the `iliopsoas.glossary.files` setting gives them (pure:
+// Paths inside a workspace folder as settings give them (team glossary files, clinic phrase folders; pure:
 // no `vscode`). A setting comes from the workspace, which may be a cloned repository: nothing it
 // says may lead the extension to write outside the workspace folder.
 
