@@ -7,11 +7,13 @@
  * as text); a link to anything but http(s), mailto or # keeps only its text. Images are replaced
  * by their alt text: a handout must not depend on a file that may not travel with it, and a
  * remote image would leak that the handout was opened. YAML front matter is dropped; unfilled
- * snippet placeholders are shown as their default text, or as a blank to write on ("______").
+ * snippet placeholders are shown as their default text, or as a blank to write on ("______"). The
+ * comments that mark where a handout and its warning signs are (redFlagMarkers.ts) are dropped.
  */
 import { escapeHtml, markdownIt } from '../markdown/engine';
 import { handoutTokens } from '../readability/prose';
 import type { ClinicDetails } from './clinic';
+import { withoutHandoutMarkers } from './redFlagMarkers';
 
 export interface HandoutHtmlOptions {
   /** The document title (the browser tab and the printed page header). */
@@ -40,7 +42,8 @@ export function exportFooter(clinic: ClinicDetails, date: Date): string {
 
 /** The handout's Markdown as HTML for the document body (see the top of this file). */
 export function renderHandoutBody(markdown: string): string {
-  const tokens = handoutTokens(markdown, WRITE_IN_BLANK);
+  // The handout's markers (redFlagMarkers.ts) are comments the preview hides; shown as text here, they would print.
+  const tokens = handoutTokens(withoutHandoutMarkers(markdown), WRITE_IN_BLANK);
   // A link whose text is its address (<https://…>) is marked so print does not repeat the address.
   for (const block of tokens) {
     for (const token of block.children ?? []) {

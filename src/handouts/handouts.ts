@@ -6,10 +6,11 @@
  * here. The checks of their content are the tests' (test/content/handoutChecks.ts).
  */
 import { handoutProse, UNFILLED_WORD } from '../readability/prose';
-import { fillTabStops, highestTabStop, shiftTabStops } from '../markdown/snippets';
+import { fillTabStops, highestTabStop, shiftTabStops, snippetPlainText } from '../markdown/snippets';
 import { markdownLiteral } from '../markdown/literal';
 import { patientReadingGrade } from '../readability/grade';
 import { CLINIC_FIELDS, isClinicField, type ClinicDetails, type ClinicField } from './clinic';
+import { handoutStartMarker, markedRedFlagBlock } from './redFlagMarkers';
 
 export interface Handout {
   /** Short kebab-case id: the snippet prefix is `handout-<id>`, the dot-phrase `.<id>`. */
@@ -28,7 +29,9 @@ export interface Handout {
   readonly teaches: readonly string[];
   /**
    * Snippet-syntax Markdown, lines joined with "\n", with the red-flag block expanded and each
-   * clinic field a placeholder (its label) to Tab to. What a note gets is handoutBody's.
+   * clinic field a placeholder (its label) to Tab to. What a note gets is handoutBody's. A body
+   * with the red-flag block opens with the handout's marker line, the title after it, and the
+   * block sits between its markers (redFlagMarkers.ts).
    */
   readonly body: string;
   /** The tab stop of each clinic field the body names (`{{clinic.phone}}` in the source): the body's last stops. */
@@ -99,8 +102,11 @@ export function parseHandouts(source: unknown): Handout[] {
     }
     if (problems.length > before || !isStringArray(redFlagLines)) return;
     // The block's own fields (the clinic's phone numbers) follow the handout's.
-    const blockLines = shiftTabStops(redFlagLines.join('\n'), highestTabStop((item.body as string[]).join('\n'))).split('\n');
-    const lines = (item.body as string[]).flatMap((line) => {
+    // Wrapped in its markers, and the body opened by the handout's: in a note, a warning says when the block is gone (redFlagMarkers.ts).
+    const blockLines = markedRedFlagBlock(shiftTabStops(redFlagLines.join('\n'), highestTabStop((item.body as string[]).join('\n')))).split('\n');
+    const hasBlock = (item.body as string[]).some((line) => line.trim() === RED_FLAG_MARKER);
+    const lines = (hasBlock ? [handoutStartMarker(item.id as string)] : []).concat(item.body as string[]).flatMap((line, index) => {
+      if (hasBlock && index === 0) return [line];
       if (line.trim() === RED_FLAG_MARKER) return blockLines;
       return [
         line.replace(SHARED_TEXT_MARKER, (marker, name: string) => {
@@ -191,6 +197,21 @@ export function sharedText(name: string): string | undefined {
  */
 export function redFlagBlock(): string {
   return withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined).body;
+}
+
+/**
+ * The shared red-flag block as plain Markdown (no snippet syntax, no markers): the clinic's
+ * details that are set written in, the others as their label ("clinic phone"). What the quick
+ * fix puts back in a note, where a snippet cannot be inserted.
+ */
+export function redFlagBlockText(clinic: ClinicDetails): string {
+  const { body, clinicFields } = withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined);
+  const values = new Map<number, string>();
+  for (const [field, stop] of Object.entries(clinicFields) as [ClinicField, number][]) {
+    const value = clinic[field];
+    if (value !== undefined) values.set(stop, markdownLiteral(value));
+  }
+  return snippetPlainText(fillTabStops(body, values));
 }
 
 // ---------------------------------------------------------------------------------------------

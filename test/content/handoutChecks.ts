@@ -5,6 +5,7 @@
 import { slugify } from '../../src/markdown/slug';
 import { checkSnippetSyntax, highestTabStop, snippetPlainText, withoutTabStopNumbers } from '../../src/markdown/snippets';
 import { findDoNotUse } from '../../src/handouts/doNotUse';
+import { handoutStartMarker, markedRedFlagBlock, RED_FLAGS_START_MARKER } from '../../src/handouts/redFlagMarkers';
 import {
   MAX_READING_GRADE,
   RED_FLAG_MARKER,
@@ -155,7 +156,11 @@ export function checkHandout(handout: Handout, sectionIds: readonly string[]): s
   const { body } = handout;
   const problems = checkSnippetSyntax(body).map((problem) => `snippet syntax: ${problem}`);
 
-  if (body.split('\n')[0] !== `# ${handout.title}`) problems.push(`the first line must be the title: "# ${handout.title}"`);
+  // A handout with the red-flag block opens with its marker line (redFlagMarkers.ts), then the title.
+  const [first, second] = body.split('\n');
+  const marker = handoutStartMarker(handout.id);
+  if ((first === marker ? second : first) !== `# ${handout.title}`) problems.push(`the first line must be the title: "# ${handout.title}" (after the line "${marker}")`);
+  if (body.includes(RED_FLAGS_START_MARKER) && first !== marker) problems.push(`a handout with the red-flag block must open with the line "${marker}"`);
   if (!body.includes(handout.audience)) problems.push('the body must say who it is for, in the words of "audience"');
 
   let previous = 0;
@@ -172,7 +177,7 @@ export function checkHandout(handout: Handout, sectionIds: readonly string[]): s
   const stepsHeading = body.indexOf('## What to do');
   const steps = body.slice(stepsHeading).split(/^## /m)[1]?.match(/^\d+\. /gm) ?? [];
   if (stepsHeading >= 0 && steps.length < 2) problems.push('"## What to do" must be followed by numbered steps');
-  if (!withoutTabStopNumbers(body).includes(withoutTabStopNumbers(redFlagBlock()))) problems.push(`missing the shared red-flag block (a "${RED_FLAG_MARKER}" line)`);
+  if (!withoutTabStopNumbers(body).includes(withoutTabStopNumbers(markedRedFlagBlock(redFlagBlock())))) problems.push(`missing the shared red-flag block (a "${RED_FLAG_MARKER}" line)`);
   if (!body.trimEnd().endsWith('$0')) problems.push('the body must end with "$0"');
 
   if (handout.sections.length === 0) problems.push('"sections" must name at least one guide section');

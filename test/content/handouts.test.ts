@@ -20,6 +20,7 @@ import { loadBuiltInGlossary } from '../../src/glossary/entries';
 import { exemptTerms, smogGrade } from '../../src/readability/grade';
 import { unexplainedTerms } from './handoutTerms';
 import { guideOutline } from '../unit/guideFixture';
+import { handoutStartMarker, RED_FLAGS_END_MARKER, RED_FLAGS_START_MARKER } from '../../src/handouts/redFlagMarkers';
 
 const ENTRY = { id: 'a', title: 'A', description: 'd', audience: 'Anyone.', sections: ['surgery'], body: ['# A', RED_FLAG_MARKER, '$0'] };
 
@@ -284,7 +285,7 @@ describe('tab stops of the shared block', () => {
     assert.strictEqual(highestTabStop('${1:a} $3 \\$9 ${2|x,y|} $0'), 3);
     assert.strictEqual(shiftTabStops('Call ${1:phone} or $2, not \\$5, then $0', 3), 'Call ${4:phone} or $5, not \\$5, then $0');
     const [handout] = parseHandouts({ redFlagBlock: ['Phone: ${1:clinic phone}'], handouts: [{ ...ENTRY, body: ['# A', '${1:name} ${2|a,b|}', RED_FLAG_MARKER, '$0'] }] });
-    assert.strictEqual(handout.body, '# A\n${1:name} ${2|a,b|}\nPhone: ${3:clinic phone}\n$0');
+    assert.strictEqual(handout.body, `${handoutStartMarker('a')}\n# A\n\${1:name} \${2|a,b|}\n${RED_FLAGS_START_MARKER}\nPhone: \${3:clinic phone}\n${RED_FLAGS_END_MARKER}\n$0`);
     assert.deepStrictEqual(checkSnippetSyntax(handout.body), []);
   });
 
@@ -293,7 +294,10 @@ describe('tab stops of the shared block', () => {
       redFlagBlock: ['Same day: ${1:x}, phone {{clinic.phone}}, after hours {{clinic.afterHoursPhone}}.'],
       handouts: [{ ...ENTRY, body: ['# A', '${1:name} ${2|a,b|}', 'Call {{clinic.name}} at {{clinic.phone}}.', RED_FLAG_MARKER, '$0'] }],
     });
-    assert.strictEqual(handout.body, '# A\n${1:name} ${2|a,b|}\nCall ${4:clinic name} at ${5:clinic phone}.\nSame day: ${3:x}, phone ${5:clinic phone}, after hours ${6:after-hours phone}.\n$0');
+    assert.strictEqual(
+      handout.body,
+      `${handoutStartMarker('a')}\n# A\n\${1:name} \${2|a,b|}\nCall \${4:clinic name} at \${5:clinic phone}.\n${RED_FLAGS_START_MARKER}\nSame day: \${3:x}, phone \${5:clinic phone}, after hours \${6:after-hours phone}.\n${RED_FLAGS_END_MARKER}\n$0`,
+    );
     assert.deepStrictEqual(handout.clinicFields, { name: 4, phone: 5, afterHoursPhone: 6 });
     assert.deepStrictEqual(checkSnippetSyntax(handout.body), []);
     assert.throws(() => parseHandouts({ redFlagBlock: ['x'], handouts: [{ ...ENTRY, body: ['# A', 'Call {{clinic.fax}}.'] }] }), /handouts\[0\] \(a\): unknown clinic field "\{\{clinic\.fax\}\}"/);
@@ -346,9 +350,14 @@ describe('handoutSnippets', () => {
 describe('parseHandouts', () => {
   const entry = ENTRY;
 
-  it('expands the red-flag marker line into the shared block', () => {
+  it('expands the red-flag marker line into the shared block between its markers, and opens the body with the handout\'s marker', () => {
     const [handout] = parseHandouts({ redFlagBlock: ['## Help', '- Fever'], handouts: [entry] });
-    assert.strictEqual(handout.body, '# A\n## Help\n- Fever\n$0');
+    assert.strictEqual(handout.body, '<!-- iliopsoas-handout: a -->\n# A\n<!-- iliopsoas-red-flags -->\n## Help\n- Fever\n<!-- /iliopsoas-red-flags -->\n$0');
+  });
+
+  it('adds no marker to a handout without the red-flag block', () => {
+    const [handout] = parseHandouts({ redFlagBlock: ['## Help'], handouts: [{ ...entry, body: ['# A', 'Rest.', '$0'] }] });
+    assert.strictEqual(handout.body, '# A\nRest.\n$0');
   });
 
   it('lists every shape problem in one error', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { handoutStartMarker, markedRedFlagBlock, RED_FLAGS_END_MARKER, RED_FLAGS_START_MARKER } from '../../src/handouts/redFlagMarkers';
 import { HANDOUT_CONTENT_SECURITY_POLICY, exportFooter, handoutHtmlDocument, isoLocalDate, renderHandoutBody } from '../../src/handouts/exportHtml';
 
 // The stylesheet the extension inlines (compiled to out/test/unit/, three levels below the repository root).
@@ -64,6 +65,16 @@ describe('handout HTML export', () => {
         '<p>A &lt;img src=x onerror=alert(1)&gt; and &lt;iframe src=&quot;https://x.org&quot;&gt;&lt;/iframe&gt;</p>\n' +
         '<p>&lt;link rel=&quot;stylesheet&quot; href=&quot;https://x.org/a.css&quot;&gt;&lt;style&gt;body{}&lt;/style&gt;</p>\n',
     );
+  });
+
+  it('drops the handout and red-flag markers, which the preview hides too, and keeps other comments as text', () => {
+    const markdown = `${handoutStartMarker('low-back-pain')}\n# Back pain\n\nRest.\n\n${markedRedFlagBlock('## Warning signs\n\nCall 911.')}\n\nSee us.`;
+    assert.strictEqual(renderHandoutBody(markdown), '<h1>Back pain</h1>\n<p>Rest.</p>\n<h2>Warning signs</h2>\n<p>Call 911.</p>\n<p>See us.</p>\n');
+    assert.ok(!handoutHtmlDocument(markdown, { stylesheet: STYLESHEET, title: 'Back pain' }).includes('iliopsoas-'));
+    // Indented in a list, as a handout inserted there is.
+    assert.strictEqual(renderHandoutBody(`- Plan:\n\n  ${RED_FLAGS_START_MARKER}\n  Call 911.\n  ${RED_FLAGS_END_MARKER}`), '<ul>\n<li>\n<p>Plan:</p>\n<p>Call 911.</p>\n</li>\n</ul>\n');
+    assert.strictEqual(renderHandoutBody('<!-- a note to self -->'), '<p>&lt;!-- a note to self --&gt;</p>\n');
+    assert.strictEqual(renderHandoutBody('```\n<!-- iliopsoas-red-flags -->\n```'), '<pre><code>&lt;!-- iliopsoas-red-flags --&gt;\n</code></pre>\n');
   });
 
   it('keeps only the text of javascript:, data:, vbscript:, file:, command: and relative links', () => {
