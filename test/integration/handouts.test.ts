@@ -4,6 +4,7 @@ import type { IliopsoasNotesApi } from '../../src/extension';
 import { extensionApi, openNote, waitFor } from './helpers';
 import type { Handout } from '../../src/handouts/handouts';
 import { isoLocalDate } from '../../src/handouts/exportHtml';
+import { handoutStartMarker } from '../../src/handouts/redFlagMarkers';
 
 /** A note file in a new subfolder of the workspace folder, opened in an editor with the cursor at its end; removed by `remove`. */
 async function noteInSubfolder(content: string): Promise<{ editor: vscode.TextEditor; folder: vscode.Uri; remove: () => Promise<void> }> {
@@ -33,6 +34,9 @@ async function setClinic(details: { name?: string; phone?: string; afterHoursPho
     await settings.update(`clinic.${key}`, details[key], vscode.ConfigurationTarget.WorkspaceFolder);
   }
 }
+
+/** How an inserted handout starts: its marker line (see redFlagMarkers.ts), then its title. */
+const opening = (handout: Handout) => `${handoutStartMarker(handout.id)}\n# ${handout.title}\n`;
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -78,7 +82,7 @@ describe('handouts in VS Code', () => {
     const editor = await openNote('');
     await vscode.commands.executeCommand('iliopsoas.insertHandout', stretching.id);
     const text = editor.document.getText();
-    assert.ok(text.startsWith(`# ${stretching.title}`), text.slice(0, 80));
+    assert.ok(text.startsWith(opening(stretching)), text.slice(0, 80));
     assert.ok(!/\$\{?\d/.test(text), 'snippet syntax left in the note');
     const firstStop = editor.document.getText(editor.selection);
     assert.ok(firstStop.length > 0, 'the first tab stop is not selected');
@@ -144,7 +148,7 @@ describe('handouts in VS Code', () => {
         // What accepting the suggestion does: its snippet over the typed ".".
         await note.editor.insertSnippet(item.insertText, item.range);
         const text = note.editor.document.getText();
-        assert.ok(text.startsWith(`Plan.\n\n# ${stretching.title}`), text.slice(0, 60));
+        assert.ok(text.startsWith(`Plan.\n\n${opening(stretching)}`), text.slice(0, 60));
         assert.ok(text.includes('Call Riverside Physio & Co \\[main\\] at 555-0100 \\$1 } if:'));
         assert.ok(text.includes('Clinic phone: 555-0100 \\$1 }. After hours: after-hours phone.'));
       } finally {
@@ -231,7 +235,7 @@ describe('handouts in VS Code', () => {
     } finally {
       pick.hide();
     }
-    await waitFor(`the handout (the note has: ${JSON.stringify(editor.document.getText().slice(0, 60))}; active: ${vscode.window.activeTextEditor?.document.uri.toString()})`, () => editor.document.getText().startsWith(`# ${stretching.title}`));
+    await waitFor(`the handout (the note has: ${JSON.stringify(editor.document.getText().slice(0, 60))}; active: ${vscode.window.activeTextEditor?.document.uri.toString()})`, () => editor.document.getText().startsWith(opening(stretching)));
   });
 
   it('offers the handout of a guide section from the tree’s inline action', async () => {
@@ -241,7 +245,7 @@ describe('handouts in VS Code', () => {
     assert.deepStrictEqual(drawnFrom.map((handout) => handout.id), [stretching.id], 'the test expects one handout for this section');
     const editor = await openNote('');
     await vscode.commands.executeCommand('iliopsoas.insertSectionHandout', section);
-    assert.ok(editor.document.getText().startsWith(`# ${stretching.title}`), editor.document.getText().slice(0, 80));
+    assert.ok(editor.document.getText().startsWith(opening(stretching)), editor.document.getText().slice(0, 80));
   });
 
   it('flags "Do Not Use" abbreviations with a quick fix, and leaves ordinary text alone', async () => {

@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
     require('../integration/glossary.test');
     require('../integration/handouts.test');
     require('../integration/doNotUse.test');
+    require('../integration/redFlagGuard.test');
     require('../integration/onboarding.test');
     require('../integration/util.test');
     require('../integration/evaluation.test');

@@ -11,6 +11,7 @@ import type { ExportAction } from '../exportChoices';
 import { handoutReadingGrade, loadHandouts, type Handout } from '../handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
 import { registerReadingGradeStatus } from './readingStatus';
+import { registerRedFlagGuard } from './redFlagGuard';
 
 export interface HandoutsFeature extends vscode.Disposable {
   readonly handouts: () => readonly Handout[];
@@ -70,6 +71,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     ),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
+    registerRedFlagGuard(noteModels, (sourceId) => handouts().find((handout) => handout.id === sourceId)?.title),
   ];
 
   return {
