@@ -10,12 +10,12 @@ const CODE = 'red-flags-removed';
 const warnings = (document: vscode.TextDocument): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === SOURCE && diagnostic.code === CODE);
 
-/** The line numbers of the note's red-flag warnings, once they are `expected`. */
-async function waitForWarnings(document: vscode.TextDocument, expected: number[]): Promise<vscode.Diagnostic[]> {
-  const lines = () => warnings(document).map((diagnostic) => diagnostic.range.start.line);
+/** The note's red-flag warnings, once they are on the lines `expected` (and each message matches `message`). */
+async function waitForWarnings(document: vscode.TextDocument, expected: number[], message = /./): Promise<vscode.Diagnostic[]> {
+  const shown = () => warnings(document).map((diagnostic) => [diagnostic.range.start.line, diagnostic.message]);
   await waitFor(
-    () => `red-flag warnings on lines ${JSON.stringify(expected)}; the note has them on ${JSON.stringify(lines())}`,
-    () => JSON.stringify(lines()) === JSON.stringify(expected),
+    () => `red-flag warnings on lines ${JSON.stringify(expected)} matching ${message}; the note has ${JSON.stringify(shown())}`,
+    () => JSON.stringify(warnings(document).map((diagnostic) => diagnostic.range.start.line)) === JSON.stringify(expected) && warnings(document).every((diagnostic) => message.test(diagnostic.message)),
   );
   return warnings(document);
 }
@@ -100,14 +100,12 @@ describe('the red-flag safety net in notes', () => {
     const start = lineOf(document, RED_FLAGS_START_MARKER);
     const sameDay = lineOf(document, '**Call us the same day** if you have any of these:', start);
     await deleteLines(editor, start + 1, sameDay);
-    const [noEmergency] = await waitForWarnings(document, [start]);
-    assert.match(noEmergency.message, /no longer say when to call 911/);
+    const [noEmergency] = await waitForWarnings(document, [start], /no longer say when to call 911/);
     assert.strictEqual(document.getText(noEmergency.range), RED_FLAGS_START_MARKER);
 
     const end = lineOf(document, RED_FLAGS_END_MARKER, start);
     await deleteLines(editor, start + 1, end);
-    const [empty] = await waitForWarnings(document, [start]);
-    assert.match(empty.message, /are empty in this note/);
+    const [empty] = await waitForWarnings(document, [start], /are empty in this note/);
 
     await vscode.workspace.applyEdit((await quickFix(document, empty)).edit!);
     await waitForWarnings(document, []);
@@ -125,7 +123,7 @@ describe('the red-flag safety net in notes', () => {
     try {
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`Plan.\n\n${handoutStartMarker(backPain.id)}\n# ${backPain.title}\n\n${RED_FLAGS_START_MARKER}\n${RED_FLAGS_END_MARKER}\n`));
       const editor = await vscode.window.showTextDocument(file);
-      const [empty] = await waitForWarnings(editor.document, [4]);
+      const [empty] = await waitForWarnings(editor.document, [5], /are empty in this note/);
       await vscode.workspace.applyEdit((await quickFix(editor.document, empty)).edit!);
       assert.ok(editor.document.getText().includes('Clinic phone: 555-0100. After hours: after-hours phone.'), editor.document.getText().slice(-400));
       await waitForWarnings(editor.document, []);
