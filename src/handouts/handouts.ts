@@ -151,7 +151,7 @@ function withClinicFields(text: string, unknown: (marker: string) => void): Pick
  * that it reads as itself in Markdown and in snippet syntax), the others left as placeholders;
  * the remaining tab stops renumbered in order.
  */
-export function handoutBody(handout: Handout, clinic: ClinicDetails): string {
+export function handoutBody(handout: Pick<Handout, 'body' | 'clinicFields'>, clinic: ClinicDetails): string {
   const values = new Map<number, string>();
   for (const [field, stop] of Object.entries(handout.clinicFields) as [ClinicField, number][]) {
     const value = clinic[field];
@@ -191,6 +191,11 @@ export function sharedText(name: string): string | undefined {
  */
 export function redFlagBlock(): string {
   return withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined).body;
+}
+
+/** The shared red-flag block as a note gets it (a clinic handout's `{{red-flags}}`): the clinic's details written in where set. */
+export function redFlagBlockFor(clinic: ClinicDetails): string {
+  return handoutBody(withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined), clinic);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ export interface HandoutPickItem extends vscode.QuickPickItem {
 }
 
 /** Where a handout goes: the active note, or a new untitled Markdown note. */
-async function markdownEditor(): Promise<vscode.TextEditor> {
+export async function markdownEditor(): Promise<vscode.TextEditor> {
   const active = vscode.window.activeTextEditor;
   if (active && isNote(active.document)) return active;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown' });

@@ -3,7 +3,10 @@ import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels } from '../../util/noteModels';
 import { registerForNotes } from '../../util/notes';
-import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
+import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
+import { ClinicPhraseStore } from './clinicPhrases';
+import { phraseChoices, runInsertPhrase } from './insertPhrase';
+import { newClinicPhrase } from './newClinicPhrase';
 import { HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
 import { defaultExportUri, exportActionsFor, exportHandoutAsHtml } from './exportHandout';
@@ -14,6 +17,8 @@ import { registerReadingGradeStatus } from './readingStatus';
 
 export interface HandoutsFeature extends vscode.Disposable {
   readonly handouts: () => readonly Handout[];
+  /** The clinic phrases of the workspace folders (tests wait on it and read it). */
+  readonly clinicPhrases: ClinicPhraseStore;
   /** Whether a handout draws on a guide section (the guide tree shows an inline insert action). */
   sectionHasHandout(sectionId: string): boolean;
   /** Where the export's save dialog opens for a handout of this title in this note (tests check it without a dialog). */
@@ -48,9 +53,13 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     }),
     handout,
   });
+  const clinicPhrases = new ClinicPhraseStore();
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
 
   const disposables: vscode.Disposable[] = [
+    clinicPhrases,
+    registerCommand(INSERT_PHRASE_COMMAND, (args?: unknown) => runInsertPhrase(clinicPhrases, handouts, args)),
+    registerCommand(NEW_CLINIC_PHRASE_COMMAND, (name?: unknown) => newClinicPhrase(typeof name === 'string' ? name : undefined)),
     registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
       const chosen = handouts().find((handout) => handout.id === handoutId);
       return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), vscode.l10n.t('Handout to insert (type to filter by title, topic or section)'));
@@ -66,7 +75,15 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
  exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
     ),
     registerForNotes((selector) =>
-      vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' })), '.'),
+      vscode.languages.registerCompletionItemProvider(
+        selector,
+        new HandoutDotPhrases(
+          handouts,
+          (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' }),
+          (resource) => phraseChoices(clinicPhrases, handouts, resource),
+        ),
+        '.',
+      ),
     ),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
@@ -74,6 +91,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
 
   return {
     handouts,
+    clinicPhrases,
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
     exportDefaultUri: (document, title) => defaultExportUri(document, title, workspaceState),
     exportActions: exportActionsFor,
