@@ -14,7 +14,8 @@ let loaded: readonly Phrase[] | undefined;
  */
 export function builtInPhrases(): readonly Phrase[] {
   if (loaded) return loaded;
-  const { files } = require('./templates.json') as { files: Record<string, string> };
+  // (The type import makes tsc copy the JSON next to the compiled module, as the unit tests need.)
+  const { files } = require('./templates.json') as typeof import('./templates.json') as { files: Record<string, string> };
   const phrases: Phrase[] = [];
   for (const [file, text] of Object.entries(files)) {
     const { phrase, problems } = parsePhraseFile(text);
