@@ -5,6 +5,9 @@ import { isNote } from '../../util/notes';
 import { clinicSettingsFor } from './clinicSettings';
 import { phraseKindLabel, type InsertPhraseArgs, type PhraseChoice } from './insertPhrase';
 
+/** How long the dot-phrase list waits for the clinic's phrases on their first read before answering without them. */
+export const CLINIC_PHRASES_WAIT_MS = 40;
+
 // A dot-phrase starts a line or follows a space: ".stretching". A full stop ending a sentence
 // ("daily.") follows a letter, so it never offers handouts.
 const DOT_PHRASE = /(?:^|\s)(\.[\w-]*)$/;
@@ -17,18 +20,22 @@ const DOT_PHRASE = /(?:^|\s)(\.[\w-]*)$/;
  * pick-many lists first: the typed `.name` is replaced by nothing, then the command inserts.
  */
 export class HandoutDotPhrases implements vscode.CompletionItemProvider {
+  /** How long each answer took, first one first (the clinic phrases are read by it): `npm run bench` reports them. */
+  readonly answerMs: number[] = [];
+
   constructor(
     private readonly handouts: () => readonly Handout[],
     private readonly detail: (handout: Handout) => string,
-    private readonly phrases: (resource: vscode.Uri) => Promise<readonly PhraseChoice[]>,
+    private readonly phrases: (resource: vscode.Uri) => Promise<{ readonly choices: readonly PhraseChoice[]; readonly complete: boolean }>,
   ) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | undefined> {
     // Registered for every language that is a note in some folder: this document's folder decides.
     if (!isNote(document)) return undefined;
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const typed = DOT_PHRASE.exec(before)?.[1];
     if (typed === undefined) return undefined;
+    const started = performance.now();
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const clinic = clinicSettingsFor(document.uri).details;
     const handoutItems = this.handouts().map((handout, index) => {
@@ -42,7 +49,8 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
       return item;
     });
     // The clinic's own first, then the built-in templates (the handouts are listed as handouts).
-    const phraseItems = (await this.phrases(document.uri))
+    const { choices, complete } = await this.phrases(document.uri);
+    const phraseItems = choices
       .filter((choice) => !(choice.origin === 'built-in' && choice.kind === 'handout'))
       .map((choice, index) => {
         const item = new vscode.CompletionItem({ label: `.${choice.name}`, description: choice.title }, vscode.CompletionItemKind.Snippet);
@@ -57,6 +65,9 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
         item.command = { command: INSERT_PHRASE_COMMAND, title: choice.title, arguments: [args] };
         return item;
       });
-    return [...phraseItems, ...handoutItems];
+    // Kept short: the bench asks a few dozen times; a long session should not grow it.
+    if (this.answerMs.length < 1_000) this.answerMs.push(performance.now() - started);
+    // Incomplete while the clinic's phrases are still being read: asked again at the next keystroke.
+    return new vscode.CompletionList([...phraseItems, ...handoutItems], !complete);
   }
 }

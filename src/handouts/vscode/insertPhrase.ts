@@ -81,6 +81,25 @@ export async function phraseChoices(store: ClinicPhraseStore, handouts: () => re
   return [...clinic, ...phrases().builtInPhrases().map((phrase) => phraseChoice(phrase, 'built-in')), ...handouts().map(handoutChoice)];
 }
 
+/**
+ * The phrases for a note as soon as can be: the clinic's if they are read within `waitMs` (the
+ * first read of a large phrase folder takes a while), else the built-in ones alone, with
+ * `complete: false` so the dot-phrase list asks again as the clinician types on.
+ */
+export async function phraseChoicesWithin(
+  store: ClinicPhraseStore,
+  handouts: () => readonly Handout[],
+  resource: vscode.Uri | undefined,
+  waitMs: number,
+): Promise<{ choices: PhraseChoice[]; complete: boolean }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+  const clinic = await Promise.race([store.phrasesFor(resource), late]).finally(() => clearTimeout(timer));
+  const builtIn = [...phrases().builtInPhrases().map((phrase) => phraseChoice(phrase, 'built-in')), ...handouts().map(handoutChoice)];
+  if (!clinic) return { choices: builtIn, complete: false };
+  return { choices: [...clinic.map((phrase) => phraseChoice(phrase, 'clinic', phrase.file)), ...builtIn], complete: true };
+}
+
 /** A phrase's kind and origin as the pick and the dot-phrases show them. */
 export function phraseKindLabel(choice: Pick<PhraseChoice, 'kind' | 'origin'>): string {
   if (choice.origin === 'clinic') return choice.kind === 'handout' ? vscode.l10n.t('clinic handout') : vscode.l10n.t('clinic template');

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels } from '../../util/noteModels';
-import { registerForNotes } from '../../util/notes';
+import { isNote, registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
 import { ClinicPhraseStore } from './clinicPhrases';
-import { phraseChoices, runInsertPhrase } from './insertPhrase';
+import { phraseChoicesWithin, runInsertPhrase } from './insertPhrase';
 import { newClinicPhrase } from './newClinicPhrase';
-import { HandoutDotPhrases } from './dotPhrases';
+import { CLINIC_PHRASES_WAIT_MS, HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
 import { defaultExportUri, exportActionsFor, exportHandoutAsHtml } from './exportHandout';
 import type { ExportAction } from '../exportChoices';
@@ -15,10 +15,15 @@ import { handoutReadingGrade, loadHandouts, type Handout } from '../handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
 import { registerReadingGradeStatus } from './readingStatus';
 
+/** How long after activation the clinic phrases of the note in view are read. */
+const READ_PHRASES_AFTER_MS = 1_000;
+
 export interface HandoutsFeature extends vscode.Disposable {
   readonly handouts: () => readonly Handout[];
   /** The clinic phrases of the workspace folders (tests wait on it and read it). */
   readonly clinicPhrases: ClinicPhraseStore;
+  /** How long each dot-phrase list took to answer, in ms, first one first (`npm run bench`). */
+  readonly dotPhraseAnswerMs: readonly number[];
   /** Whether a handout draws on a guide section (the guide tree shows an inline insert action). */
   sectionHasHandout(sectionId: string): boolean;
   /** Where the export's save dialog opens for a handout of this title in this note (tests check it without a dialog). */
@@ -56,8 +61,22 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   const clinicPhrases = new ClinicPhraseStore();
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
 
+  const dotPhrases = new HandoutDotPhrases(
+    handouts,
+    (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' }),
+    (resource) => phraseChoicesWithin(clinicPhrases, handouts, resource, CLINIC_PHRASES_WAIT_MS),
+  );
+  // A note in view is where dot-phrases are typed: its folder's clinic phrases are read then,
+  // in the background, so the first "." finds them (a large folder takes a second to read).
+  const readPhrasesOfNote = (editor: vscode.TextEditor | undefined) => {
+    if (editor && isNote(editor.document)) void clinicPhrases.phrasesFor(editor.document.uri);
+  };
+  // Not during activation: the note that activated the extension is read a moment later.
+  const readSoon = setTimeout(() => readPhrasesOfNote(vscode.window.activeTextEditor), READ_PHRASES_AFTER_MS);
   const disposables: vscode.Disposable[] = [
+    { dispose: () => clearTimeout(readSoon) },
     clinicPhrases,
+    vscode.window.onDidChangeActiveTextEditor(readPhrasesOfNote),
     registerCommand(INSERT_PHRASE_COMMAND, (args?: unknown) => runInsertPhrase(clinicPhrases, handouts, args)),
     registerCommand(NEW_CLINIC_PHRASE_COMMAND, (name?: unknown) => newClinicPhrase(typeof name === 'string' ? name : undefined)),
     registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
@@ -74,17 +93,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) =>
  exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
     ),
-    registerForNotes((selector) =>
-      vscode.languages.registerCompletionItemProvider(
-        selector,
-        new HandoutDotPhrases(
-          handouts,
-          (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' }),
-          (resource) => phraseChoices(clinicPhrases, handouts, resource),
-        ),
-        '.',
-      ),
-    ),
+    registerForNotes((selector) => vscode.languages.registerCompletionItemProvider(selector, dotPhrases, '.')),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
   ];
@@ -92,6 +101,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   return {
     handouts,
     clinicPhrases,
+    dotPhraseAnswerMs: dotPhrases.answerMs,
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
     exportDefaultUri: (document, title) => defaultExportUri(document, title, workspaceState),
     exportActions: exportActionsFor,
