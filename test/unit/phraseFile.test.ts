@@ -80,6 +80,19 @@ describe('clinic phrase files', () => {
   });
 });
 
+describe('the README’s clinic phrase example', () => {
+  it('is a valid phrase file, with the fields the README says it has', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Clinic phrases'));
+    const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(example, 'no ```markdown example under "## Clinic phrases"');
+    const { phrase, problems } = parsePhraseFile(example);
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(phrase?.name, 'lbp-review');
+    assert.deepStrictEqual(pickManyLists(phrase), [['walking', 'heat', 'exercises', 'medicines']]);
+  });
+});
+
 describe('clinic phrases inserted', () => {
   const clinic = { name: 'Riverside [Physio]', phone: '555-0100' };
 

@@ -5,7 +5,7 @@ import type { NoteModels } from '../../util/noteModels';
 import { isNote, registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
 import { ClinicPhraseStore } from './clinicPhrases';
-import { phraseChoicesWithin, runInsertPhrase } from './insertPhrase';
+import { insertPhrase, phraseChoicesWithin, runInsertPhrase } from './insertPhrase';
 import { newClinicPhrase } from './newClinicPhrase';
 import { CLINIC_PHRASES_WAIT_MS, HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
@@ -39,6 +39,7 @@ export interface HandoutsFeature extends vscode.Disposable {
 export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels, workspaceState: vscode.Memento): HandoutsFeature {
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
+  const clinicPhrases = new ClinicPhraseStore();
   const grades = new Map<string, string>();
   const gradeOf = (handout: Handout) => {
     let grade = grades.get(handout.id);
@@ -56,9 +57,18 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       args: [handout.description, handout.sections.map((id) => sectionTitle(id) ?? id).join(', ')],
       comment: 'A handout’s description, then the titles of the guide sections it draws on',
     }),
-    handout,
+    insert: () => insertHandout(handout),
   });
-  const clinicPhrases = new ClinicPhraseStore();
+  // The clinic's own handouts join the built-in ones, first.
+  const clinicHandoutItems = async (): Promise<HandoutPickItem[]> =>
+    (await clinicPhrases.phrasesFor(vscode.window.activeTextEditor?.document.uri))
+      .filter((phrase) => phrase.kind === 'handout')
+      .map((phrase) => ({
+        label: phrase.title,
+        description: vscode.l10n.t({ message: '.{0} · clinic handout', args: [phrase.name], comment: 'A clinic handout’s dot-phrase, beside its title' }),
+        detail: `${phrase.description} (${phrase.file})`,
+        insert: () => insertPhrase(phrase),
+      }));
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
 
   const dotPhrases = new HandoutDotPhrases(
@@ -81,7 +91,8 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     registerCommand(NEW_CLINIC_PHRASE_COMMAND, (name?: unknown) => newClinicPhrase(typeof name === 'string' ? name : undefined)),
     registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
       const chosen = handouts().find((handout) => handout.id === handoutId);
-      return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), vscode.l10n.t('Handout to insert (type to filter by title, topic or section)'));
+      if (chosen) return insertHandout(chosen);
+      return clinicHandoutItems().then((clinic) => showHandoutPick([...clinic, ...handouts().map(pickItem)], vscode.l10n.t('Handout to insert (type to filter by title, topic or section)')));
     }),
     registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
       const sectionId = typeof section === 'string' ? section : (section as { id?: unknown } | undefined)?.id;
