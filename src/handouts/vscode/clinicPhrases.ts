@@ -16,7 +16,7 @@ const MAX_FILE_BYTES = 1_000_000;
 const MAX_DEPTH = 4;
 const MAX_FILES = 2_000;
 /** Files read at once: enough to overlap the reads, few enough not to flood the file service. */
-const READ_BATCH = 32;
+const READ_BATCH = 128;
 /** How long after a watcher event a folder is looked through once more (a git checkout writes many files). */
 const RESCAN_AFTER_MS = 300;
 
@@ -276,12 +276,15 @@ export class ClinicPhraseStore implements vscode.Disposable {
       else firstOfName.set(file.phrase.name, file.phrase);
     }
     const newlyBroken: { uri: vscode.Uri; file: string; message: string; count: number }[] = [];
+    // One update of the Problems view for the lot: 500 files are one message, not 500.
+    const updates: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const [key, file] of files) {
-      const uri = vscode.Uri.parse(key);
       const first = duplicateOf.get(key);
       const problems: PhraseProblem[] = [...file.problems];
       if (first) problems.push(phrases().duplicateNameProblem(file.phrase!.name, first.file));
-      this.diagnostics.set(uri, problems.map((problem) => diagnosticOf(problem, file.text)));
+      const uri = file.phrase?.uri ?? vscode.Uri.parse(key);
+      // A file without problems that had none is left alone.
+      if (problems.length > 0 || this.diagnostics.has(uri)) updates.push([uri, problems.length === 0 ? undefined : problems.map((problem) => diagnosticOf(problem, file.text))]);
       const errors = problems.filter((problem) => problem.severity === 'error');
       const summary = errors.map((problem) => problem.message).join('\n');
       if (summary === (this.announced.get(key) ?? '')) continue;
@@ -290,6 +293,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
         newlyBroken.push({ uri, file: vscode.workspace.asRelativePath(uri), message: phrases().describeProblem(errors[0]), count: errors.length });
       }
     }
+    this.diagnostics.set(updates);
     this.didChange.fire();
     if (newlyBroken.length > 0) announce(newlyBroken);
   }

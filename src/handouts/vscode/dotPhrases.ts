@@ -6,7 +6,7 @@ import { clinicSettingsFor } from './clinicSettings';
 import { phraseKindLabel, type InsertPhraseArgs, type PhraseChoice } from './insertPhrase';
 
 /** How long the dot-phrase list waits for the clinic's phrases on their first read before answering without them. */
-export const CLINIC_PHRASES_WAIT_MS = 40;
+export const CLINIC_PHRASES_WAIT_MS = 25;
 
 // A dot-phrase starts a line or follows a space: ".stretching". A full stop ending a sentence
 // ("daily.") follows a letter, so it never offers handouts.
@@ -19,6 +19,13 @@ const DOT_PHRASE = /(?:^|\s)(\.[\w-]*)$/;
  * why); a template or clinic phrase through the Insert Phrase command, which asks for its
  * pick-many lists first: the typed `.name` is replaced by nothing, then the command inserts.
  */
+/** A handout's completion: its detail (with the reading grade, which takes a while to compute the first time) is filled in when the item is shown. */
+class HandoutCompletionItem extends vscode.CompletionItem {
+  constructor(readonly handout: Handout) {
+    super({ label: `.${handout.id}`, description: handout.title }, vscode.CompletionItemKind.Snippet);
+  }
+}
+
 export class HandoutDotPhrases implements vscode.CompletionItemProvider {
   /** How long each answer took, first one first (the clinic phrases are read by it): `npm run bench` reports them. */
   readonly answerMs: number[] = [];
@@ -39,8 +46,7 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const clinic = clinicSettingsFor(document.uri).details;
     const handoutItems = this.handouts().map((handout, index) => {
-      const item = new vscode.CompletionItem({ label: `.${handout.id}`, description: handout.title }, vscode.CompletionItemKind.Snippet);
-      item.detail = this.detail(handout);
+      const item = new HandoutCompletionItem(handout);
       item.documentation = new vscode.MarkdownString().appendText(handout.description);
       item.insertText = new vscode.SnippetString(handoutBody(handout, clinic));
       item.range = range;
@@ -69,5 +75,10 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
     if (this.answerMs.length < 1_000) this.answerMs.push(performance.now() - started);
     // Incomplete while the clinic's phrases are still being read: asked again at the next keystroke.
     return new vscode.CompletionList([...phraseItems, ...handoutItems], !complete);
+  }
+
+  resolveCompletionItem(item: vscode.CompletionItem): vscode.CompletionItem {
+    if (item instanceof HandoutCompletionItem) item.detail = this.detail(item.handout);
+    return item;
   }
 }

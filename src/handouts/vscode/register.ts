@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
+import { logError } from '../../util/log';
 import type { NoteModels } from '../../util/noteModels';
 import { isNote, registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
@@ -76,10 +77,11 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' }),
     (resource) => phraseChoicesWithin(clinicPhrases, handouts, resource, CLINIC_PHRASES_WAIT_MS),
   );
-  // A note in view is where dot-phrases are typed: its folder's clinic phrases are read then,
+  // A note in view is where dot-phrases are typed: its folder's clinic phrases (and the built-in
+  // templates and handouts) are read then,
   // in the background, so the first "." finds them (a large folder takes a second to read).
   const readPhrasesOfNote = (editor: vscode.TextEditor | undefined) => {
-    if (editor && isNote(editor.document)) void clinicPhrases.phrasesFor(editor.document.uri);
+    if (editor && isNote(editor.document)) void phraseChoicesWithin(clinicPhrases, handouts, editor.document.uri, 0).catch((error: unknown) => logError('reading the phrases', error));
   };
   // Not during activation: the note that activated the extension is read a moment later.
   const readSoon = setTimeout(() => readPhrasesOfNote(vscode.window.activeTextEditor), READ_PHRASES_AFTER_MS);
