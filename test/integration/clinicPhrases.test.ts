@@ -67,7 +67,7 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
 
     // What accepting the item does: the typed ".", replaced by nothing, then its command (pick-many answered here).
     await editor.edit((edit) => edit.delete(item.range instanceof vscode.Range ? item.range : item.range!.replacing));
-    const args = { ...(item.command!.arguments![0]), picked: [['walking', 'swimming']] };
+    const args = { ...(item.command.arguments![0]), picked: [['walking', 'swimming']] };
     assert.strictEqual(await vscode.commands.executeCommand(INSERT_PHRASE_COMMAND, args), true);
     const text = editor.document.getText();
     assert.ok(text.includes('**Patient:** Ann Lee'), text);
