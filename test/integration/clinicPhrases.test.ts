@@ -121,6 +121,43 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
     assert.deepStrictEqual(phrases.filter((phrase) => phrase.name === 'twin').map((phrase) => phrase.title), ['First twin']);
   });
 
+  it('checks a clinic handout as the built-in ones are: reading grade, Do Not Use, the warning signs', async () => {
+    const file = vscode.Uri.joinPath(phraseFolder, 'hard-handout.md');
+    const text = [
+      '---',
+      'name: hard-handout',
+      'title: Your hip pain',
+      'description: A handout for patients',
+      'kind: handout',
+      '---',
+      '# Your hip pain',
+      '',
+      'Osteoarthritic degeneration of the acetabulofemoral articulation characteristically necessitates comprehensive multidisciplinary rehabilitative interventions, incorporating progressive resistance exercise and individualised education regarding activity modification.',
+      '',
+      'Take your tablets QD.',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(file, encoder.encode(text));
+    const diagnostics = await waitFor('the handout checks', () => {
+      const found = vscode.languages.getDiagnostics(file);
+      return found.length >= 3 && found;
+    });
+    const at = (pattern: RegExp) => diagnostics.find((diagnostic) => pattern.test(diagnostic.message));
+    assert.strictEqual(at(/Reading grade/)?.range.start.line, 6, JSON.stringify(diagnostics.map((diagnostic) => diagnostic.message)));
+    assert.strictEqual(at(/QD/)?.range.start.line, 10);
+    assert.strictEqual(at(/warning-signs block/)?.range.start.line, 0);
+    // Fixed: the block and plain words; the warnings go with the next save.
+    await vscode.workspace.fs.writeFile(file, encoder.encode(text.replace(/Osteoarthritic[^\n]*/, 'Your hip is sore. We will help you move more.').replace('Take your tablets QD.', 'Take your pills once a day.\n\n{{red-flags}}')));
+    await waitFor('no problems left', () => vscode.languages.getDiagnostics(file).length === 0);
+
+    // Inserted, its {{red-flags}} line is the current warning-signs block.
+    const editor = await openNote('# Visit\n');
+    await vscode.commands.executeCommand(INSERT_PHRASE_COMMAND, { name: 'hard-handout', origin: 'clinic' });
+    const inserted = editor.document.getText();
+    assert.ok(inserted.includes('Call 911 or go to the emergency department now'), inserted);
+    assert.ok(!inserted.includes('{{red-flags}}'));
+    await vscode.workspace.fs.delete(file);
+  });
+
   it('New Clinic Phrase creates the file in the phrase folder, starts it as a valid phrase, and never overwrites one', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(NEW_CLINIC_PHRASE_COMMAND, 'new-starter');
     assert.strictEqual(editor.document.uri.toString(), vscode.Uri.joinPath(phraseFolder, 'new-starter.md').toString());

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { describeProblem, duplicateNameProblem, isPhraseName, NEW_PHRASE_SNIPPET, parsePhraseFile } from '../../src/handouts/phrases/phraseFile';
-import { phraseSnippet, phraseVariables, pickManyLists, RED_FLAGS_LINE } from '../../src/handouts/phrases/insertion';
+import { phraseSnippet, phraseVariables, pickManyLists } from '../../src/handouts/phrases/insertion';
+import { RED_FLAG_LINE } from '../../src/handouts/phrases/phraseChecks';
 import { builtInPhrases } from '../../src/handouts/phrases/builtInPhrases';
 import { checkSnippetSyntax, snippetPlainText } from '../../src/markdown/snippets';
 
@@ -104,7 +105,7 @@ describe('clinic phrases inserted', () => {
   });
 
   it('puts the current warning-signs block where a handout asks, its stops after the phrase’s', () => {
-    const { phrase } = parsePhraseFile(`---\nname: h\ntitle: H\nkind: handout\n---\n# H\nFor: @PATIENT@\n${RED_FLAGS_LINE}\nDone ***`);
+    const { phrase } = parsePhraseFile(`---\nname: h\ntitle: H\nkind: handout\n---\n# H\nFor: @PATIENT@\n${RED_FLAG_LINE}\nDone ***`);
     const snippet = phraseSnippet(phrase!, { variables: {} }, () => 'Call ${1:clinic phone}');
     assert.deepStrictEqual(checkSnippetSyntax(snippet), []);
     assert.strictEqual(snippet, '# H\nFor: ${1:@PATIENT@}\nCall ${3:clinic phone}\nDone ${2:***}$0');

@@ -6,3 +6,4 @@ export * from './completeness';
 export * from './phraseFile';
 export * from './insertion';
 export * from './builtInPhrases';
+export * from './phraseChecks';

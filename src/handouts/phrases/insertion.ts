@@ -7,11 +7,11 @@ import { markdownLiteral } from '../../markdown/literal';
 import { splitMarkdownLines } from '../../markdown/regions';
 import { highestTabStop, shiftTabStops } from '../../markdown/snippets';
 import type { ClinicDetails } from '../clinic';
+// A clinic handout's `{{red-flags}}` line is the built-in handouts' own marker of the block.
+import { RED_FLAG_MARKER } from '../handouts';
 import { findPhraseFields, phraseToSnippet, type PhraseValues, type PhraseVariable } from './fields';
 import { readFrontMatter, type Phrase } from './phraseFile';
 
-/** The line of a clinic handout that stands for the shared, current warning-signs block. */
-export const RED_FLAGS_LINE = '{{red-flags}}';
 /** A value longer than this in a note's front matter is not a name: the field stays to fill in. */
 const MAX_VALUE_LENGTH = 100;
 // Survives phraseToSnippet unchanged (it escapes only `$`, `}` and `\`), and no phrase has it.
@@ -61,8 +61,8 @@ export function pickManyLists(phrase: Phrase): (readonly string[])[] {
  */
 export function phraseSnippet(phrase: Phrase, values: PhraseValues, redFlagBlock: () => string): string {
   const lines = phrase.body.split('\n');
-  const hasBlock = lines.some((line) => line.trim() === RED_FLAGS_LINE);
-  const body = hasBlock ? lines.map((line) => (line.trim() === RED_FLAGS_LINE ? RED_FLAGS_SENTINEL : line)).join('\n') : phrase.body;
+  const hasBlock = lines.some((line) => line.trim() === RED_FLAG_MARKER);
+  const body = hasBlock ? lines.map((line) => (line.trim() === RED_FLAG_MARKER ? RED_FLAGS_SENTINEL : line)).join('\n') : phrase.body;
   const snippet = phraseToSnippet(body, values);
   if (!hasBlock) return snippet;
   const block = shiftTabStops(redFlagBlock(), highestTabStop(snippet));

@@ -27,7 +27,7 @@ export interface ClinicPhrase extends Phrase {
   readonly file: string;
 }
 
-/** Extra problems for a phrase (the clinic-handout checks), by the lead's checks module. */
+/** Extra problems for a phrase: the checks of phrases/phraseChecks.ts. */
 export type PhraseChecker = (phrase: Phrase, text: string) => readonly PhraseProblem[];
 
 interface ReadFile {
@@ -48,6 +48,18 @@ export function phraseFolderPaths(folder: vscode.WorkspaceFolder): { paths: stri
     else if (!paths.includes(inside)) paths.push(inside);
   }
   return { paths, refused };
+}
+
+/**
+ * Whether a file is a clinic phrase file (a `.md` in a phrase folder of its workspace folder): its
+ * fields are meant to be there, and its own checks (the phrase store's, in the Problems view even
+ * while it is closed) replace the note checks.
+ */
+export function isClinicPhraseFile(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || !uri.path.toLowerCase().endsWith('.md')) return false;
+  const base = folder.uri.path.replace(/\/+$/, '');
+  return phraseFolderPaths(folder).paths.some((path) => uri.path.startsWith(`${base}/${path}/`));
 }
 
 /**

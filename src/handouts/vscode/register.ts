@@ -6,6 +6,7 @@ import type { NoteModels } from '../../util/noteModels';
 import { isNote, registerForNotes } from '../../util/notes';
 import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
 import { ClinicPhraseStore } from './clinicPhrases';
+import { phrases } from './phrasesModule';
 import { insertPhrase, phraseChoicesWithin, runInsertPhrase } from './insertPhrase';
 import { newClinicPhrase } from './newClinicPhrase';
 import { CLINIC_PHRASES_WAIT_MS, HandoutDotPhrases } from './dotPhrases';
@@ -40,7 +41,8 @@ export interface HandoutsFeature extends vscode.Disposable {
 export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels, workspaceState: vscode.Memento): HandoutsFeature {
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
-  const clinicPhrases = new ClinicPhraseStore();
+  // A clinic's phrase files get the built-in handouts' checks (grade, Do Not Use, warning signs…).
+  const clinicPhrases = new ClinicPhraseStore((phrase, text) => phrases().checkPhrase(phrase, text));
   const grades = new Map<string, string>();
   const gradeOf = (handout: Handout) => {
     let grade = grades.get(handout.id);
