@@ -40,6 +40,10 @@ const lazyChunks = {
   'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
+  // The clinic phrases' code (fields, phrase files, completeness), loaded with the first phrase used.
+  phrases: path.join(__dirname, 'src/handouts/phrases/index.ts'),
+  // The built-in note templates (npm run phrases gathers them from src/handouts/phrases/templates/).
+  'phrase-templates': path.join(__dirname, 'src/handouts/phrases/templates.json'),
   'glossary-schema': path.join(__dirname, 'src/glossary/glossary.schema.json'),
   'evidence-notes': path.join(__dirname, 'src/guide/evidenceNotes.json'),
   // The guide's Markdown, as a module exporting its text.
@@ -88,7 +92,7 @@ const lazyChunksPlugin = {
   name: 'lazy-chunks',
   setup(build) {
     const chunkOfSource = new Map(Object.entries(lazyChunks).map(([chunk, source]) => [source, chunk]));
-    build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$|\.md$/ }, async (args) => {
+    build.onResolve({ filter: /^markdown-it$|^jsonc-parser$|\.json$|\.md$|^\.\.\/phrases$/ }, async (args) => {
       // The plan chunk has no source file: its entry point is made in onLoad, its request is the chunk.
       if (args.kind === 'entry-point' && args.path === lazyChunks['glossary-index']) return { path: args.path };
       if (args.kind === 'require-call' && args.path === GLOSSARY_INDEX_REQUEST) return { path: GLOSSARY_INDEX_REQUEST, external: true };

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exitOnSignals, launchChromium, openWorkbench, repoRoot, startCodeServer } from '../test/host/codeServer';
-import { ACTIVATION_RESULT_ENV, type ActivationProbeResult } from './activationProtocol';
+import { ACTIVATION_RESULT_ENV, PHRASE_FILES, PHRASE_FOLDER, type ActivationProbeResult } from './activationProtocol';
 
 const START_TIMEOUT_MS = 120_000;
 
@@ -17,8 +17,21 @@ export interface ActivationStart {
   readonly firstHoverMs: number;
   readonly firstHoverTeamFilesWaitMs: number;
   readonly glossaryPreparationMs: number;
+  readonly firstDotPhraseMs: number;
+  readonly phrasesReadyMs: number;
+  readonly dotPhraseMs: number;
   /** Wall time of the whole start: code-server, workbench, extension host. */
   readonly wallSeconds: number;
+}
+
+/** A clinic's phrase folder of `PHRASE_FILES` templates, each a page with every kind of field. */
+function writePhraseFiles(workspace: string): void {
+  const folder = path.join(workspace, PHRASE_FOLDER);
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < PHRASE_FILES; i++) {
+    const body = Array.from({ length: 20 }, (_, line) => `**Item ${line}:** {left|right|both} ***, eased by {+walking|cycling|rest}. Seen by @CLINICIAN@ on @DATE@.`).join('\n\n');
+    fs.writeFileSync(path.join(folder, `bench-phrase-${i}.md`), `---\nname: bench-phrase-${i}\ntitle: Bench template ${i}\ndescription: One of ${PHRASE_FILES}\nkind: template\n---\n# Template ${i}\n\n${body}\n`);
+  }
 }
 
 async function waitForFile(file: string, timeoutMs: number): Promise<string> {
@@ -43,12 +56,14 @@ export async function measureActivation(starts: number, log: (line: string) => v
       // Opens a fresh copy of the sample workspace, as the tests do.
       const server = await startCodeServer({ env: { [ACTIVATION_RESULT_ENV]: output } });
       try {
+        // Before the workbench opens: the extension must not read them until a dot-phrase asks.
+        writePhraseFiles(server.workspace);
         const page = await openWorkbench(chromium.browser, server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: probe }));
         const result = JSON.parse(await waitForFile(output, START_TIMEOUT_MS)) as ActivationProbeResult;
         await page.context().close();
         if ('error' in result) throw new Error(`activation probe: ${result.error}`);
         results.push({ ...result, wallSeconds: (Date.now() - began) / 1000 });
-        log(`  start ${i + 1}/${starts}: activate() ${result.activationMs.toFixed(2)} ms, markdown-it loaded: ${result.markdownItLoadedAtActivation}, glossary loaded: ${result.glossaryLoadedAtActivation}, first hover ${result.firstHoverMs.toFixed(1)} ms (of which waiting for team files ${result.firstHoverTeamFilesWaitMs.toFixed(1)} ms), glossary preparation ${result.glossaryPreparationMs.toFixed(1)} ms (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+        log(`  start ${i + 1}/${starts}: activate() ${result.activationMs.toFixed(2)} ms, markdown-it loaded: ${result.markdownItLoadedAtActivation}, glossary loaded: ${result.glossaryLoadedAtActivation}, first hover ${result.firstHoverMs.toFixed(1)} ms (of which waiting for team files ${result.firstHoverTeamFilesWaitMs.toFixed(1)} ms), glossary preparation ${result.glossaryPreparationMs.toFixed(1)} ms, with ${PHRASE_FILES} phrase files: first dot-phrase list ${result.firstDotPhraseMs.toFixed(1)} ms, all offered ${result.phrasesReadyMs.toFixed(0)} ms after the first ask, later lists ${result.dotPhraseMs.toFixed(2)} ms (${((Date.now() - began) / 1000).toFixed(1)} s)`);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n--- code-server log (tail) ---\n${server.logTail(30)}`);
       } finally {

@@ -16,5 +16,16 @@ export type ActivationProbeResult =
       firstHoverTeamFilesWaitMs: number;
       /** The built-in glossary read and its tables built: in the background after activation, or by the first hover if sooner. */
       glossaryPreparationMs: number;
+      /** Our provider's first dot-phrase answer (the driver writes PHRASE_FILES clinic phrase files into the workspace). */
+      firstDotPhraseMs: number;
+      /** From the first dot-phrase asked until a list offers all the clinic phrases (they are read in the background). */
+      phrasesReadyMs: number;
+      /** Later dot-phrase lists, median. */
+      dotPhraseMs: number;
     }
   | { error: string };
+
+/** How many clinic phrase files the driver writes into the workspace before each start. */
+export const PHRASE_FILES = 500;
+/** Where they go: the default phrase folder. */
+export const PHRASE_FOLDER = '.vscode/iliopsoas-phrases';

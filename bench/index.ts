@@ -60,6 +60,11 @@ interface Results {
   first_hover_ms?: number;
   /** The built-in glossary read and its tables built (in the background 200 ms after activation, or by a sooner first hover), median of the starts. */
   glossary_preparation_ms?: number;
+  /** The first dot-phrase list with 500 clinic phrase files in the workspace (it reads them), and later lists; medians of the starts. */
+  first_dot_phrase_ms?: number;
+  /** From the first dot-phrase asked until the list offers all 500 (read in the background). */
+  phrases_ready_ms?: number;
+  dot_phrase_ms?: number;
   bundle_kb: number;
 }
 
@@ -317,9 +322,14 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
     results.glossary_preparation_ms === undefined
       ? '| glossary read and its tables built (paid by the first hover if it comes within 200 ms of activation) | not measured | ≤ 50 ms |'
       : `| glossary read and its tables built (in the background, or paid by the first hover if it comes within 200 ms of activation), median | ${round(results.glossary_preparation_ms)} ms | ≤ 50 ms |`,
+    results.first_dot_phrase_ms === undefined || results.dot_phrase_ms === undefined
+      ? '| dot-phrase list with 500 clinic phrase files | not measured | ≤ 50 ms |'
+      : `| dot-phrase list with 500 clinic phrase files in the workspace: the first answer (our provider's), median of ${extra.activationRuns} starts | ${round(results.first_dot_phrase_ms)} ms | ≤ 50 ms |`,
+    results.phrases_ready_ms === undefined ? '' : `| … all 500 offered, from the first ask (read in the background) | ${round(results.phrases_ready_ms)} ms | |`,
+    results.dot_phrase_ms === undefined ? '' : `| … every later list (our provider's answer), median | ${round(results.dot_phrase_ms)} ms | ≤ 50 ms |`,
     `| \`dist/extension.js\` (production, minified) | ${round(results.bundle_kb)} KB | ≤ 150 KB |`,
   ];
-  return lines.join('\n');
+  return lines.filter((line) => line !== '').join('\n');
 }
 
 async function main(): Promise<number> {
@@ -378,6 +388,9 @@ async function main(): Promise<number> {
       results.glossary_loaded_at_activation = runs.some((run) => run.glossaryLoadedAtActivation);
       results.first_hover_ms = median(runs.map((run) => run.firstHoverMs));
       results.glossary_preparation_ms = median(runs.map((run) => run.glossaryPreparationMs));
+      results.first_dot_phrase_ms = median(runs.map((run) => run.firstDotPhraseMs));
+      results.phrases_ready_ms = median(runs.map((run) => run.phrasesReadyMs));
+      results.dot_phrase_ms = median(runs.map((run) => run.dotPhraseMs));
     } catch (error) {
       activationFailure = (error as Error).message;
       console.error(`  activation not measured: ${activationFailure}`);

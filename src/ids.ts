@@ -31,6 +31,10 @@ export const COPY_TERM_DEFINITION_COMMAND = 'iliopsoas.copyTermDefinition';
 export const INSERT_HANDOUT_COMMAND = 'iliopsoas.insertHandout';
 /** Internal (the guide tree's inline action): the handouts drawn from a section; argument: the section or its id. */
 export const INSERT_SECTION_HANDOUT_COMMAND = 'iliopsoas.insertSectionHandout';
+/** Inserts a clinic phrase, note template or handout; argument: InsertPhraseArgs (a dot-phrase's), or none to pick one. */
+export const INSERT_PHRASE_COMMAND = 'iliopsoas.insertPhrase';
+/** Creates a clinic phrase file in the note's folder's phrase folder and opens it, filled with a starter phrase. */
+export const NEW_CLINIC_PHRASE_COMMAND = 'iliopsoas.newClinicPhrase';
 export const NOTE_READING_GRADE_COMMAND = 'iliopsoas.noteReadingGrade';
 export const EXPORT_HANDOUT_COMMAND = 'iliopsoas.exportHandoutHtml';
 

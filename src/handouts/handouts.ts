@@ -157,7 +157,7 @@ function withClinicFields(text: string, unknown: (marker: string) => void): Pick
  * that it reads as itself in Markdown and in snippet syntax), the others left as placeholders;
  * the remaining tab stops renumbered in order.
  */
-export function handoutBody(handout: Handout, clinic: ClinicDetails): string {
+export function handoutBody(handout: Pick<Handout, 'body' | 'clinicFields'>, clinic: ClinicDetails): string {
   const values = new Map<number, string>();
   for (const [field, stop] of Object.entries(handout.clinicFields) as [ClinicField, number][]) {
     const value = clinic[field];
@@ -199,19 +199,18 @@ export function redFlagBlock(): string {
   return withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined).body;
 }
 
+/** The shared red-flag block as a note gets it (a clinic handout's `{{red-flags}}`): the clinic's details written in where set. */
+export function redFlagBlockFor(clinic: ClinicDetails): string {
+  return handoutBody(withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined), clinic);
+}
+
 /**
  * The shared red-flag block as plain Markdown (no snippet syntax, no markers): the clinic's
  * details that are set written in, the others as their label ("clinic phone"). What the quick
  * fix puts back in a note, where a snippet cannot be inserted.
  */
 export function redFlagBlockText(clinic: ClinicDetails): string {
-  const { body, clinicFields } = withClinicFields(handoutSource().redFlagBlock.join('\n'), () => undefined);
-  const values = new Map<number, string>();
-  for (const [field, stop] of Object.entries(clinicFields) as [ClinicField, number][]) {
-    const value = clinic[field];
-    if (value !== undefined) values.set(stop, markdownLiteral(value));
-  }
-  return snippetPlainText(fillTabStops(body, values));
+  return snippetPlainText(redFlagBlockFor(clinic));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -42,10 +42,12 @@ const EMERGENCY_SIGNS: [string, RegExp][] = [
   ['cancer history with nerve signs or radicular or band-like pain (NG234)', /cancer[^\n]*weakness[^\n]*tingling[^\n]*walking[^\n]*shoots down a leg[^\n]*chest/i],
   ['fever and very unwell', /fever[^\n]*very unwell/i],
   ['major trauma', /back pain after[^\n]*(?:fall|crash|injury)/i],
-  ['aneurysm: sudden severe back or belly pain with risk factors, or with faintness (NG156)', /sudden[^\n]*severe[^\n]*belly[^\n]*(?:over 60|aneurysm)[^\n]*faint/i],
+  ['aneurysm: sudden severe back or belly pain with risk factors (former smokers too), or with faintness (NG156)', /sudden[^\n]*severe[^\n]*belly[^\n]*over 60, smoke or used to smoke[^\n]*faint/i],
   ['bleeding on a blood thinner (iliopsoas or spinal haematoma)', /blood thinner[^\n]*sudden[^\n]*(?:groin|thigh)[^\n]*(?:numbness|weakness)/i],
   ['vomiting blood, or black stools and unwell', /throw up blood[^\n]*black poo[^\n]*(?:faint|unwell)/i],
   ['cannot bear weight after a fall', /fell[^\n]*cannot put weight/i],
+  ['sudden hip pain and cannot bear weight, even without a fall (insufficiency fracture)', /sudden hip or groin pain[^\n]*cannot put weight[^\n]*without a fall/i],
+  ['acute limb ischaemia', /leg that suddenly turns cold, pale, numb or very painful/i],
   ['septic hip', /hot[^\n]*painful hip[^\n]*fever/i],
   ['hip replacement dislocation', /hip replacement[^\n]*(?:shorter|turned)/i],
 ];
@@ -55,14 +57,13 @@ const SAME_DAY_SIGNS: [string, RegExp][] = [
   ['unexplained weight loss', /weight loss you cannot explain/i],
   ['cancer history with new back pain', /had cancer[^\n]*new back pain/i],
   ['osteoporosis or long-term steroids', /osteoporosis[^\n]*steroid[^\n]*new back pain/i],
-  ['fracture without a fall', /cannot put weight[^\n]*without a fall/i],
   ['infection risk', /inject drugs[^\n]*immune system[^\n]*(?:shot|surgery)[^\n]*new back pain/i],
   ['hip replacement wound infection', /hip[^\n]*wound[^\n]*(?:red|hot|leaking)[^\n]*fever/i],
   ['black stools, otherwise well', /black poo[^\n]*feel well/i],
   ['night pain not eased by moving', /night[^\n]*does not ease[^\n]*(?:move|shift)/i],
 ];
 // Signs that must never be sent to a routine or same-day call.
-const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|fell[^\n]*cannot put weight|hip replacement[^\n]*(?:shorter|turned)|throw up blood|cannot pee/i;
+const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|fell[^\n]*cannot put weight|cannot put weight[^\n]*without a fall|hip replacement[^\n]*(?:shorter|turned)|throw up blood|cannot pee|cold, pale/i;
 
 const sectionIds = (): string[] => guideOutline().sections.map((section) => section.id);
 

@@ -16,6 +16,7 @@ import { disableCommentEdit } from '../../src/handouts/doNotUseComments';
 import { DoNotUseIndex } from '../../src/handouts/doNotUseIndex';
 import { handoutHtmlDocument } from '../../src/handouts/exportHtml';
 import { teachableTerms } from '../../src/handouts/handouts';
+import { checkPhrase } from '../../src/handouts/phrases/phraseChecks';
 import { NoteModel, type LineChange } from '../../src/markdown/noteModel';
 import { patientReadingGrade } from '../../src/readability/grade';
 import { markdownReadingGrades } from '../../src/readability/prose';
@@ -201,6 +202,19 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     growthChars: 32_000,
     prepare: (text) => () => patientReadingGrade(text, teachableTerms()),
     // markdownReadingGrades grades the large inputs with the same functions (about 5 s for 10 MB).
+    largeInputs: false,
+  },
+  {
+    name: 'checkPhrase',
+    call: "checkPhrase of a handout about hip pain whose body is the text + a paragraph of twelve words",
+    growthChars: 16_000,
+    prepare: (text) => {
+      const body = text + GRADED_WORDS;
+      const phrase = { name: 'hip', title: 'Hip pain', description: '', kind: 'handout', sections: [], teaches: [], body, bodyLine: 5 } as const;
+      const fileText = `---\nname: hip\ntitle: Hip pain\nkind: handout\n---\n${body}`;
+      return () => checkPhrase(phrase, fileText);
+    },
+    // A phrase file over 200 KB is never read (phraseFile.ts MAX_PHRASE_FILE_LENGTH): the large inputs are not its.
     largeInputs: false,
   },
   {

@@ -11,7 +11,7 @@ const SHIPPED = [
   /^LICENSE$/,
   /^THIRD-PARTY-NOTICES\.md$/,
   /^l10n\/bundle\.l10n\.json$/,
-  /^dist\/(extension\.js|markdown-it\.js|jsonc-parser\.js|guide\.js|glossary\.json|glossary-index\.json|glossary-schema\.json|handouts\.json|evidence-notes\.json)$/,
+  /^dist\/(extension\.js|markdown-it\.js|jsonc-parser\.js|guide\.js|glossary\.json|glossary-index\.json|glossary-schema\.json|handouts\.json|evidence-notes\.json|phrases\.js|phrase-templates\.json)$/,
   /^dist\/web\/extension\.js$/,
   /^media\/(icon\.png|iliopsoas\.svg|reader\.css|preview\.css)$/,
   /^media\/walkthrough\/[\w-]+\.(jpg|md)$/,

@@ -65,7 +65,7 @@ const KNOWN_KEYS = new Set(['name', 'title', 'description', 'kind', 'sections', 
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
 const LIST_ITEM = /^[ \t]+-[ \t]+(.*)$|^-[ \t]+(.*)$/;
 
-type FrontMatterValue = string | string[];
+export type FrontMatterValue = string | string[];
 
 /** A scalar without its quotes and trailing comment. */
 function scalar(raw: string): string {
@@ -89,13 +89,17 @@ function flowList(raw: string): string[] | undefined {
   return inside === '' ? [] : inside.split(',').map(scalar).filter((item) => item !== '');
 }
 
-interface FrontMatter {
+export interface FrontMatter {
   readonly values: Map<string, { readonly value: FrontMatterValue; readonly line: number }>;
   /** The line of the closing `---`. */
   readonly end: number;
 }
 
-function readFrontMatter(lines: readonly string[], problems: PhraseProblem[]): FrontMatter | undefined {
+/**
+ * The front matter of a phrase file or a note: its keys' values and where it ends, or undefined
+ * when the text has none (or it is not closed). Problems of its lines go to `problems`.
+ */
+export function readFrontMatter(lines: readonly string[], problems: PhraseProblem[] = []): FrontMatter | undefined {
   if (lines.length === 0 || lines[0].trim() !== '---') return undefined;
   const values: FrontMatter['values'] = new Map();
   let listKey: string | undefined;
@@ -228,10 +232,38 @@ export function parsePhraseFile(text: string): ParsedPhraseFile {
   };
 }
 
+/** A file too large to be a phrase, not read. */
+export function tooLargeProblem(maxBytes: number): PhraseProblem {
+  return { line: 0, message: `The file is larger than ${(maxBytes / 1_000_000).toLocaleString('en')} MB: not read as a phrase.`, severity: 'error' };
+}
+
+/** A file the parser failed on (a defect of ours): named so the clinic can say which. */
+export function unreadableProblem(error: unknown): PhraseProblem {
+  return { line: 0, message: `Could not be read (${error instanceof Error ? error.message : String(error)}).`, severity: 'error' };
+}
+
+/** The problem of a file whose name an earlier file (by path) already uses. */
+export function duplicateNameProblem(name: string, firstFile: string): PhraseProblem {
+  return { line: 0, message: `The name "${name}" is also used by ${firstFile}, which is offered instead: give this phrase another name.`, severity: 'error' };
+}
+
+/** A problem as one line of a message: "line 3: …". */
+export function describeProblem(problem: PhraseProblem): string {
+  return `line ${problem.line + 1}: ${problem.message}`;
+}
+
+/** The example name the New Clinic Phrase box shows. */
+export const EXAMPLE_PHRASE_NAME = 'lbp-followup';
+
+/** Whether a name can be a dot-phrase. */
+export function isPhraseName(name: string): boolean {
+  return PHRASE_NAME.test(name) && name.length <= MAX_NAME_LENGTH;
+}
+
 /** The text of a new phrase file, as *Iliopsoas: New Clinic Phrase* starts it (a snippet: Tab walks its parts). */
 export const NEW_PHRASE_SNIPPET = [
   '---',
-  'name: ${1:lbp-followup}',
+  'name: ${1:lbp-followup}', // EXAMPLE_PHRASE_NAME
   'title: ${2:Low back pain follow-up}',
   'description: ${3:What the phrase is for, in one line}',
   'kind: ${4|template,handout|}',

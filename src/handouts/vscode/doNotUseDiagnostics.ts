@@ -9,6 +9,7 @@ import { Delayer } from '../../util/delayer';
 import { disposeAll } from '../../util/dispose';
 import type { NoteModels, NoteModelUpdate } from '../../util/noteModels';
 import { affectsNoteLanguages, isNote, registerForNotes } from '../../util/notes';
+import { isClinicPhraseFile } from './clinicPhrases';
 import { registerDoNotUseRulesPage, rulesPageTarget } from './doNotUseRulesPage';
 
 const SECTION = 'iliopsoas';
@@ -65,7 +66,8 @@ class DoNotUseDiagnostics implements vscode.CodeActionProvider, vscode.Disposabl
   /** Checks a note now (or clears it when it is not a note or the check is off for it). */
   check(document: vscode.TextDocument): void {
     this.pending.cancel(document.uri.toString());
-    const settings = isNote(document) ? settingsOf(document) : undefined;
+    // A clinic phrase file's Do Not Use findings are among its own checks (clinicPhrases.ts).
+    const settings = isNote(document) && !isClinicPhraseFile(document.uri) ? settingsOf(document) : undefined;
     if (!settings?.enabled) {
       this.forget(document);
       return;

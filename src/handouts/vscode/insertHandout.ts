@@ -5,11 +5,12 @@ import { isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
 
 export interface HandoutPickItem extends vscode.QuickPickItem {
-  readonly handout: Handout;
+  /** Inserts it: a built-in handout, or a clinic's. */
+  readonly insert: () => Promise<boolean>;
 }
 
 /** Where a handout goes: the active note, or a new untitled Markdown note. */
-async function markdownEditor(): Promise<vscode.TextEditor> {
+export async function markdownEditor(): Promise<vscode.TextEditor> {
   const active = vscode.window.activeTextEditor;
   if (active && isNote(active.document)) return active;
   const document = await vscode.workspace.openTextDocument({ language: 'markdown' });
@@ -43,6 +44,6 @@ export function showHandoutPick(items: readonly HandoutPickItem[], placeholder: 
     matchOnDescription: true,
     matchOnDetail: true,
     items,
-    accept: (chosen) => insertHandout(chosen.handout),
+    accept: (chosen) => chosen.insert(),
   });
 }

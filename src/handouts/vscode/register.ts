@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
+import { logError } from '../../util/log';
 import type { NoteModels } from '../../util/noteModels';
-import { registerForNotes } from '../../util/notes';
-import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_SECTION_HANDOUT_COMMAND } from '../../ids';
-import { HandoutDotPhrases } from './dotPhrases';
+import { isNote, registerForNotes } from '../../util/notes';
+import { EXPORT_HANDOUT_COMMAND, INSERT_HANDOUT_COMMAND, INSERT_PHRASE_COMMAND, INSERT_SECTION_HANDOUT_COMMAND, NEW_CLINIC_PHRASE_COMMAND } from '../../ids';
+import { ClinicPhraseStore } from './clinicPhrases';
+import { phrases } from './phrasesModule';
+import { insertPhrase, phraseChoicesWithin, runInsertPhrase } from './insertPhrase';
+import { newClinicPhrase } from './newClinicPhrase';
+import { CLINIC_PHRASES_WAIT_MS, HandoutDotPhrases } from './dotPhrases';
 import { registerDoNotUseDiagnostics } from './doNotUseDiagnostics';
 import { defaultExportUri, exportActionsFor, exportHandoutAsHtml } from './exportHandout';
 import type { ExportAction } from '../exportChoices';
@@ -13,8 +18,15 @@ import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHa
 import { registerReadingGradeStatus } from './readingStatus';
 import { registerRedFlagGuard } from './redFlagGuard';
 
+/** How long after activation the clinic phrases of the note in view are read. */
+const READ_PHRASES_AFTER_MS = 1_000;
+
 export interface HandoutsFeature extends vscode.Disposable {
   readonly handouts: () => readonly Handout[];
+  /** The clinic phrases of the workspace folders (tests wait on it and read it). */
+  readonly clinicPhrases: ClinicPhraseStore;
+  /** How long each dot-phrase list took to answer, in ms, first one first (`npm run bench`). */
+  readonly dotPhraseAnswerMs: readonly number[];
   /** Whether a handout draws on a guide section (the guide tree shows an inline insert action). */
   sectionHasHandout(sectionId: string): boolean;
   /** Where the export's save dialog opens for a handout of this title in this note (tests check it without a dialog). */
@@ -30,6 +42,8 @@ export interface HandoutsFeature extends vscode.Disposable {
 export function registerHandouts(sectionTitle: (id: string) => string | undefined, noteModels: NoteModels, workspaceState: vscode.Memento): HandoutsFeature {
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
+  // A clinic's phrase files get the built-in handouts' checks (grade, Do Not Use, warning signs…).
+  const clinicPhrases = new ClinicPhraseStore((phrase, text) => phrases().checkPhrase(phrase, text));
   const grades = new Map<string, string>();
   const gradeOf = (handout: Handout) => {
     let grade = grades.get(handout.id);
@@ -47,14 +61,43 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       args: [handout.description, handout.sections.map((id) => sectionTitle(id) ?? id).join(', ')],
       comment: 'A handout’s description, then the titles of the guide sections it draws on',
     }),
-    handout,
+    insert: () => insertHandout(handout),
   });
+  // The clinic's own handouts join the built-in ones, first.
+  const clinicHandoutItems = async (): Promise<HandoutPickItem[]> =>
+    (await clinicPhrases.phrasesFor(vscode.window.activeTextEditor?.document.uri))
+      .filter((phrase) => phrase.kind === 'handout')
+      .map((phrase) => ({
+        label: phrase.title,
+        description: vscode.l10n.t({ message: '.{0} · clinic handout', args: [phrase.name], comment: 'A clinic handout’s dot-phrase, beside its title' }),
+        detail: `${phrase.description} (${phrase.file})`,
+        insert: () => insertPhrase(phrase),
+      }));
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
 
+  const dotPhrases = new HandoutDotPhrases(
+    handouts,
+    (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' }),
+    (resource) => phraseChoicesWithin(clinicPhrases, handouts, resource, CLINIC_PHRASES_WAIT_MS),
+  );
+  // A note in view is where dot-phrases are typed: its folder's clinic phrases (and the built-in
+  // templates and handouts) are read then,
+  // in the background, so the first "." finds them (a large folder takes a second to read).
+  const readPhrasesOfNote = (editor: vscode.TextEditor | undefined) => {
+    if (editor && isNote(editor.document)) void phraseChoicesWithin(clinicPhrases, handouts, editor.document.uri, 0).catch((error: unknown) => logError('reading the phrases', error));
+  };
+  // Not during activation: the note that activated the extension is read a moment later.
+  const readSoon = setTimeout(() => readPhrasesOfNote(vscode.window.activeTextEditor), READ_PHRASES_AFTER_MS);
   const disposables: vscode.Disposable[] = [
+    { dispose: () => clearTimeout(readSoon) },
+    clinicPhrases,
+    vscode.window.onDidChangeActiveTextEditor(readPhrasesOfNote),
+    registerCommand(INSERT_PHRASE_COMMAND, (args?: unknown) => runInsertPhrase(clinicPhrases, handouts, args)),
+    registerCommand(NEW_CLINIC_PHRASE_COMMAND, (name?: unknown) => newClinicPhrase(typeof name === 'string' ? name : undefined)),
     registerCommand(INSERT_HANDOUT_COMMAND, (handoutId?: unknown) => {
       const chosen = handouts().find((handout) => handout.id === handoutId);
-      return chosen ? insertHandout(chosen) : showHandoutPick(handouts().map(pickItem), vscode.l10n.t('Handout to insert (type to filter by title, topic or section)'));
+      if (chosen) return insertHandout(chosen);
+      return clinicHandoutItems().then((clinic) => showHandoutPick([...clinic, ...handouts().map(pickItem)], vscode.l10n.t('Handout to insert (type to filter by title, topic or section)')));
     }),
     registerCommand(INSERT_SECTION_HANDOUT_COMMAND, (section?: unknown) => {
       const sectionId = typeof section === 'string' ? section : (section as { id?: unknown } | undefined)?.id;
@@ -66,9 +109,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) =>
  exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
     ),
-    registerForNotes((selector) =>
-      vscode.languages.registerCompletionItemProvider(selector, new HandoutDotPhrases(handouts, (handout) => vscode.l10n.t({ message: '{0} · grade {1}', args: [handout.title, gradeOf(handout)], comment: 'A handout’s title and reading grade' })), '.'),
-    ),
+    registerForNotes((selector) => vscode.languages.registerCompletionItemProvider(selector, dotPhrases, '.')),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
     registerRedFlagGuard(noteModels, (sourceId) => handouts().find((handout) => handout.id === sourceId)?.title),
@@ -76,6 +117,8 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
 
   return {
     handouts,
+    clinicPhrases,
+    dotPhraseAnswerMs: dotPhrases.answerMs,
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
     exportDefaultUri: (document, title) => defaultExportUri(document, title, workspaceState),
     exportActions: exportActionsFor,
