@@ -206,12 +206,13 @@ describe('glossary in VS Code', () => {
       const schema = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, validation.url)))) as { required: string[] };
       assert.deepStrictEqual(schema.required, ['entries']);
       assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-      // A workspace's own team glossary files, and its clinic details (which reach patients' handouts), need trust.
+      // A workspace's own team glossary files, its clinic details (which reach patients' handouts) and its phrase folders need trust.
       assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
         'iliopsoas.glossary.files',
         'iliopsoas.clinic.name',
         'iliopsoas.clinic.phone',
         'iliopsoas.clinic.afterHoursPhone',
+        'iliopsoas.phrases.folders',
       ]);
     });
   });

@@ -19,16 +19,10 @@ const DOT_PHRASE = /(?:^|\s)(\.[\w-]*)$/;
  * why); a template or clinic phrase through the Insert Phrase command, which asks for its
  * pick-many lists first: the typed `.name` is replaced by nothing, then the command inserts.
  */
-/** A handout's completion: its detail (with the reading grade, which takes a while to compute the first time) is filled in when the item is shown. */
-class HandoutCompletionItem extends vscode.CompletionItem {
-  constructor(readonly handout: Handout) {
-    super({ label: `.${handout.id}`, description: handout.title }, vscode.CompletionItemKind.Snippet);
-  }
-}
-
 export class HandoutDotPhrases implements vscode.CompletionItemProvider {
   /** How long each answer took, first one first (the clinic phrases are read by it): `npm run bench` reports them. */
   readonly answerMs: number[] = [];
+  private readonly handoutOf = new WeakMap<vscode.CompletionItem, Handout>();
 
   constructor(
     private readonly handouts: () => readonly Handout[],
@@ -46,7 +40,9 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
     const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
     const clinic = clinicSettingsFor(document.uri).details;
     const handoutItems = this.handouts().map((handout, index) => {
-      const item = new HandoutCompletionItem(handout);
+      const item = new vscode.CompletionItem({ label: `.${handout.id}`, description: handout.title }, vscode.CompletionItemKind.Snippet);
+      // Its detail (with the reading grade, which takes a while to compute the first time) is filled in when the item is shown.
+      this.handoutOf.set(item, handout);
       item.documentation = new vscode.MarkdownString().appendText(handout.description);
       item.insertText = new vscode.SnippetString(handoutBody(handout, clinic));
       item.range = range;
@@ -78,7 +74,8 @@ export class HandoutDotPhrases implements vscode.CompletionItemProvider {
   }
 
   resolveCompletionItem(item: vscode.CompletionItem): vscode.CompletionItem {
-    if (item instanceof HandoutCompletionItem) item.detail = this.detail(item.handout);
+    const handout = this.handoutOf.get(item);
+    if (handout) item.detail = this.detail(handout);
     return item;
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { quotedForMessage } from '../../util/messageText';
 import { showPick } from '../../util/quickPick';
 import { redFlagBlockFor, type Handout } from '../handouts';
+import { handoutStartMarker, markedRedFlagBlock } from '../redFlagMarkers';
 import { isoLocalDate } from '../exportHtml';
 import type { Phrase, PhraseKind } from '../phrases';
 import { phrases } from './phrasesModule';
@@ -63,8 +64,10 @@ export async function insertPhrase(phrase: Phrase, picked?: readonly (readonly s
   const { document } = editor;
   const clinic = clinicSettingsFor(document.uri).details;
   const variables = phrases().phraseVariables(document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0)), isoLocalDate(new Date()), clinic);
-  const snippet = phrases().phraseSnippet(phrase, { variables, picked: answers }, () => redFlagBlockFor(clinic));
-  return editor.insertSnippet(new vscode.SnippetString(snippet));
+  const snippet = phrases().phraseSnippet(phrase, { variables, picked: answers }, () => markedRedFlagBlock(redFlagBlockFor(clinic)));
+  // A handout keeps the mark of where it came from, so the note warns if its warning signs go.
+  const marked = phrase.kind === 'handout' ? `${handoutStartMarker(phrase.name)}\n${snippet}` : snippet;
+  return editor.insertSnippet(new vscode.SnippetString(marked));
 }
 
 function phraseChoice(phrase: Phrase, origin: PhraseOrigin, file?: string): PhraseChoice {
