@@ -160,19 +160,17 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
         field,
       };
     });
-    const pick = showPick({
+    // The first field at or after the cursor is the one offered first.
+    const next = adjacentField(fields, editor.selection.start, editor.selection.start, 'next');
+    return showPick({
       title: fields.length === 1 ? vscode.l10n.t('This note has 1 unfinished field') : vscode.l10n.t('This note has {0} unfinished fields', fields.length),
       placeholder: vscode.l10n.t('Choose a field to go to it (type to filter by its line)'),
       items,
+      active: items.find((item) => item.field === next?.field),
       matchOnDescription: true,
       matchOnDetail: true,
       accept: async (chosen) => select(await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn }), document.validateRange(rangeOf(chosen.field))),
     });
-    // The first field at or after the cursor is the one offered first.
-    const next = adjacentField(fields, editor.selection.start, editor.selection.start, 'next');
-    const active = items.find((item) => item.field === next?.field);
-    if (active) pick.activeItems = [active];
-    return pick;
   };
 
   const subscriptions = [
