@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { adjacentField, describeField, unfinishedFields, type FieldWording, type UnfinishedField } from '../phrases/completeness';
+import type { FieldWording, UnfinishedField } from '../phrases/completeness';
 import { CHECK_NOTE_COMPLETE_COMMAND, GO_TO_NEXT_UNFINISHED_FIELD_COMMAND, GO_TO_PREVIOUS_UNFINISHED_FIELD_COMMAND } from '../../ids';
 import { registerCommand } from '../../util/commands';
 import { Delayer } from '../../util/delayer';
@@ -7,6 +7,7 @@ import { disposeAll } from '../../util/dispose';
 import { quotedForMessage } from '../../util/messageText';
 import { affectsNoteLanguages, isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
+import { phrases } from './phrasesModule';
 
 const SECTION = 'iliopsoas';
 const ENABLED_KEY = 'phrases.checkUnfinishedFields';
@@ -32,6 +33,16 @@ export const fieldWording: FieldWording = {
 export function checksUnfinishedFields(document: vscode.TextDocument): boolean {
   return isNote(document) && vscode.workspace.getConfiguration(SECTION, document).get<unknown>(ENABLED_KEY, true) !== false;
 }
+
+/**
+ * The unfinished fields of a text. The phrase code is a chunk loaded on first use: a note without
+ * `***`, `{` or `@` (most notes) is settled by this one scan without loading it.
+ */
+function fieldsIn(text: string): readonly UnfinishedField[] {
+  return /\*\*\*|[{@]/.test(text) ? phrases().unfinishedFields(text) : [];
+}
+
+const fieldName = (field: UnfinishedField): string => phrases().describeField(field, fieldWording);
 
 function rangeOf(field: UnfinishedField): vscode.Range {
   return new vscode.Range(field.line, field.character, field.endLine, field.endCharacter);
@@ -69,7 +80,7 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
     const key = document.uri.toString();
     const known = checked.get(key);
     if (known?.version === document.version) return known.fields;
-    const fields = unfinishedFields(document.getText());
+    const fields = fieldsIn(document.getText());
     if (known) checked.set(key, { version: document.version, fields });
     return fields;
   };
@@ -98,7 +109,7 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
     if (!checksUnfinishedFields(document)) return forget(document);
     if (!checked.has(key)) checked.set(key, { version: -1, fields: [] });
     const diagnostics = fieldsOf(document).map((field) => {
-      const diagnostic = new vscode.Diagnostic(rangeOf(field), vscode.l10n.t('Unfinished: {0}', describeField(field, fieldWording)), vscode.DiagnosticSeverity.Warning);
+      const diagnostic = new vscode.Diagnostic(rangeOf(field), vscode.l10n.t('Unfinished: {0}', fieldName(field)), vscode.DiagnosticSeverity.Warning);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = UNFINISHED_FIELD_CODE;
       return diagnostic;
@@ -125,7 +136,7 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
     const editor = activeNote(() => vscode.l10n.t('Open a note to go to its unfinished fields.'));
     if (!editor) return undefined;
     const { selection } = editor;
-    const found = adjacentField(fieldsOf(editor.document), selection.start, selection.end, direction);
+    const found = phrases().adjacentField(fieldsOf(editor.document), selection.start, selection.end, direction);
     if (!found) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished fields in this note.'));
       return undefined;
@@ -154,14 +165,14 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
     const items = fields.map((field): FieldPickItem => {
       const line = document.lineAt(field.line).text.trim();
       return {
-        label: describeField(field, fieldWording),
+        label: fieldName(field),
         description: vscode.l10n.t('line {0}', field.line + 1),
         detail: line.length > MAX_LINE_SHOWN ? `${line.slice(0, MAX_LINE_SHOWN)}…` : line,
         field,
       };
     });
     // The first field at or after the cursor is the one offered first.
-    const next = adjacentField(fields, editor.selection.start, editor.selection.start, 'next');
+    const next = phrases().adjacentField(fields, editor.selection.start, editor.selection.start, 'next');
     return showPick({
       title: fields.length === 1 ? vscode.l10n.t('This note has 1 unfinished field') : vscode.l10n.t('This note has {0} unfinished fields', fields.length),
       placeholder: vscode.l10n.t('Choose a field to go to it (type to filter by its line)'),
@@ -215,10 +226,10 @@ export type ExportWithUnfinishedFields = 'export' | 'goToFirst';
 export async function confirmExportOfUnfinished(editor: vscode.TextEditor, markdown: string, start: vscode.Position, answer?: ExportWithUnfinishedFields): Promise<boolean> {
   const { document } = editor;
   if (!checksUnfinishedFields(document)) return true;
-  const fields = unfinishedFields(markdown);
+  const fields = fieldsIn(markdown);
   if (fields.length === 0) return true;
   const [first] = fields;
-  const firstShown = quotedForMessage(describeField(first, fieldWording));
+  const firstShown = quotedForMessage(fieldName(first));
   const chosen =
     answer ??
     (
