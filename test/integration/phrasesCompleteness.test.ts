@@ -89,6 +89,24 @@ describe('Clinic phrases: the completeness check', () => {
     await waitForShown(document, [['***', '11:50', 'Unfinished: a blank (***) to fill in']]);
   });
 
+  it('leaves alone the clinic phrase files, whose fields are meant to be there', async () => {
+    const phraseFolder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'iliopsoas-phrases');
+    const settingsFolder = vscode.Uri.joinPath(phraseFolder, '..');
+    const settingsFolderExisted = await Promise.resolve(vscode.workspace.fs.stat(settingsFolder)).then(() => true, () => false);
+    const file = vscode.Uri.joinPath(phraseFolder, `completeness-${Date.now()}.md`);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('---\nname: plan-only\ntitle: Plan\ndescription: A plan\nkind: template\n---\nPlan: ***\n'));
+    try {
+      const { document } = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      // A note beside it is checked, so the check has run by the time it shows.
+      const note = await openNote('Plan: ***\n');
+      await waitForShown(note.document, [['***', '0:6', 'Unfinished: a blank (***) to fill in']]);
+      assert.deepStrictEqual(shown(document), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await Promise.resolve(vscode.workspace.fs.delete(settingsFolderExisted ? file : settingsFolder, { recursive: true })).then(undefined, () => undefined);
+    }
+  });
+
   it('goes to the next and previous field, wrapping around, and says when there is none', async () => {
     const editor = await openNote('Pain ***.\n\nSide {left|right}.\n\nSeen @DATE@.\n');
     await waitForShown(editor.document, [

@@ -7,11 +7,13 @@ import { disposeAll } from '../../util/dispose';
 import { quotedForMessage } from '../../util/messageText';
 import { affectsNoteLanguages, isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
+import { phraseFolderPaths } from './clinicPhrases';
 import { phrases } from './phrasesModule';
 
 const SECTION = 'iliopsoas';
 const ENABLED_KEY = 'phrases.checkUnfinishedFields';
 const ENABLED_SETTING = `${SECTION}.${ENABLED_KEY}`;
+const PHRASE_FOLDERS_SETTING = `${SECTION}.phrases.folders`;
 const DIAGNOSTIC_SOURCE = 'Iliopsoas Notes';
 export const UNFINISHED_FIELD_CODE = 'unfinished-field';
 /** True while the active editor is a note with unfinished fields: F2 goes to the next one only then (it renames elsewhere). */
@@ -29,9 +31,15 @@ export const fieldWording: FieldWording = {
   pickMany: (options) => vscode.l10n.t('a list to pick from ({0})', options),
 };
 
-/** Whether unfinished fields are checked in this note (the setting, read with the note's folder). */
+/** Whether a document is a clinic phrase file (in its folder's `iliopsoas.phrases.folders`): its fields are meant to be there. */
+function isPhraseFile(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder !== undefined && phraseFolderPaths(folder).paths.some((path) => uri.path.startsWith(`${vscode.Uri.joinPath(folder.uri, path).path}/`));
+}
+
+/** Whether unfinished fields are checked in this note (the setting, read with the note's folder; never in a phrase file). */
 export function checksUnfinishedFields(document: vscode.TextDocument): boolean {
-  return isNote(document) && vscode.workspace.getConfiguration(SECTION, document).get<unknown>(ENABLED_KEY, true) !== false;
+  return isNote(document) && vscode.workspace.getConfiguration(SECTION, document).get<unknown>(ENABLED_KEY, true) !== false && !isPhraseFile(document.uri);
 }
 
 /**
@@ -199,7 +207,7 @@ export function registerUnfinishedFields(): UnfinishedFieldsFeature {
     vscode.workspace.onDidCloseTextDocument(forget),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsNoteLanguages(event)) return recheckAll();
-      for (const document of vscode.workspace.textDocuments) if (event.affectsConfiguration(ENABLED_SETTING, document)) check(document);
+      for (const document of vscode.workspace.textDocuments) if (event.affectsConfiguration(ENABLED_SETTING, document) || event.affectsConfiguration(PHRASE_FOLDERS_SETTING, document)) check(document);
     }),
     vscode.window.onDidChangeActiveTextEditor(updateContext),
   ];
