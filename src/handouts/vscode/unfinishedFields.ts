@@ -7,7 +7,7 @@ import { disposeAll } from '../../util/dispose';
 import { quotedForMessage } from '../../util/messageText';
 import { affectsNoteLanguages, isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
-import { phraseFolderPaths } from './clinicPhrases';
+import { isClinicPhraseFile } from './clinicPhrases';
 import { phrases } from './phrasesModule';
 
 const SECTION = 'iliopsoas';
@@ -31,15 +31,9 @@ export const fieldWording: FieldWording = {
   pickMany: (options) => vscode.l10n.t('a list to pick from ({0})', options),
 };
 
-/** Whether a document is a clinic phrase file (in its folder's `iliopsoas.phrases.folders`): its fields are meant to be there. */
-function isPhraseFile(uri: vscode.Uri): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder !== undefined && phraseFolderPaths(folder).paths.some((path) => uri.path.startsWith(`${vscode.Uri.joinPath(folder.uri, path).path}/`));
-}
-
 /** Whether unfinished fields are checked in this note (the setting, read with the note's folder; never in a phrase file). */
 export function checksUnfinishedFields(document: vscode.TextDocument): boolean {
-  return isNote(document) && vscode.workspace.getConfiguration(SECTION, document).get<unknown>(ENABLED_KEY, true) !== false && !isPhraseFile(document.uri);
+  return isNote(document) && vscode.workspace.getConfiguration(SECTION, document).get<unknown>(ENABLED_KEY, true) !== false && !isClinicPhraseFile(document.uri);
 }
 
 /**
