@@ -14,7 +14,7 @@ import { registerNoteLanguagesContext } from './util/notes';
 export interface IliopsoasNotesApi {
   readonly guide: Pick<GuideFeature, 'tree' | 'treeView' | 'reader'>;
   readonly glossary: Pick<GlossaryFeature, 'store' | 'termsInNote' | 'hover'>;
-  readonly handouts: Pick<HandoutsFeature, 'handouts' | 'clinicPhrases' | 'dotPhraseAnswerMs' | 'exportDefaultUri' | 'exportActions'>;
+  readonly handouts: Pick<HandoutsFeature, 'handouts' | 'clinicPhrases' | 'dotPhraseAnswerMs' | 'exportDefaultUri' | 'exportActions' | 'activeNoteHasUnfinishedFields'>;
   readonly performance: { readonly activationMs: number; readonly markdownItLoadedAtActivation: boolean; readonly glossaryLoadedAtActivation: boolean };
   extendMarkdownIt: GlossaryFeature['extendMarkdownIt'];
 }

@@ -37,6 +37,11 @@ export const INSERT_PHRASE_COMMAND = 'iliopsoas.insertPhrase';
 export const NEW_CLINIC_PHRASE_COMMAND = 'iliopsoas.newClinicPhrase';
 export const NOTE_READING_GRADE_COMMAND = 'iliopsoas.noteReadingGrade';
 export const EXPORT_HANDOUT_COMMAND = 'iliopsoas.exportHandoutHtml';
+/** Select the next (previous) unfinished field of the active note: `***`, an unchosen list, an unfilled `@VARIABLE@`. */
+export const GO_TO_NEXT_UNFINISHED_FIELD_COMMAND = 'iliopsoas.goToNextUnfinishedField';
+export const GO_TO_PREVIOUS_UNFINISHED_FIELD_COMMAND = 'iliopsoas.goToPreviousUnfinishedField';
+/** Reports the active note's unfinished fields, in a pick that goes to the one chosen (returned). */
+export const CHECK_NOTE_COMPLETE_COMMAND = 'iliopsoas.checkNoteComplete';
 
 /**
  * A `command:` URI, as used in webview links and trusted hover Markdown. encodeURIComponent

@@ -10,6 +10,8 @@ export interface PickOptions<T extends vscode.QuickPickItem> {
   readonly matchOnDetail?: boolean;
   /** New items for what the user typed, for picks that search themselves. */
   readonly onDidChangeValue?: (value: string) => readonly T[];
+  /** The item active when the pick opens (else the first). */
+  readonly active?: T;
   /** What choosing an item does. */
   readonly accept: (chosen: T) => unknown;
   /** Hide the pick before `accept` runs (the default: an edit lands in the editor, not the pick), or after it. */
@@ -27,6 +29,7 @@ export function showPick<T extends vscode.QuickPickItem>(options: PickOptions<T>
   pick.matchOnDescription = options.matchOnDescription ?? false;
   pick.matchOnDetail = options.matchOnDetail ?? false;
   pick.items = options.items;
+  if (options.active) pick.activeItems = [options.active];
   const { onDidChangeValue } = options;
   const subscriptions: vscode.Disposable[] = [
     pick.onDidAccept(() => {

@@ -34,9 +34,18 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
   let api: IliopsoasNotesApi;
   let phraseFolder: vscode.Uri;
 
+  /** The .vscode/ folder, if this suite made it: removed with what it holds, so the suites after start from the workspace as it was. */
+  let createdVscodeFolder: vscode.Uri | undefined;
+
   before(async () => {
     api = await extensionApi();
-    phraseFolder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'iliopsoas-phrases');
+    const vscodeFolder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode');
+    phraseFolder = vscode.Uri.joinPath(vscodeFolder, 'iliopsoas-phrases');
+    const existed = await vscode.workspace.fs.stat(vscodeFolder).then(
+      () => true,
+      () => false,
+    );
+    createdVscodeFolder = existed ? undefined : vscodeFolder;
   });
 
   afterEach(async () => {
@@ -44,7 +53,7 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
   });
 
   after(async () => {
-    await vscode.workspace.fs.delete(phraseFolder, { recursive: true }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(createdVscodeFolder ?? phraseFolder, { recursive: true }).then(undefined, () => undefined);
     await api.handouts.clinicPhrases.whenLoaded();
   });
 

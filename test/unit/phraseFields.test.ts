@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { checkSnippetSyntax, snippetPlainText } from '../../src/markdown/snippets';
 import { findPhraseFields, fieldSource, phraseToSnippet, PHRASE_VARIABLES, type PhraseField } from '../../src/handouts/phrases/fields';
-import { unfinishedFields } from '../../src/handouts/phrases/completeness';
+import { adjacentField, describeField, unfinishedFields, type UnfinishedField } from '../../src/handouts/phrases/completeness';
 
 /** The fields of a text as [kind, source] pairs, for readable comparisons. */
 function fieldsOf(text: string): [string, string][] {
@@ -111,6 +111,84 @@ describe('clinic phrase fields', () => {
           ['variable', 12, 79, 88],
         ],
       );
+    });
+    it('finds nothing in a note without fields, e-mail addresses and braces that hold no list included', () => {
+      assert.deepStrictEqual(unfinishedFields('Seen today. Pain 3/10.\n\nWrote to a.lee@example.org about {the plan}.\n'), []);
+      assert.deepStrictEqual(unfinishedFields(''), []);
+    });
+
+    it('names each kind of field, shortening long lists', () => {
+      const [blank, pickOne, pickMany, variable] = unfinishedFields('*** {left|right} {+walking|cycling} @CLINIC_PHONE@');
+      assert.strictEqual(describeField(blank), 'a blank (***) to fill in');
+      assert.strictEqual(describeField(pickOne), 'a choice to make (left / right)');
+      assert.strictEqual(describeField(pickMany), 'a list to pick from (walking, cycling)');
+      assert.strictEqual(describeField(variable), '@CLINIC_PHONE@ to fill in');
+      const wording = { blank: () => 'B', variable: (name: string) => `V ${name}`, pickOne: (options: string) => `1 ${options}`, pickMany: (options: string) => `+ ${options}` };
+      assert.deepStrictEqual([blank, pickOne, pickMany, variable].map((field) => describeField(field, wording)), ['B', '1 left / right', '+ walking, cycling', 'V CLINIC_PHONE']);
+      const options = Array.from({ length: 20 }, (_, i) => `option number ${i}`);
+      const [long] = unfinishedFields(`{${options.join('|')}}`);
+      const described = describeField(long);
+      assert.ok(described.length < 120, described);
+      assert.ok(described.startsWith('a choice to make (option number 0 / option number 1 /') && described.endsWith(' / …)'), described);
+      const [one] = unfinishedFields(`{${'x'.repeat(200)}|y}`);
+      assert.strictEqual(describeField(one), `a choice to make (${'x'.repeat(80)}…)`);
+    });
+
+    describe('the next and previous field', () => {
+      // Line 0: `*** and {a|b}`; line 1: `@DATE@`.
+      const fields = unfinishedFields('*** and {a|b}\n@DATE@');
+      const at = (line: number, character: number) => ({ line, character });
+      const next = (from: { line: number; character: number }, to = from) => adjacentField(fields, from, to, 'next');
+      const previous = (from: { line: number; character: number }, to = from) => adjacentField(fields, from, to, 'previous');
+      const sourceOf = (found: { field: UnfinishedField; wrapped: boolean } | undefined) => found && [found.field.kind, found.wrapped];
+
+      it('goes forward from the cursor, passing over the field selected, and wraps to the first', () => {
+        assert.deepStrictEqual(sourceOf(next(at(0, 0))), ['blank', false], 'a field starting at the cursor is the next');
+        assert.deepStrictEqual(sourceOf(next(at(0, 0), at(0, 3))), ['pickOne', false], 'the selected field is passed over');
+        assert.deepStrictEqual(sourceOf(next(at(0, 9))), ['variable', false], 'inside a field: the one after it');
+        assert.deepStrictEqual(sourceOf(next(at(1, 0), at(1, 6))), ['blank', true]);
+        assert.deepStrictEqual(sourceOf(next(at(1, 6))), ['blank', true]);
+      });
+
+      it('goes back from the cursor, passing over the field selected, and wraps to the last', () => {
+        assert.deepStrictEqual(sourceOf(previous(at(1, 0), at(1, 6))), ['pickOne', false]);
+        assert.deepStrictEqual(sourceOf(previous(at(0, 13))), ['pickOne', false], 'a field ending at the cursor is the previous');
+        assert.deepStrictEqual(sourceOf(previous(at(0, 9))), ['blank', false]);
+        assert.deepStrictEqual(sourceOf(previous(at(0, 0), at(0, 3))), ['variable', true]);
+        assert.deepStrictEqual(sourceOf(previous(at(0, 2))), ['variable', true], 'inside the first field');
+      });
+
+      it('has none in a note without fields', () => {
+        assert.strictEqual(adjacentField([], at(0, 0), at(0, 0), 'next'), undefined);
+        assert.strictEqual(adjacentField([], at(0, 0), at(0, 0), 'previous'), undefined);
+      });
+
+      it('visits every field once, in order, then wraps, whichever way it goes', () => {
+        const field = fc.constantFrom('***', '{a|b}', '{+a|b}', '@PATIENT@', '{*a|b}', 'text', ' ', '\n\n', '`***`');
+        fc.assert(
+          fc.property(fc.array(field, { maxLength: 25 }), (parts) => {
+            const note = parts.join('');
+            const all = unfinishedFields(note);
+            for (const direction of ['next', 'previous'] as const) {
+              const visited: UnfinishedField[] = [];
+              let from = { line: 0, character: 0 };
+              let to = from;
+              if (direction === 'previous') from = to = { line: Number.MAX_SAFE_INTEGER, character: 0 };
+              for (let step = 0; step <= all.length; step++) {
+                const found = adjacentField(all, from, to, direction);
+                if (!found) break;
+                assert.strictEqual(found.wrapped, step === all.length, `step ${step} of ${all.length} in ${JSON.stringify(note)}`);
+                visited.push(found.field);
+                from = { line: found.field.line, character: found.field.character };
+                to = { line: found.field.endLine, character: found.field.endCharacter };
+              }
+              const expected = direction === 'next' ? all : [...all].reverse();
+              assert.deepStrictEqual(visited.slice(0, all.length), expected);
+            }
+          }),
+          { numRuns: 300 },
+        );
+      });
     });
   });
 });

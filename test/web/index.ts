@@ -48,6 +48,7 @@ export async function run(): Promise<void> {
     require('../integration/util.test');
     require('../integration/evaluation.test');
     require('../integration/termActions.test');
+    require('../integration/phrasesCompleteness.test');
     require('../integration/privacy.test'); // last: it checks the whole session before it
   } catch (err) {
     await writeResults(loadFailure(err));

@@ -109,7 +109,9 @@ export class ClinicPhraseStore implements vscode.Disposable {
     if (!folder || !vscode.workspace.isTrusted) return [];
     await this.load(folder);
     const byName = new Map<string, ClinicPhrase>();
-    for (const file of this.files.get(folder.uri.toString())?.values() ?? []) {
+    // By path, as publish() decides which of two files with one name is offered.
+    const files = [...(this.files.get(folder.uri.toString()) ?? [])].sort(([a], [b]) => a.localeCompare(b));
+    for (const [, file] of files) {
       if (file.phrase && !byName.has(file.phrase.name)) byName.set(file.phrase.name, file.phrase);
     }
     return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));

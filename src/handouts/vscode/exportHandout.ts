@@ -7,12 +7,13 @@ import handoutStylesheet from '../../../media/handout.css';
 import { exportFooter, handoutHtmlDocument } from '../exportHtml';
 import { defaultExportFolder, exportActionLabel, exportedFileActions, exportFileName, type ExportAction, type ExportActionLabels } from '../exportChoices';
 import { clinicSettingsFor } from './clinicSettings';
+import { confirmExportOfUnfinished, type ExportWithUnfinishedFields } from './unfinishedFields';
 
 /** workspaceState key: the folder (a Uri string) of the last handout exported in this workspace. */
 export const LAST_EXPORT_FOLDER_KEY = 'iliopsoas.export.lastFolder';
 
 /** The selection, or else the handout at the cursor: from the `#` heading above it to the next `#` heading. */
-function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string } {
+function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: string; start: vscode.Position } {
   const { document, selection } = editor;
   const isTitle = (line: number) => /^# /.test(document.lineAt(line).text);
   let first = selection.active.line;
@@ -22,7 +23,7 @@ function handoutAtCursor(editor: vscode.TextEditor): { markdown: string; title: 
   const range = selection.isEmpty ? new vscode.Range(first, 0, last, document.lineAt(last).text.length) : selection;
   const markdown = document.getText(range);
   const title = /^# (.+)$/m.exec(markdown)?.[1].trim() ?? vscode.l10n.t({ message: 'Patient handout', comment: 'The title of an exported handout that has no # heading' });
-  return { markdown, title };
+  return { markdown, title, start: range.start };
 }
 
 /** Whether `target` is a file that does not exist yet, to be written inside the workspace folder. */
@@ -117,14 +118,16 @@ async function announceExport(title: string, target: vscode.Uri): Promise<void> 
  * asks before it replaces a file. The footer names the clinic of the note's folder and the day.
  * `target` lets tests and other commands skip the dialog; since any caller can pass it, it must
  * name a new file inside the note's workspace folder, and nothing is ever replaced without the dialog.
+ * A handout with unfinished fields (`***`, an unchosen list…) is exported only once the user says
+ * so, or goes to its first field; `unfinished` answers that question for tests.
  */
-export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { target?: vscode.Uri; unfinished?: ExportWithUnfinishedFields }): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isNote(editor.document)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown note with a handout, and put the cursor in it, to export it.'));
     return undefined;
   }
-  const { markdown, title } = handoutAtCursor(editor);
+  const { markdown, title, start } = handoutAtCursor(editor);
   const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri)?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
   if (options?.target && !(await isNewFileInside(folder, options.target))) {
     void vscode.window.showWarningMessage(
@@ -135,6 +138,7 @@ export async function exportHandoutAsHtml(memory: vscode.Memento, options?: { ta
     );
     return undefined;
   }
+  if (!(await confirmExportOfUnfinished(editor, markdown, start, options?.unfinished))) return undefined;
   const target =
     options?.target ??
     (await vscode.window.showSaveDialog({

@@ -17,6 +17,7 @@ import { handoutReadingGrade, loadHandouts, type Handout } from '../handouts';
 import { insertHandout, showHandoutPick, type HandoutPickItem } from './insertHandout';
 import { registerReadingGradeStatus } from './readingStatus';
 import { registerRedFlagGuard } from './redFlagGuard';
+import { registerUnfinishedFields } from './unfinishedFields';
 
 /** How long after activation the clinic phrases of the note in view are read. */
 const READ_PHRASES_AFTER_MS = 1_000;
@@ -33,6 +34,8 @@ export interface HandoutsFeature extends vscode.Disposable {
   exportDefaultUri(document: vscode.TextDocument, title: string): Promise<vscode.Uri | undefined>;
   /** The buttons the "exported" notification offers for this file, here. */
   exportActions(target: vscode.Uri): readonly ExportAction[];
+  /** What the `iliopsoas.noteHasUnfinishedFields` context key (F2's meaning) was last set to. */
+  activeNoteHasUnfinishedFields(): boolean;
 }
 
 /**
@@ -74,6 +77,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
         insert: () => insertPhrase(phrase),
       }));
   const forSection = (sectionId: string) => handouts().filter((handout) => handout.sections.includes(sectionId));
+  const unfinishedFields = registerUnfinishedFields();
 
   const dotPhrases = new HandoutDotPhrases(
     handouts,
@@ -106,13 +110,17 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
       return showHandoutPick((matching.length > 0 ? matching : handouts()).map(pickItem), vscode.l10n.t('Handout drawn from this section'));
     }),
     // Only a real Uri: a command link's JSON argument is a plain object that merely looks like one.
-    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown }) =>
- exportHandoutAsHtml(workspaceState, { target: options?.target instanceof vscode.Uri ? options.target : undefined }),
+    registerCommand(EXPORT_HANDOUT_COMMAND, (options?: { target?: unknown; unfinished?: unknown }) =>
+      exportHandoutAsHtml(workspaceState, {
+        target: options?.target instanceof vscode.Uri ? options.target : undefined,
+        unfinished: options?.unfinished === 'export' || options?.unfinished === 'goToFirst' ? options.unfinished : undefined,
+      }),
     ),
     registerForNotes((selector) => vscode.languages.registerCompletionItemProvider(selector, dotPhrases, '.')),
     registerReadingGradeStatus(noteModels),
     registerDoNotUseDiagnostics(noteModels),
     registerRedFlagGuard(noteModels, (sourceId) => handouts().find((handout) => handout.id === sourceId)?.title),
+    unfinishedFields,
   ];
 
   return {
@@ -122,6 +130,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
     sectionHasHandout: (sectionId) => forSection(sectionId).length > 0,
     exportDefaultUri: (document, title) => defaultExportUri(document, title, workspaceState),
     exportActions: exportActionsFor,
+    activeNoteHasUnfinishedFields: unfinishedFields.activeNoteHasUnfinishedFields,
     dispose: () => disposeAll(disposables),
   };
 }
