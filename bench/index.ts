@@ -327,7 +327,7 @@ function table(results: Results, forms: Record<GlossarySize, number>, extra: { r
       : `| dot-phrase list with 500 clinic phrase files in the workspace: the first answer (our provider's), median of ${extra.activationRuns} starts | ${round(results.first_dot_phrase_ms)} ms | ≤ 50 ms |`,
     results.phrases_ready_ms === undefined ? '' : `| … all 500 offered, from the first ask (read in the background) | ${round(results.phrases_ready_ms)} ms | |`,
     results.dot_phrase_ms === undefined ? '' : `| … every later list (our provider's answer), median | ${round(results.dot_phrase_ms)} ms | ≤ 50 ms |`,
-    `| \`dist/extension.js\` (production, minified) | ${round(results.bundle_kb)} KB | ≤ 150 KB |`,
+    `| \`dist/extension.js\` (production, minified) | ${round(results.bundle_kb)} KB | ≤ 175 KB |`,
   ];
   return lines.filter((line) => line !== '').join('\n');
 }

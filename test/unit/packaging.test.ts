@@ -34,10 +34,11 @@ describe('packaging: the .vsix', function () {
   after(() => built?.remove());
 
   // The glossary of about 600 entries is most of it (about 160 KB compressed, once as the Node
-  // host's lazy chunk and once inside the single-file web bundle), then the walkthrough's pictures.
-  it('stays under 1,000 KB', () => {
+  // host's lazy chunk and once inside the single-file web bundle), then the walkthrough's pictures
+  // (and, since 0.3.0, the note templates and phrase code, also twice).
+  it('stays under 1,100 KB', () => {
     const kb = fs.statSync(vsix).size / 1024;
-    assert.ok(kb < 1000, `${kb.toFixed(1)} KB`);
+    assert.ok(kb < 1100, `${kb.toFixed(1)} KB`);
   });
 
   it('ships only what runs: no sources, tests, source maps or screenshots', () => {
