@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
     require('../integration/evaluation.test');
     require('../integration/termActions.test');
     require('../integration/phrasesCompleteness.test');
+    require('../integration/clinicPhrases.test');
     require('../integration/privacy.test'); // last: it checks the whole session before it
   } catch (err) {
     await writeResults(loadFailure(err));
