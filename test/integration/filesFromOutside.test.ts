@@ -91,3 +91,46 @@ describe('team glossary files that arrive from outside VS Code', () => {
     }
   });
 });
+
+describe('clinic phrase files that arrive from outside VS Code', () => {
+  let api: IliopsoasNotesApi;
+  const settingsFolder = () => path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.vscode');
+  const phraseFolder = () => path.join(settingsFolder(), 'iliopsoas-phrases');
+  let hadSettingsFolder = false;
+  const names = async () => (await api.handouts.clinicPhrases.phrasesFor(vscode.workspace.workspaceFolders![0].uri)).map((phrase) => phrase.name);
+
+  before(async () => {
+    api = await extensionApi();
+    hadSettingsFolder = fs.existsSync(settingsFolder());
+  });
+
+  after(() => {
+    fs.rmSync(hadSettingsFolder ? phraseFolder() : settingsFolder(), { recursive: true, force: true });
+  });
+
+  it(`are offered when git creates .vscode/iliopsoas-phrases/ and a file in it, every time (${TRIALS} trials)`, async function () {
+    this.timeout(TRIALS * 20_000);
+    await names(); // the folder read once already, as when a note has been open a while
+    for (let trial = 1; trial <= TRIALS; trial++) {
+      const name = `outside-phrase-${trial}`;
+      fs.rmSync(hadSettingsFolder ? phraseFolder() : settingsFolder(), { recursive: true, force: true });
+      await waitFor(`trial ${trial}: the previous phrase to go`, async () => !(await names()).some((known) => known.startsWith('outside-phrase-')));
+      fs.mkdirSync(phraseFolder(), { recursive: true });
+      fs.writeFileSync(path.join(phraseFolder(), `${name}.md`), `---\nname: ${name}\ntitle: Outside ${trial}\ndescription: From git\nkind: template\n---\nPlan: ***\n`);
+      await waitFor(`trial ${trial}: ${name} offered`, async () => (await names()).includes(name), 10_000);
+    }
+  });
+
+  it(`are offered when .vscode/ is deleted and at once made again with a phrase in it (${TRIALS} trials)`, async function () {
+    this.timeout(TRIALS * 20_000);
+    for (let trial = 1; trial <= TRIALS; trial++) {
+      const name = `remade-phrase-${trial}`;
+      await names();
+      // As a test suite or a git checkout may: the old folder gone and the new one there in the same moment.
+      fs.rmSync(hadSettingsFolder ? phraseFolder() : settingsFolder(), { recursive: true, force: true });
+      fs.mkdirSync(phraseFolder(), { recursive: true });
+      fs.writeFileSync(path.join(phraseFolder(), `${name}.md`), `---\nname: ${name}\ntitle: Remade ${trial}\ndescription: From git\nkind: template\n---\nPlan: ***\n`);
+      await waitFor(`trial ${trial}: ${name} offered`, async () => (await names()).includes(name), 10_000);
+    }
+  });
+});

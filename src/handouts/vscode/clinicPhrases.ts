@@ -19,6 +19,8 @@ const MAX_FILES = 2_000;
 const READ_BATCH = 128;
 /** How long after a watcher event a folder is looked through once more (a git checkout writes many files). */
 const RESCAN_AFTER_MS = 300;
+/** How often a folder without a phrase folder is looked at again when its phrases are asked for. */
+const LOOK_AGAIN_AFTER_MS = 2_000;
 
 /** A clinic's phrase, with the file it comes from. */
 export interface ClinicPhrase extends Phrase {
@@ -73,6 +75,12 @@ export class ClinicPhraseStore implements vscode.Disposable {
   /** Per folder (Uri string): its files read, by Uri string; no key until first needed. */
   private readonly files = new Map<string, Map<string, ReadFile>>();
   private readonly loading = new Map<string, Promise<void>>();
+  /**
+   * Folders none of whose phrase folders existed at their last scan, with when that was. A phrase
+   * folder that appears from outside (a git pull making .vscode/ anew) can reach no watcher: such
+   * a folder is looked at again when its phrases are asked for, at most every few seconds.
+   */
+  private readonly missingSince = new Map<string, number>();
   private watchers: vscode.Disposable[] = [];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('iliopsoas-phrases');
   private readonly didChange = new vscode.EventEmitter<void>();
@@ -107,6 +115,12 @@ export class ClinicPhraseStore implements vscode.Disposable {
   async phrasesFor(resource: vscode.Uri | undefined): Promise<readonly ClinicPhrase[]> {
     const folder = this.folderOf(resource);
     if (!folder || !vscode.workspace.isTrusted) return [];
+    const key = folder.uri.toString();
+    const missing = this.missingSince.get(key);
+    if (missing !== undefined && Date.now() - missing > LOOK_AGAIN_AFTER_MS) {
+      this.missingSince.delete(key);
+      this.loading.set(key, (this.loading.get(key) ?? Promise.resolve()).then(() => this.scan(folder)).catch((error: unknown) => logError('reading the clinic phrases', error)));
+    }
     await this.load(folder);
     const byName = new Map<string, ClinicPhrase>();
     // By path, as publish() decides which of two files with one name is offered.
@@ -134,6 +148,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
     const hadFiles = this.files.size > 0;
     this.files.clear();
     this.loading.clear();
+    this.missingSince.clear();
     this.diagnostics.clear();
     this.announced.clear();
     if (hadFiles) this.didChange.fire();
@@ -146,9 +161,10 @@ export class ClinicPhraseStore implements vscode.Disposable {
         this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete((uri) => this.fileDeleted(folder, uri)));
         // The phrase folder itself arriving (git pull creating .vscode/) may reach no file watcher.
         for (const parent of literalFoldersOf(`${path}/x.md`)) {
-          const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent), false, true, false);
+          // A folder deleted and made again in one moment may be reported as changed.
+          const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent));
           const rescan = () => this.scheduleRescan(folder);
-          this.watchers.push(folderWatcher, folderWatcher.onDidCreate(rescan), folderWatcher.onDidDelete(rescan));
+          this.watchers.push(folderWatcher, folderWatcher.onDidCreate(rescan), folderWatcher.onDidChange(rescan), folderWatcher.onDidDelete(rescan));
         }
       }
     }
@@ -181,11 +197,12 @@ export class ClinicPhraseStore implements vscode.Disposable {
   private async scan(folder: vscode.WorkspaceFolder): Promise<void> {
     const generation = this.generation;
     const uris: vscode.Uri[] = [];
+    let anyFolder = false;
     for (const path of phraseFolderPaths(folder).paths) {
       const root = vscode.Uri.joinPath(folder.uri, path);
       // A phrase folder reached through a link could be anywhere: not read.
       if (!(await staysInsideFolder(folder.uri, root))) continue;
-      await this.listMarkdown(root, 0, uris);
+      if (await this.listMarkdown(root, 0, uris)) anyFolder = true;
     }
     const read = new Map<string, ReadFile>();
     for (let start = 0; start < uris.length; start += READ_BATCH) {
@@ -197,29 +214,33 @@ export class ClinicPhraseStore implements vscode.Disposable {
     }
     if (generation !== this.generation) return;
     const key = folder.uri.toString();
+    if (anyFolder) this.missingSince.delete(key);
+    else this.missingSince.set(key, Date.now());
     const before = this.files.get(key);
     for (const uri of before?.keys() ?? []) if (!read.has(uri)) this.forget(vscode.Uri.parse(uri));
     this.files.set(key, read);
     this.publish(folder, [...read.keys()]);
   }
 
-  private async listMarkdown(folder: vscode.Uri, depth: number, into: vscode.Uri[]): Promise<void> {
-    if (depth > MAX_DEPTH || into.length >= MAX_FILES) return;
+  /** Adds the folder's Markdown files to `into`; false if there is no such folder. */
+  private async listMarkdown(folder: vscode.Uri, depth: number, into: vscode.Uri[]): Promise<boolean> {
+    if (depth > MAX_DEPTH || into.length >= MAX_FILES) return true;
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(folder);
     } catch {
-      return; // no such folder: no phrases
+      return false; // no such folder: no phrases
     }
     entries.sort(([a], [b]) => a.localeCompare(b));
     for (const [name, type] of entries) {
-      if (into.length >= MAX_FILES) return;
+      if (into.length >= MAX_FILES) return true;
       // Links are not followed: a cloned repository's link could point anywhere.
       if (type & vscode.FileType.SymbolicLink) continue;
       const uri = vscode.Uri.joinPath(folder, name);
       if (type & vscode.FileType.Directory) await this.listMarkdown(uri, depth + 1, into);
       else if (type & vscode.FileType.File && name.toLowerCase().endsWith('.md')) into.push(uri);
     }
+    return true;
   }
 
   private async readFile(uri: vscode.Uri): Promise<ReadFile | undefined> {
