@@ -152,20 +152,23 @@ export class ClinicPhraseStore implements vscode.Disposable {
     this.diagnostics.clear();
     this.announced.clear();
     if (hadFiles) this.didChange.fire();
-    if (!vscode.workspace.isTrusted) return;
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const { paths } = phraseFolderPaths(folder);
-      for (const path of paths) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${path}/**/*.md`));
-        const changed = (uri: vscode.Uri) => this.fileChanged(folder, uri);
-        this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete((uri) => this.fileDeleted(folder, uri)));
-        // The phrase folder itself arriving (git pull creating .vscode/) may reach no file watcher.
-        for (const parent of literalFoldersOf(`${path}/x.md`)) {
-          // A folder deleted and made again in one moment may be reported as changed.
-          const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent));
-          const rescan = () => this.scheduleRescan(folder);
-          this.watchers.push(folderWatcher, folderWatcher.onDidCreate(rescan), folderWatcher.onDidChange(rescan), folderWatcher.onDidDelete(rescan));
-        }
+  }
+
+  /**
+   * Watches a folder's phrase folders: from its first read on, not at activation (a phrase file
+   * opened in an editor is a note, and so is read, and watched, from then on).
+   */
+  private watch(folder: vscode.WorkspaceFolder): void {
+    for (const path of phraseFolderPaths(folder).paths) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${path}/**/*.md`));
+      const changed = (uri: vscode.Uri) => this.fileChanged(folder, uri);
+      this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete((uri) => this.fileDeleted(folder, uri)));
+      // The phrase folder itself arriving (git pull creating .vscode/) may reach no file watcher.
+      for (const parent of literalFoldersOf(`${path}/x.md`)) {
+        // A folder deleted and made again in one moment may be reported as changed.
+        const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, parent));
+        const rescan = () => this.scheduleRescan(folder);
+        this.watchers.push(folderWatcher, folderWatcher.onDidCreate(rescan), folderWatcher.onDidChange(rescan), folderWatcher.onDidDelete(rescan));
       }
     }
   }
@@ -174,6 +177,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
     const key = folder.uri.toString();
     let loading = this.loading.get(key);
     if (!loading) {
+      this.watch(folder);
       loading = this.scan(folder).catch((error: unknown) => logError('reading the clinic phrases', error));
       this.loading.set(key, loading);
     }
@@ -270,7 +274,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
 
   private async fileChanged(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {
     const key = folder.uri.toString();
-    // Saving a phrase file is a first use: its problems should show at once.
+    // The folder was read again from scratch since this watcher was made (a restart): read it whole.
     if (!this.loading.has(key)) {
       await this.load(folder);
       return;
