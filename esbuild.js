@@ -40,7 +40,7 @@ const lazyChunks = {
   'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
   glossary: path.join(__dirname, 'src/glossary/glossary.json'),
   handouts: path.join(__dirname, 'src/handouts/handouts.json'),
-  // The clinic phrases' code (fields, phrase files, completeness), loaded with the first phrase used.
+  // The clinic phrases' code (fields, phrase files, completeness, checks), loaded when first needed.
   phrases: path.join(__dirname, 'src/handouts/phrases/index.ts'),
   // The built-in note templates (npm run phrases gathers them from src/handouts/phrases/templates/).
   'phrase-templates': path.join(__dirname, 'src/handouts/phrases/templates.json'),

@@ -1,7 +1,7 @@
 // Writes src/handouts/phrases/templates.json from the built-in note templates, which are written
 // as clinic phrase files (src/handouts/phrases/templates/*.md, the same syntax a clinic uses), so
 // the extension loads them like its other data: as a JSON chunk read on first use. `npm run
-// phrases` rewrites it; a unit test (test/unit/builtInPhrases.test.ts) keeps it current.
+// phrases` rewrites it; a unit test (test/unit/phraseFile.test.ts) keeps it current.
 const fs = require('fs');
 const path = require('path');
 

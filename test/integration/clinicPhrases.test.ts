@@ -167,6 +167,20 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
     await vscode.workspace.fs.delete(file);
   });
 
+  it('marks an inserted clinic handout only when it has the warning signs, so a knee handout raises no red-flag warning', async () => {
+    const file = vscode.Uri.joinPath(phraseFolder, 'knee-care.md');
+    await vscode.workspace.fs.writeFile(file, encoder.encode('---\nname: knee-care\ntitle: Knee care\ndescription: Knee\nkind: handout\n---\n# Knee care\n\nRest your knee and use ice.'));
+    const editor = await openNote('# Visit\nSeen today. ');
+    editor.selection = new vscode.Selection(1, 12, 1, 12);
+    await waitFor('knee-care read', async () => (await api.handouts.clinicPhrases.phrasesFor(vscode.workspace.workspaceFolders![0].uri)).some((phrase) => phrase.name === 'knee-care'));
+    assert.strictEqual(await vscode.commands.executeCommand(INSERT_PHRASE_COMMAND, { name: 'knee-care', origin: 'clinic' }), true);
+    const text = editor.document.getText();
+    assert.ok(!text.includes('iliopsoas-handout'), text);
+    // Typed after text on a line, the phrase starts a line of its own.
+    assert.ok(text.includes('Seen today. \n# Knee care'), text);
+    await vscode.workspace.fs.delete(file);
+  });
+
   it('New Clinic Phrase creates the file in the phrase folder, starts it as a valid phrase, and never overwrites one', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(NEW_CLINIC_PHRASE_COMMAND, 'new-starter');
     assert.strictEqual(editor.document.uri.toString(), vscode.Uri.joinPath(phraseFolder, 'new-starter.md').toString());

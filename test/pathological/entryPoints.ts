@@ -19,7 +19,7 @@ import { teachableTerms } from '../../src/handouts/handouts';
 import { checkPhrase } from '../../src/handouts/phrases/phraseChecks';
 import { NoteModel, type LineChange } from '../../src/markdown/noteModel';
 import { patientReadingGrade } from '../../src/readability/grade';
-import { markdownReadingGrades } from '../../src/readability/prose';
+import { handoutProse, markdownReadingGrades } from '../../src/readability/prose';
 
 export interface EntryPoint {
   /** Short name used in test titles and messages, e.g. "scan". */
@@ -212,7 +212,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       const body = text + GRADED_WORDS;
       const phrase = { name: 'hip', title: 'Hip pain', description: '', kind: 'handout', sections: [], teaches: [], body, bodyLine: 5 } as const;
       const fileText = `---\nname: hip\ntitle: Hip pain\nkind: handout\n---\n${body}`;
-      return () => checkPhrase(phrase, fileText);
+      return () => checkPhrase(phrase, fileText, handoutProse);
     },
     // A phrase file over 200 KB is never read (phraseFile.ts MAX_PHRASE_FILE_LENGTH): the large inputs are not its.
     largeInputs: false,

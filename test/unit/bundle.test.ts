@@ -30,6 +30,11 @@ describe('bundle: the production build', () => {
     assert.ok(kilobytes <= 175, `dist/extension.js is ${kilobytes.toFixed(1)} KB`);
   });
 
+  it('makes one markdown-it: the phrase code’s chunk is given the main bundle’s prose reader, and has none of its own', () => {
+    assert.ok(outputs.get('extension.js')!.includes('./markdown-it.js'));
+    assert.ok(!outputs.get('phrases.js')!.includes('./markdown-it.js'), 'dist/phrases.js loads markdown-it itself');
+  });
+
   it('loads no chunk when the extension is loaded, only on first use', () => {
     const required: string[] = [];
     const extensionModule = { exports: {} };

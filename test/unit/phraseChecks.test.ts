@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { handoutProse } from '../../src/readability/prose';
 import { parsePhraseFile, type Phrase, type PhraseProblem } from '../../src/handouts/phrases/phraseFile';
 import { checkPhrase, isAboutBackOrHipPain, RED_FLAG_LINE } from '../../src/handouts/phrases/phraseChecks';
 
@@ -7,7 +8,7 @@ function check(frontMatter: readonly string[], body: readonly string[]): { text:
   const text = ['---', ...frontMatter, '---', ...body].join('\n');
   const { phrase } = parsePhraseFile(text);
   assert.ok(phrase, 'the test file parses as a phrase');
-  return { text, phrase, problems: checkPhrase(phrase, text) };
+  return { text, phrase, problems: checkPhrase(phrase, text, handoutProse) };
 }
 
 const HANDOUT_FRONT_MATTER = ['name: lbp-home', 'title: Low back pain at home', 'description: What to do for a sore low back', 'kind: handout'];
@@ -112,7 +113,7 @@ describe('phrase checks', () => {
   it('can leave Do Not Use to the note diagnostics', () => {
     const text = ['---', 'name: t', 'kind: template', '---', 'Take it qd.'].join('\n');
     const { phrase } = parsePhraseFile(text);
-    assert.deepStrictEqual(checkPhrase(phrase!, text, { doNotUse: false }), []);
+    assert.deepStrictEqual(checkPhrase(phrase!, text, handoutProse, { doNotUse: false }), []);
   });
 
   describe('handouts', () => {

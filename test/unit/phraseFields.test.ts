@@ -192,3 +192,25 @@ describe('clinic phrase fields', () => {
     });
   });
 });
+
+describe('clinic phrase fields: Markdown that only looks like one', () => {
+  const kinds = (text: string) => findPhraseFields(text).map((field) => `${field.kind}:${text.slice(field.start, field.end)}`);
+
+  it('reads a line of three asterisks as a thematic break, not a blank', () => {
+    assert.deepStrictEqual(kinds('Plan\n\n***\n\nNext'), []);
+    assert.deepStrictEqual(kinds('   ***  \r\nNext'), []);
+    assert.deepStrictEqual(unfinishedFields('# Note\n\n***\n\nText'), []);
+  });
+
+  it('reads ***bold italic*** as emphasis, and still finds the blanks around words', () => {
+    assert.deepStrictEqual(kinds('a ***very important*** b'), []);
+    assert.deepStrictEqual(kinds('Plan: *** and ***'), ['blank:***', 'blank:***']);
+    assert.deepStrictEqual(kinds('power left ***/5, right ***/5'), ['blank:***', 'blank:***']);
+    assert.deepStrictEqual(kinds('Seen *** for ***emphasis*** here'), ['blank:***']);
+  });
+
+  it('never carries a list over a line break, not even after a backslash', () => {
+    assert.deepStrictEqual(kinds('{left|right\\\nboth}'), []);
+    assert.deepStrictEqual(kinds('{left|right\\\r\nboth}'), []);
+  });
+});

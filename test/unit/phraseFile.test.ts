@@ -62,7 +62,18 @@ describe('clinic phrase files', () => {
 
   it('refuses a huge file, and a body-less phrase, with a problem rather than a hang', () => {
     assert.match(parsePhraseFile(`---\nname: x\n---\n${'a'.repeat(300_000)}`).problems[0].message, /longer than/);
-    assert.ok(parsePhraseFile('---\nname: x\nkind: template\ntitle: t\n---\n\n').problems.some((problem) => /no text below/.test(problem.message)));
+  });
+
+  it('reads YAML quotes with their escapes: \\" in double quotes, \'\' in single ones', () => {
+    const { phrase } = parsePhraseFile(['---', 'name: q', 'title: "Say \\"hi\\" now"', "description: 'Patient''s plan'", 'kind: template', '---', 'Text'].join('\n'));
+    assert.strictEqual(phrase?.title, 'Say "hi" now');
+    assert.strictEqual(phrase?.description, "Patient's plan");
+  });
+
+  it('does not offer a phrase with nothing to insert', () => {
+    const { phrase, problems } = parsePhraseFile('---\nname: empty\ntitle: Empty\nkind: template\n---\n\n');
+    assert.strictEqual(phrase, undefined);
+    assert.ok(problems.some((problem) => /no text below/.test(problem.message)));
   });
 
   it('names the file a duplicate name defers to', () => {

@@ -1,7 +1,7 @@
 /**
  * The fields of a clinic phrase (pure: no `vscode`), as EHR SmartPhrases write them:
  * - `***` a free-text blank that must be filled (exactly three asterisks, touching no other `*`;
- *   so `***bold italic***` is not available in phrases: write `**_bold italic_**`);
+ *   not a line of its own, which is a thematic break, nor `***bold italic***` emphasis);
  * - `{left|right|both}` pick one: nothing is chosen until the clinician chooses;
  *   `{*left|right}` pick one with the first as the default (so it counts as filled);
  * - `{+walking|cycling|swimming}` pick any number;
@@ -37,6 +37,37 @@ const VARIABLE_NAMES: ReadonlySet<string> = new Set(PHRASE_VARIABLES);
 const ASTERISK = 0x2a;
 const BACKSLASH = 0x5c;
 
+const isSpaceOrTab = (c: number) => c === 0x20 || c === 0x09;
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;
+/** How far the emphasis closer of a `***` may be: emphasis in a note is a few words. */
+const MAX_EMPHASIS_LENGTH = 200;
+
+/** Whether the `***` at [start, end) is a line of its own (up to 3 spaces before it): a thematic break. */
+function isThematicBreak(text: string, start: number, end: number): boolean {
+  let before = start;
+  while (before > 0 && start - before < 3 && text.charCodeAt(before - 1) === 0x20) before--;
+  if (before > 0 && !isLineBreak(text.charCodeAt(before - 1))) return false;
+  let after = end;
+  while (after < text.length && isSpaceOrTab(text.charCodeAt(after))) after++;
+  return after === text.length || isLineBreak(text.charCodeAt(after));
+}
+
+/**
+ * Where `***text***` ends, if the `***` just before `end` opens such emphasis: touching the word after
+ * it, and closed on the same line, soon, by a `***` touching the word before it.
+ */
+function emphasisCloser(text: string, end: number, limit: number): number | undefined {
+  const next = text.charCodeAt(end);
+  if (end >= limit || isSpaceOrTab(next) || isLineBreak(next)) return undefined;
+  const stop = Math.min(limit, end + MAX_EMPHASIS_LENGTH);
+  for (let i = end + 1; i + 3 <= stop; i++) {
+    const c = text.charCodeAt(i);
+    if (isLineBreak(c)) return undefined;
+    if (c === ASTERISK && text.startsWith('***', i) && text.charCodeAt(i + 3) !== ASTERISK && !isSpaceOrTab(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== ASTERISK) return i + 3;
+  }
+  return undefined;
+}
+
 /** The list starting at `start` (a `{`), or undefined if the braces hold no list. */
 function listAt(text: string, start: number, limit: number): PhraseField | undefined {
   let end = start + 1;
@@ -44,7 +75,8 @@ function listAt(text: string, start: number, limit: number): PhraseField | undef
     const c = text.charCodeAt(end);
     if (c === 0x7d) break; // }
     if (c === 0x7b || c === 0x0a || c === 0x0d) return undefined; // { or a line break: no list
-    end += c === BACKSLASH ? 2 : 1;
+    // A backslash escapes the next character, but never a line break: a list is on one line.
+    end += c === BACKSLASH && !isLineBreak(text.charCodeAt(end + 1)) ? 2 : 1;
   }
   if (end >= limit || text.charCodeAt(end) !== 0x7d) return undefined;
   let inside = text.slice(start + 1, end);
@@ -104,7 +136,15 @@ export function findPhraseFields(text: string, from = 0, to = text.length, skip:
       let run = i;
       while (run < limit && text.charCodeAt(run) === ASTERISK) run++;
       // (An escaped `*` never reaches here: a backslash and the character after it are skipped.)
-      if (run - i === 3) field = { start: i, end: run, kind: 'blank' };
+      if (run - i === 3 && !isThematicBreak(text, i, run)) {
+        const closer = emphasisCloser(text, run, limit);
+        if (closer !== undefined) {
+          // `***bold italic***`: Markdown, not two blanks.
+          i = closer;
+          continue;
+        }
+        field = { start: i, end: run, kind: 'blank' };
+      }
       if (!field) {
         i = run;
         continue;

@@ -49,6 +49,11 @@ export function phraseVariables(noteText: string, today: string, clinic: ClinicD
   return variables;
 }
 
+/** Whether a phrase has the line that stands for the shared warning-signs block. */
+export function hasRedFlagLine(phrase: Phrase): boolean {
+  return phrase.body.split('\n').some((line) => line.trim() === RED_FLAG_MARKER);
+}
+
 /** The options of each pick-many list of a phrase, in order: what Insert asks for before inserting. */
 export function pickManyLists(phrase: Phrase): (readonly string[])[] {
   return findPhraseFields(phrase.body).flatMap((field) => (field.kind === 'pickMany' ? [field.options] : []));
@@ -61,7 +66,7 @@ export function pickManyLists(phrase: Phrase): (readonly string[])[] {
  */
 export function phraseSnippet(phrase: Phrase, values: PhraseValues, redFlagBlock: () => string): string {
   const lines = phrase.body.split('\n');
-  const hasBlock = lines.some((line) => line.trim() === RED_FLAG_MARKER);
+  const hasBlock = hasRedFlagLine(phrase);
   const body = hasBlock ? lines.map((line) => (line.trim() === RED_FLAG_MARKER ? RED_FLAGS_SENTINEL : line)).join('\n') : phrase.body;
   const snippet = phraseToSnippet(body, values);
   if (!hasBlock) return snippet;

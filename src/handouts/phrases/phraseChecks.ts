@@ -14,7 +14,9 @@ import { positionAt } from '../../markdown/positions';
 import { forEachParagraph, isAtxHeading, markdownInlineExclusions, splitMarkdownLines, type MarkdownLines, type TextRange } from '../../markdown/regions';
 import { escapeSnippetText } from '../../markdown/snippets';
 import { exemptTerms, fleschKincaidGrade, patientReadingGrade, sentences, taughtTerms, words } from '../../readability/grade';
-import { handoutProse, MIN_WORDS_TO_GRADE, UNFILLED_WORD } from '../../readability/prose';
+// Types only: the prose reader (markdown-it) is the main bundle's, given to checkPhrase, so this
+// chunk makes no markdown-it of its own.
+import { MIN_WORDS_TO_GRADE, UNFILLED_WORD } from '../../readability/prose';
 import { quotedForMessage } from '../../util/messageText';
 import { findDoNotUse } from '../doNotUse';
 import { MAX_READING_GRADE, RED_FLAG_MARKER } from '../handouts';
@@ -23,6 +25,12 @@ import type { Phrase, PhraseProblem } from './phraseFile';
 
 /** The line that puts the shared, current warning-signs block into a clinic handout (as in the built-in ones). */
 export const RED_FLAG_LINE = RED_FLAG_MARKER;
+
+/**
+ * What a patient reads of a handout's Markdown (readability/prose.ts `handoutProse`): passed in
+ * by the caller, so the one markdown-it the extension makes parses it.
+ */
+export type PatientProse = (snippetMarkdown: string) => string;
 
 export interface PhraseCheckOptions {
   /**
@@ -62,7 +70,7 @@ const quote = (text: string): string => `"${quotedForMessage(text.length > MAX_Q
 const straightQuotes = (text: string): string => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
 
 /** Problems of one phrase, in the file's lines (0-based), sorted by line. `fileText` is the whole file the phrase was parsed from. */
-export function checkPhrase(phrase: Phrase, fileText: string, options: PhraseCheckOptions = {}): PhraseProblem[] {
+export function checkPhrase(phrase: Phrase, fileText: string, patientProse: PatientProse, options: PhraseCheckOptions = {}): PhraseProblem[] {
   const problems: PhraseProblem[] = [];
   if (phrase.body === '' || phrase.bodyLine < 0) return problems;
   const split = splitMarkdownLines(phrase.body);
@@ -70,7 +78,7 @@ export function checkPhrase(phrase: Phrase, fileText: string, options: PhraseChe
   if (options.doNotUse !== false) checkDoNotUse(phrase, problems);
   if (phrase.kind === 'handout') {
     const titleLine = checkTitle(phrase, split, problems);
-    checkReadingGrade(phrase, fileText, titleLine, problems);
+    checkReadingGrade(phrase, fileText, titleLine, patientProse, problems);
     checkWarningSigns(phrase, split, problems);
     checkDoses(phrase, split, problems);
   }
@@ -219,7 +227,7 @@ function checkTitle(phrase: Phrase, { lines, excluded }: MarkdownLines, problems
  * shared block is graded with the built-in handouts). Snippet characters are escaped, since
  * handoutProse reads its input as snippet syntax and a phrase body is not.
  */
-function patientText(body: string): string {
+function patientText(body: string, patientProse: PatientProse): string {
   let text = '';
   let position = 0;
   for (const field of findPhraseFields(body)) {
@@ -231,11 +239,11 @@ function patientText(body: string): string {
     .split('\n')
     .map((line) => (line.trim() === RED_FLAG_LINE ? '' : line))
     .join('\n');
-  return handoutProse(escapeSnippetText(withoutBlock));
+  return patientProse(escapeSnippetText(withoutBlock));
 }
 
-function checkReadingGrade(phrase: Phrase, fileText: string, titleLine: number, problems: PhraseProblem[]): void {
-  const prose = patientText(phrase.body);
+function checkReadingGrade(phrase: Phrase, fileText: string, titleLine: number, patientProse: PatientProse, problems: PhraseProblem[]): void {
+  const prose = patientText(phrase.body, patientProse);
   if (words(prose).length < MIN_WORDS_TO_GRADE) return;
   const grade = patientReadingGrade(prose, phrase.teaches);
   if (grade <= MAX_READING_GRADE) return;

@@ -70,14 +70,11 @@ export type FrontMatterValue = string | string[];
 /** A scalar without its quotes and trailing comment. */
 function scalar(raw: string): string {
   const text = raw.trim();
-  if (text.startsWith('"')) {
-    const end = text.indexOf('"', 1);
-    if (end > 0) return text.slice(1, end).replace(/\\"/g, '"');
-  }
-  if (text.startsWith("'")) {
-    const end = text.indexOf("'", 1);
-    if (end > 0) return text.slice(1, end);
-  }
+  // "…" with \" and \\ inside; '…' with '' for a quote, as YAML writes them.
+  const doubleQuoted = /^"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (doubleQuoted) return doubleQuoted[1].replace(/\\(.)/g, '$1');
+  const singleQuoted = /^'((?:[^']|'')*)'/.exec(text);
+  if (singleQuoted) return singleQuoted[1].replace(/''/g, "'");
   return text.replace(/[ \t]+#.*$/, '').trim();
 }
 
@@ -216,7 +213,8 @@ export function parsePhraseFile(text: string): ParsedPhraseFile {
   const body = firstText < 0 ? '' : lines.slice(firstText).join('\n');
   if (body === '') problems.push({ line: frontMatter.end, message: 'The phrase has no text below its front matter.', severity: 'error' });
 
-  if (validName === undefined) return { phrase: undefined, problems };
+  // A phrase with nothing to insert is not offered.
+  if (validName === undefined || body === '') return { phrase: undefined, problems };
   return {
     phrase: {
       name: validName,
@@ -245,6 +243,11 @@ export function unreadableProblem(error: unknown): PhraseProblem {
 /** The problem of a file whose name an earlier file (by path) already uses. */
 export function duplicateNameProblem(name: string, firstFile: string): PhraseProblem {
   return { line: 0, message: `The name "${name}" is also used by ${firstFile}, which is offered instead: give this phrase another name.`, severity: 'error' };
+}
+
+/** The last problem shown for a file with too many: how many more there are. */
+export function moreProblems(count: number): PhraseProblem {
+  return { line: 0, message: `…and ${count.toLocaleString('en')} more problems in this file.`, severity: 'warning' };
 }
 
 /** A problem as one line of a message: "line 3: …". */

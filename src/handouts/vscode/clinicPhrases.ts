@@ -10,8 +10,10 @@ import { phrases } from './phrasesModule';
 
 export const PHRASE_FOLDERS_SETTING = 'iliopsoas.phrases.folders';
 export const DEFAULT_PHRASE_FOLDER = '.vscode/iliopsoas-phrases';
-/** Bigger files are not phrases (a phrase is a page or two): not read. */
-const MAX_FILE_BYTES = 1_000_000;
+/** Bigger files are not phrases (a phrase is a page or two, and the parser stops at 200,000 characters): not read. */
+const MAX_FILE_BYTES = 256 * 1024;
+/** Problems shown per file: a file with thousands is named by its first ones, and the count. */
+const MAX_PROBLEMS_PER_FILE = 200;
 /** A folder deeper than this, or with more files, is not a clinic's phrase folder: the rest is left out. */
 const MAX_DEPTH = 4;
 const MAX_FILES = 2_000;
@@ -34,8 +36,18 @@ export type PhraseChecker = (phrase: Phrase, text: string) => readonly PhrasePro
 
 interface ReadFile {
   readonly phrase: ClinicPhrase | undefined;
-  readonly problems: readonly PhraseProblem[];
-  readonly text: string;
+  /** Its problems as the Problems view shows them, made once when it is read (its text is not kept). */
+  readonly diagnostics: readonly vscode.Diagnostic[];
+  /** The first error's line and message, for the notification, and a summary to tell new problems from old. */
+  readonly firstError: string | undefined;
+  readonly errorSummary: string;
+  /** The file's first line's length: where a name used twice is flagged. */
+  readonly firstLineLength: number;
+}
+
+/** Paths compared by their characters, not the machine's locale: every clinician sees the same file win. */
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A folder's `iliopsoas.phrases.folders`, as plain paths inside it (a path that leaves it, or a glob, names none). */
@@ -88,8 +100,13 @@ export class ClinicPhraseStore implements vscode.Disposable {
   /** The problems last announced per file, so a file is not announced again until they change. */
   private readonly announced = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[];
-  /** Bumped on restart: a read started before it is dropped. */
+  /** Bumped on restart (and dispose): a read started before it is dropped. */
   private generation = 0;
+  private disposed = false;
+  /** The files changed since the folder's last update, by folder: read together after a pause. */
+  private readonly changedFiles = new Map<string, Set<string>>();
+  /** The file each duplicate was last flagged against, so only what changed is sent again. */
+  private readonly flaggedDuplicates = new Map<string, string>();
 
   readonly onDidChange = this.didChange.event;
 
@@ -124,11 +141,11 @@ export class ClinicPhraseStore implements vscode.Disposable {
     await this.load(folder);
     const byName = new Map<string, ClinicPhrase>();
     // By path, as publish() decides which of two files with one name is offered.
-    const files = [...(this.files.get(folder.uri.toString()) ?? [])].sort(([a], [b]) => a.localeCompare(b));
+    const files = [...(this.files.get(folder.uri.toString()) ?? [])].sort(([a], [b]) => byPath(a, b));
     for (const [, file] of files) {
       if (file.phrase && !byName.has(file.phrase.name)) byName.set(file.phrase.name, file.phrase);
     }
-    return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return [...byName.values()].sort((a, b) => byPath(a.name, b.name));
   }
 
   /** Resolves once every folder read so far has been read (tests wait on it). */
@@ -141,17 +158,23 @@ export class ClinicPhraseStore implements vscode.Disposable {
     return (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? (folders.length === 1 ? folders[0] : undefined);
   }
 
+  /** Starts afresh (the setting, the folders or trust changed), reading again the folders read before. */
   private restart(): void {
     this.generation++;
     disposeAll(this.watchers);
     this.watchers = [];
+    const wereRead = new Set(this.loading.keys());
     const hadFiles = this.files.size > 0;
     this.files.clear();
     this.loading.clear();
     this.missingSince.clear();
+    this.changedFiles.clear();
+    this.flaggedDuplicates.clear();
     this.diagnostics.clear();
-    this.announced.clear();
     if (hadFiles) this.didChange.fire();
+    if (!vscode.workspace.isTrusted) return;
+    // (What was announced stays known: a file whose problems did not change is not announced again.)
+    for (const folder of vscode.workspace.workspaceFolders ?? []) if (wereRead.has(folder.uri.toString())) void this.load(folder);
   }
 
   /**
@@ -235,7 +258,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
     } catch {
       return false; // no such folder: no phrases
     }
-    entries.sort(([a], [b]) => a.localeCompare(b));
+    entries.sort(([a], [b]) => byPath(a, b));
     for (const [name, type] of entries) {
       if (into.length >= MAX_FILES) return true;
       // Links are not followed: a cloned repository's link could point anywhere.
@@ -252,9 +275,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.SymbolicLink || !(stat.type & vscode.FileType.File)) return undefined;
-      if (stat.size > MAX_FILE_BYTES) {
-        return { phrase: undefined, text: '', problems: [phrases().tooLargeProblem(MAX_FILE_BYTES)] };
-      }
+      if (stat.size > MAX_FILE_BYTES) return readFileOf(undefined, [phrases().tooLargeProblem(MAX_FILE_BYTES)], '');
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       return undefined; // deleted meanwhile
@@ -264,29 +285,50 @@ export class ClinicPhraseStore implements vscode.Disposable {
     try {
       const parsed = phrases().parsePhraseFile(text);
       const problems = parsed.phrase ? [...parsed.problems, ...this.check(parsed.phrase, text)] : parsed.problems;
-      return { phrase: parsed.phrase && { ...parsed.phrase, uri, file }, problems, text };
+      return readFileOf(parsed.phrase && { ...parsed.phrase, uri, file }, problems, text);
     } catch (error) {
       // One file that trips the parser must not keep the others from loading.
       logError(`reading the clinic phrase ${file}`, error);
-      return { phrase: undefined, text, problems: [phrases().unreadableProblem(error)] };
+      return readFileOf(undefined, [phrases().unreadableProblem(error)], text);
     }
   }
 
-  private async fileChanged(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {
+  /**
+   * A file saved, created or changed: read with the others that change in the same moment (a git
+   * checkout writes hundreds), after a pause, in the folder's queue, so a rescan and this update
+   * never overtake each other.
+   */
+  private fileChanged(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
     const key = folder.uri.toString();
-    // The folder was read again from scratch since this watcher was made (a restart): read it whole.
-    if (!this.loading.has(key)) {
-      await this.load(folder);
-      return;
-    }
+    let changed = this.changedFiles.get(key);
+    if (!changed) this.changedFiles.set(key, (changed = new Set()));
+    changed.add(uri.toString());
+    this.rescan.trigger(`files ${key}`, () => this.enqueue(folder, () => this.readChanged(folder)));
+  }
+
+  /** Runs an update of a folder after the ones before it. */
+  private enqueue(folder: vscode.WorkspaceFolder, update: () => Promise<void>): void {
+    const key = folder.uri.toString();
+    this.loading.set(key, (this.loading.get(key) ?? this.load(folder)).then(update).catch((error: unknown) => logError('reading the clinic phrases', error)));
+  }
+
+  private async readChanged(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    const changed = [...(this.changedFiles.get(key) ?? [])];
+    this.changedFiles.delete(key);
     const generation = this.generation;
-    await this.loading.get(key);
-    const result = await this.readFile(uri);
+    const results: (ReadFile | undefined)[] = [];
+    for (let start = 0; start < changed.length; start += READ_BATCH) {
+      results.push(...(await Promise.all(changed.slice(start, start + READ_BATCH).map((uri) => this.readFile(vscode.Uri.parse(uri))))));
+    }
     const files = this.files.get(key);
     if (generation !== this.generation || !files) return;
-    if (result) files.set(uri.toString(), result);
-    else files.delete(uri.toString());
-    this.publish(folder, [uri.toString()]);
+    changed.forEach((uri, index) => {
+      const result = results[index];
+      if (result) files.set(uri, result);
+      else if (files.delete(uri)) this.forget(vscode.Uri.parse(uri));
+    });
+    this.publish(folder, changed);
   }
 
   private fileDeleted(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
@@ -299,54 +341,66 @@ export class ClinicPhraseStore implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     this.diagnostics.delete(uri);
     this.announced.delete(uri.toString());
+    this.flaggedDuplicates.delete(uri.toString());
   }
 
-  /** Sets the problems of the files just read, names a name used twice, and announces what newly broke. */
+  /**
+   * Sends the problems of the files just read, and of those whose name became (or stopped being)
+   * one another file uses, to the Problems view in one update, and announces what newly broke.
+   */
   private publish(folder: vscode.WorkspaceFolder, changed: readonly string[]): void {
+    if (this.disposed) return;
     const files = this.files.get(folder.uri.toString());
     if (!files) return;
     // A name used by two files: the first by path is offered; the others say so.
     const firstOfName = new Map<string, ClinicPhrase>();
     const duplicateOf = new Map<string, ClinicPhrase>();
-    for (const [uri, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [uri, file] of [...files].sort(([a], [b]) => byPath(a, b))) {
       if (!file.phrase) continue;
       const first = firstOfName.get(file.phrase.name);
       if (first) duplicateOf.set(uri, first);
       else firstOfName.set(file.phrase.name, file.phrase);
     }
-    const newlyBroken: { uri: vscode.Uri; file: string; message: string; count: number }[] = [];
-    // One update of the Problems view for the lot: 500 files are one message, not 500.
+    const changedNow = new Set(changed);
+    const newlyBroken: { uri: vscode.Uri; file: string; message: string }[] = [];
     const updates: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const [key, file] of files) {
       const first = duplicateOf.get(key);
-      const problems: PhraseProblem[] = [...file.problems];
-      if (first) problems.push(phrases().duplicateNameProblem(file.phrase!.name, first.file));
+      const flagged = first?.file;
+      if (!changedNow.has(key) && flagged === this.flaggedDuplicates.get(key)) continue;
+      if (flagged === undefined) this.flaggedDuplicates.delete(key);
+      else this.flaggedDuplicates.set(key, flagged);
       const uri = file.phrase?.uri ?? vscode.Uri.parse(key);
+      const diagnostics = [...file.diagnostics];
+      let firstError = file.firstError;
+      if (first) {
+        const problem = phrases().duplicateNameProblem(file.phrase!.name, first.file);
+        diagnostics.push(diagnosticOf(problem, file.firstLineLength));
+        firstError ??= phrases().describeProblem(problem);
+      }
       // A file without problems that had none is left alone.
-      if (problems.length > 0 || this.diagnostics.has(uri)) updates.push([uri, problems.length === 0 ? undefined : problems.map((problem) => diagnosticOf(problem, file.text))]);
-      const errors = problems.filter((problem) => problem.severity === 'error');
-      const summary = errors.map((problem) => problem.message).join('\n');
+      if (diagnostics.length > 0 || this.diagnostics.has(uri)) updates.push([uri, diagnostics.length === 0 ? undefined : diagnostics]);
+      const summary = `${file.errorSummary}${first ? `\n${first.file}` : ''}`;
       if (summary === (this.announced.get(key) ?? '')) continue;
       this.announced.set(key, summary);
-      if (errors.length > 0 && (changed.includes(key) || first)) {
-        newlyBroken.push({ uri, file: vscode.workspace.asRelativePath(uri), message: phrases().describeProblem(errors[0]), count: errors.length });
-      }
+      if (firstError !== undefined) newlyBroken.push({ uri, file: vscode.workspace.asRelativePath(uri), message: firstError });
     }
-    this.diagnostics.set(updates);
+    if (updates.length > 0) this.diagnostics.set(updates);
     this.didChange.fire();
     if (newlyBroken.length > 0) announce(newlyBroken);
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.generation++;
     disposeAll(this.watchers);
     disposeAll(this.subscriptions);
   }
 }
 
-function diagnosticOf(problem: PhraseProblem, text: string): vscode.Diagnostic {
-  const lineText = text.split('\n', problem.line + 1)[problem.line] ?? '';
+function diagnosticOf(problem: PhraseProblem, lineLength: number): vscode.Diagnostic {
   const start = problem.character ?? 0;
-  const end = problem.endCharacter ?? Math.max(start, lineText.replace(/\r$/, '').length);
+  const end = problem.endCharacter ?? Math.max(start, lineLength);
   const diagnostic = new vscode.Diagnostic(
     new vscode.Range(problem.line, start, problem.line, end),
     problem.message,
@@ -356,8 +410,31 @@ function diagnosticOf(problem: PhraseProblem, text: string): vscode.Diagnostic {
   return diagnostic;
 }
 
+/** A file read: its problems made Diagnostics once (at most MAX_PROBLEMS_PER_FILE, and the count of the rest), its text let go. */
+function readFileOf(phrase: ClinicPhrase | undefined, problems: readonly PhraseProblem[], text: string): ReadFile {
+  // Each line's length from one pass over the text, not one search per problem.
+  const lineLengths: number[] = [];
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', lineStart)) {
+    lineLengths.push(index - lineStart - (text.charCodeAt(index - 1) === 0x0d ? 1 : 0));
+    lineStart = index + 1;
+  }
+  lineLengths.push(text.length - lineStart);
+  const shown = problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const diagnostics = shown.map((problem) => diagnosticOf(problem, lineLengths[problem.line] ?? 0));
+  if (problems.length > shown.length) diagnostics.push(diagnosticOf(phrases().moreProblems(problems.length - shown.length), lineLengths[0]));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  return {
+    phrase,
+    diagnostics,
+    firstError: errors.length > 0 ? phrases().describeProblem(errors[0]) : undefined,
+    errorSummary: errors.map((problem) => `${problem.line}:${problem.message}`).join('\n'),
+    firstLineLength: lineLengths[0],
+  };
+}
+
 /** One notification for the files that just broke: the first named with its first problem, the rest counted. */
-function announce(broken: readonly { uri: vscode.Uri; file: string; message: string; count: number }[]): void {
+function announce(broken: readonly { uri: vscode.Uri; file: string; message: string }[]): void {
   const [first] = broken;
   // The problem quotes the file (a name, a key): it must not become a link.
   const problem = quotedForMessage(`${first.file}, ${first.message}`);

@@ -34,40 +34,65 @@ export interface InsertPhraseArgs {
   readonly picked?: readonly (readonly string[] | undefined)[];
 }
 
-/** The options ticked for each pick-many list, asked one list at a time; a list dismissed stays a field to fill. */
+/** More pick-many lists than this are not asked one by one: the rest stay fields to fill. */
+const MAX_PICK_MANY_ASKED = 20;
+
+/**
+ * The options ticked for each pick-many list, asked one list at a time. Escape leaves that list
+ * and every one after it in the note, as fields to fill later.
+ */
 async function askPickMany(phrase: Phrase): Promise<(readonly string[] | undefined)[]> {
-  const lists = phrases().pickManyLists(phrase);
+  const lists = phrases().pickManyLists(phrase).slice(0, MAX_PICK_MANY_ASKED);
   const answers: (readonly string[] | undefined)[] = [];
   for (const [index, options] of lists.entries()) {
     const chosen = await vscode.window.showQuickPick(
       options.map((label) => ({ label })),
       {
         canPickMany: true,
+        ignoreFocusOut: true,
         title: lists.length === 1 ? phrase.title : vscode.l10n.t({ message: '{0} ({1} of {2})', args: [phrase.title, index + 1, lists.length], comment: 'A phrase’s title, then which of its pick-many lists this is' }),
-        placeHolder: vscode.l10n.t('Tick every option that applies (Space), then press Enter. Escape leaves the list in the note to fill in later.'),
+        placeHolder: vscode.l10n.t('Tick every option that applies (Space), then press Enter. Escape leaves this list and the rest in the note to fill in later.'),
       },
     );
-    answers.push(chosen?.map((item) => item.label));
+    if (!chosen) break;
+    answers.push(chosen.map((item) => item.label));
   }
   return answers;
 }
 
 /**
- * Inserts a phrase as a snippet at the cursor, so Tab walks through its fields: variables known
- * from the note's front matter, today and the clinic settings are written in; pick-many lists
- * are asked for first (or answered by `picked`); a clinic handout's `{{red-flags}}` becomes the
- * current warning-signs block.
+ * Inserts a phrase as a snippet at the cursor of the note it was asked for in, so Tab walks
+ * through its fields: variables known from the note's front matter, today and the clinic
+ * settings are written in; pick-many lists are asked for first (or answered by `picked`); a
+ * clinic handout's `{{red-flags}}` becomes the current warning-signs block. A phrase inserted
+ * after text on a line starts on a line of its own (its markers must be).
  */
 export async function insertPhrase(phrase: Phrase, picked?: readonly (readonly string[] | undefined)[]): Promise<boolean> {
-  const answers = picked ?? (await askPickMany(phrase));
+  // The note and place first: the lists asked for next must not move the phrase elsewhere.
   const editor = await markdownEditor();
   const { document } = editor;
-  const clinic = clinicSettingsFor(document.uri).details;
+  const at = editor.selection;
+  const version = document.version;
+  const answers = picked ?? (await askPickMany(phrase));
+  if (document.isClosed || document.version !== version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The note changed while the lists were asked for: insert the phrase again.'));
+    return false;
+  }
+  const settings = clinicSettingsFor(document.uri);
+  const clinic = settings.details;
   const variables = phrases().phraseVariables(document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 200), 0)), isoLocalDate(new Date()), clinic);
+  const withBlock = phrases().hasRedFlagLine(phrase);
   const snippet = phrases().phraseSnippet(phrase, { variables, picked: answers }, () => markedRedFlagBlock(redFlagBlockFor(clinic)));
-  // A handout keeps the mark of where it came from, so the note warns if its warning signs go.
-  const marked = phrase.kind === 'handout' ? `${handoutStartMarker(phrase.name)}\n${snippet}` : snippet;
-  return editor.insertSnippet(new vscode.SnippetString(marked));
+  // A handout with the warning signs keeps the mark of where it came from, so the note warns if they go.
+  const marked = phrase.kind === 'handout' && withBlock ? `${handoutStartMarker(phrase.name)}\n${snippet}` : snippet;
+  const textBefore = document.lineAt(at.start.line).text.slice(0, at.start.character);
+  const placed = textBefore.trim() === '' ? marked : `\n${marked}`;
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(placed), at);
+  if (settings.problems.length > 0 && (withBlock || /@CLINIC(?:_PHONE)?@/.test(phrase.body))) {
+    // The problems are the clinic settings' own sentences (English, from the pure module).
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} The phrase has a blank to fill in there instead.', settings.problems.join(' ')));
+  }
+  return inserted;
 }
 
 function phraseChoice(phrase: Phrase, origin: PhraseOrigin, file?: string): PhraseChoice {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { snippetPlainText } from '../../markdown/snippets';
 import { staysInsideFolder } from '../../util/workspaceFiles';
 import { phrases } from './phrasesModule';
 import { DEFAULT_PHRASE_FOLDER, phraseFolderPaths } from './clinicPhrases';
@@ -49,10 +50,14 @@ export async function newClinicPhrase(name?: string): Promise<vscode.TextEditor 
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: opened it.', vscode.workspace.asRelativePath(uri)));
     return vscode.window.showTextDocument(uri);
   }
+  const snippet = phrases().NEW_PHRASE_SNIPPET.replace(`${'$'}{1:${phrases().EXAMPLE_PHRASE_NAME}}`, chosen);
+  // Written as a valid phrase at once (an empty file would be a broken phrase to every clinician
+  // who pulls it), then replaced in the editor by the same text as a snippet, to Tab through.
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(snippetPlainText(snippet)));
   const editor = await vscode.window.showTextDocument(uri);
-  await editor.insertSnippet(new vscode.SnippetString(phrases().NEW_PHRASE_SNIPPET.replace(`${'$'}{1:${phrases().EXAMPLE_PHRASE_NAME}}`, chosen)));
+  const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+  await editor.insertSnippet(new vscode.SnippetString(snippet), whole);
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Clinic phrases are offered once you trust this workspace; until then only the built-in ones are.'));
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { handoutProse } from '../../readability/prose';
 import { registerCommand } from '../../util/commands';
 import { disposeAll } from '../../util/dispose';
 import { logError } from '../../util/log';
@@ -46,7 +47,7 @@ export function registerHandouts(sectionTitle: (id: string) => string | undefine
   let loaded: readonly Handout[] | undefined;
   const handouts = () => (loaded ??= loadHandouts());
   // A clinic's phrase files get the built-in handouts' checks (grade, Do Not Use, warning signs…).
-  const clinicPhrases = new ClinicPhraseStore((phrase, text) => phrases().checkPhrase(phrase, text));
+  const clinicPhrases = new ClinicPhraseStore((phrase, text) => phrases().checkPhrase(phrase, text, handoutProse));
   const grades = new Map<string, string>();
   const gradeOf = (handout: Handout) => {
     let grade = grades.get(handout.id);

@@ -7,13 +7,12 @@ import { disposeAll } from '../../util/dispose';
 import { quotedForMessage } from '../../util/messageText';
 import { affectsNoteLanguages, isNote } from '../../util/notes';
 import { showPick } from '../../util/quickPick';
-import { isClinicPhraseFile } from './clinicPhrases';
+import { isClinicPhraseFile, PHRASE_FOLDERS_SETTING } from './clinicPhrases';
 import { phrases } from './phrasesModule';
 
 const SECTION = 'iliopsoas';
 const ENABLED_KEY = 'phrases.checkUnfinishedFields';
 const ENABLED_SETTING = `${SECTION}.${ENABLED_KEY}`;
-const PHRASE_FOLDERS_SETTING = `${SECTION}.phrases.folders`;
 const DIAGNOSTIC_SOURCE = 'Iliopsoas Notes';
 export const UNFINISHED_FIELD_CODE = 'unfinished-field';
 /** True while the active editor is a note with unfinished fields: F2 goes to the next one only then (it renames elsewhere). */
