@@ -103,6 +103,15 @@ describe('clinic phrases: files in .vscode/iliopsoas-phrases/', function () {
     await waitFor('.hip-recheck gone', async () => !(await dotPhrases(editor)).some((item) => labelOf(item) === '.hip-recheck'));
   });
 
+  it('follows a subfolder of phrases deleted whole', async () => {
+    const subfolder = vscode.Uri.joinPath(phraseFolder, 'hip-clinic');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(subfolder, 'hip-sub.md'), encoder.encode(PHRASE.replace('lbp-recheck', 'hip-sub')));
+    const names = async () => (await api.handouts.clinicPhrases.phrasesFor(vscode.workspace.workspaceFolders![0].uri)).map((phrase) => phrase.name);
+    await waitFor('.hip-sub offered', async () => (await names()).includes('hip-sub'));
+    await vscode.workspace.fs.delete(subfolder, { recursive: true });
+    await waitFor('.hip-sub gone with its folder', async () => !(await names()).includes('hip-sub'));
+  });
+
   it('names a broken file and its line in the Problems view, and still offers the others', async () => {
     const good = vscode.Uri.joinPath(phraseFolder, 'good-one.md');
     const broken = vscode.Uri.joinPath(phraseFolder, 'broken.md');

@@ -186,6 +186,16 @@ export class ClinicPhraseStore implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${path}/**/*.md`));
       const changed = (uri: vscode.Uri) => this.fileChanged(folder, uri);
       this.watchers.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete((uri) => this.fileDeleted(folder, uri)));
+      // A subfolder deleted or moved away is one event for the folder, none for its files; one
+      // moved in, none for its files either.
+      const tree = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${path}/**`), false, true, false);
+      this.watchers.push(
+        tree,
+        tree.onDidCreate((uri) => {
+          if (!uri.path.toLowerCase().endsWith('.md')) this.scheduleRescan(folder);
+        }),
+        tree.onDidDelete((uri) => this.folderDeleted(folder, uri)),
+      );
       // The phrase folder itself arriving (git pull creating .vscode/) may reach no file watcher.
       for (const parent of literalFoldersOf(`${path}/x.md`)) {
         // A folder deleted and made again in one moment may be reported as changed.
@@ -335,6 +345,20 @@ export class ClinicPhraseStore implements vscode.Disposable {
     const files = this.files.get(folder.uri.toString());
     if (!files?.delete(uri.toString())) return;
     this.forget(uri);
+    this.publish(folder, []);
+  }
+
+  /** Everything under a deleted path goes (a file's own event may never come). */
+  private folderDeleted(folder: vscode.WorkspaceFolder, deleted: vscode.Uri): void {
+    const files = this.files.get(folder.uri.toString());
+    if (!files) return;
+    const prefix = `${deleted.toString()}/`;
+    const gone = [...files.keys()].filter((key) => key.startsWith(prefix));
+    if (gone.length === 0) return;
+    for (const key of gone) {
+      files.delete(key);
+      this.forget(vscode.Uri.parse(key));
+    }
     this.publish(folder, []);
   }
 
