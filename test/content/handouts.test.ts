@@ -38,32 +38,35 @@ const EMERGENCY_SIGNS: [string, RegExp][] = [
   ['bilateral sciatica', /pain that shoots down both legs/i],
   ['numbness or weakness in both legs', /(?:numbness|weakness)[^\n]*both legs/i],
   ['quickly worsening leg weakness', /leg weakness[^\n]*worse fast/i],
-  ['new sexual problems', /sex[^\n]*(?:erection|feeling)/i],
+  ['new sexual problems, named plainly', /sex[^\n]*erection[^\n]*less feeling in your private parts/i],
   ['cancer history with nerve signs or radicular or band-like pain (NG234)', /cancer[^\n]*weakness[^\n]*tingling[^\n]*walking[^\n]*shoots down a leg[^\n]*chest/i],
   ['fever and very unwell', /fever[^\n]*very unwell/i],
+  ['fever with new back pain and a spinal infection risk (epidural abscess)', /fever with new back pain[^\n]*inject drugs[^\n]*diabetes[^\n]*weak immune system[^\n]*shot or surgery on your spine in the last 3 months/i],
+  ['fever with new leg weakness or numbness', /fever, and new weakness or numbness in a leg/i],
   ['major trauma', /back pain after[^\n]*(?:fall|crash|injury)/i],
-  ['aneurysm: sudden severe back or belly pain with risk factors (former smokers too), or with faintness (NG156)', /sudden[^\n]*severe[^\n]*belly[^\n]*over 60, smoke or used to smoke[^\n]*faint/i],
-  ['bleeding on a blood thinner (iliopsoas or spinal haematoma)', /blood thinner[^\n]*sudden[^\n]*(?:groin|thigh)[^\n]*(?:numbness|weakness)/i],
+  ['aneurysm: sudden severe back or belly pain with faintness, or with risk factors (former smokers, family history) (NG156)', /sudden[^\n]*severe[^\n]*belly[^\n]*faint[^\n]*over 60, smoke or used to smoke[^\n]*a parent, a brother, or a sister has an aneurysm/i],
+  ['sudden severe or tearing chest or upper back pain (dissection, heart)', /sudden, very bad pain in your chest or upper back[^\n]*tearing/i],
+  ['bleeding on a blood thinner, pill or shot (iliopsoas or spinal haematoma)', /blood thinner \(a pill or shot[^\n]*sudden[^\n]*(?:groin|thigh)[^\n]*(?:numbness|weakness)/i],
   ['vomiting blood, or black stools and unwell', /throw up blood[^\n]*black poo[^\n]*(?:faint|unwell)/i],
   ['cannot bear weight after a fall', /fell[^\n]*cannot put weight/i],
   ['sudden hip pain and cannot bear weight, even without a fall (insufficiency fracture)', /sudden hip or groin pain[^\n]*cannot put weight[^\n]*without a fall/i],
-  ['acute limb ischaemia', /leg that suddenly turns cold, pale, numb or very painful/i],
-  ['septic hip', /hot[^\n]*painful hip[^\n]*fever/i],
+  ['acute limb ischaemia', /leg or foot that suddenly turns cold, pale, or blue/i],
+  ['septic hip or psoas abscess: fever with pain on moving or standing, or a hot or swollen hip', /fever[^\n]*hip hurts when you move it or stand on it[^\n]*hot or swollen/i],
   ['hip replacement dislocation', /hip replacement[^\n]*(?:shorter|turned)/i],
 ];
 const SAME_DAY_SIGNS: [string, RegExp][] = [
   ['new weakness or foot drop in one leg', /weakness in one leg[^\n]*foot drags/i],
-  ['fever with back, groin or hip pain (infection, psoas abscess)', /fever with back, groin, or hip pain/i],
+  ['fever with back, groin or hip pain and no 911 sign (infection, psoas abscess)', /fever with back, groin, or hip pain, and no sign from the 911 list/i],
   ['unexplained weight loss', /weight loss you cannot explain/i],
   ['cancer history with new back pain', /had cancer[^\n]*new back pain/i],
   ['osteoporosis or long-term steroids', /osteoporosis[^\n]*steroid[^\n]*new back pain/i],
-  ['infection risk', /inject drugs[^\n]*immune system[^\n]*(?:shot|surgery)[^\n]*new back pain/i],
+  ['infection risk without fever', /inject drugs[^\n]*immune system[^\n]*(?:shot|surgery)[^\n]*new back pain but no fever/i],
   ['hip replacement wound infection', /hip[^\n]*wound[^\n]*(?:red|hot|leaking)[^\n]*fever/i],
   ['black stools, otherwise well', /black poo[^\n]*feel well/i],
   ['night pain not eased by moving', /night[^\n]*does not ease[^\n]*(?:move|shift)/i],
 ];
 // Signs that must never be sent to a routine or same-day call.
-const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|fell[^\n]*cannot put weight|cannot put weight[^\n]*without a fall|hip replacement[^\n]*(?:shorter|turned)|throw up blood|cannot pee|cold, pale/i;
+const EMERGENCY_ONLY = /both legs|saddle|genitals|bladder or bowel|leak pee|faint|fell[^\n]*cannot put weight|cannot put weight[^\n]*without a fall|hip replacement[^\n]*(?:shorter|turned)|throw up blood|cannot pee|cold, pale|fever[^\n]*(?:inject drugs|diabetes|weakness or numbness in a leg|hip hurts when you move)|chest or upper back|tearing/i;
 
 const sectionIds = (): string[] => guideOutline().sections.map((section) => section.id);
 
@@ -204,7 +207,7 @@ describe('handouts', () => {
     const emergency = explained.search(/911|emergency department/i);
     const sameDay = explained.search(/same day/i);
     assert.ok(emergency >= 0 && sameDay > emergency, 'the 911 signs come before the same-day signs');
-    for (const concept of [/cauda equina/i, /both legs/i, /saddle/i, /cancer/i, /faint/i, /fever/i, /hip replacement|new hip/i, /foot/i]) {
+    for (const concept of [/cauda equina/i, /both legs/i, /saddle/i, /cancer/i, /faint/i, /fever/i, /hip replacement|new hip/i, /foot/i, /fever with new back pain[^\n]*inject drugs/i, /fever, and new weakness or numbness in a leg/i, /tearing/i, /hip hurts when you move it/i]) {
       assert.match(explained, concept, `not explained: ${concept}`);
     }
   });

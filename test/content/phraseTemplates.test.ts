@@ -77,7 +77,7 @@ function redFlagLevels(lines: readonly string[]): Levels {
 /** The answers a red-flag item may offer: the negative answer(s) first, then the positive one. */
 const RED_FLAG_ANSWERS = [
   ['denied', 'present'],
-  ['absent', 'present', 'not examined'],
+  ['absent', 'present'],
   ['not applicable (adult)', 'denied', 'present'],
   ['no', 'yes'],
 ].map((options) => options.join('|'));
@@ -206,9 +206,16 @@ describe('built-in note templates', () => {
   // Each pattern is written so that it matches the emergency item only: moved to a lower level, it fails twice.
   const AAA_WITH_RISK_FACTORS: [string, RegExp] = [
     'aortic aneurysm, with collapse or with a risk factor (former smokers included)',
-    /collapse[^\n]*risk factor for aneurysm[^\n]*current or former smoker[^\n]*ruptured abdominal aortic aneurysm/i,
+    /collapse[^\n]*risk factor for aneurysm[^\n]*current or former smoker, hypertension[^\n]*family history of aneurysm[^\n]*ruptured abdominal aortic aneurysm/i,
   ];
-  const CANCER_WITH_NEUROLOGY: [string, RegExp] = ['cancer with any new neurological symptom (cord compression)', /cancer with spinal pain and any new neurological[^\n]*radicular pain[^\n]*cord compression/i];
+  const CANCER_WITH_NEUROLOGY: [string, RegExp] = [
+    'cancer with any new neurological symptom, with or without spinal pain (cord compression)',
+    /cancer with any new neurological symptom or sign, with or without spinal pain[^\n]*radicular pain[^\n]*cord compression/i,
+  ];
+  const LIMB_ISCHAEMIA: [string, RegExp] = ['acute limb ischaemia, sudden onset', /sudden onset of a painful, cold, pale or pulseless leg[^\n]*acute limb ischaemia/i];
+  const GI_BLEEDING: [string, RegExp] = ['upper gastrointestinal bleeding', /haematemesis, or melaena[^\n]*gastrointestinal bleeding/i];
+  const PSOAS_ABSCESS: [string, RegExp] = ['psoas abscess', /fever with the hip held flexed[^\n]*psoas abscess/i];
+  const TORSION_HERNIA_ECTOPIC: [string, RegExp] = ['torsion, strangulated hernia or ectopic pregnancy', /testicular torsion, strangulated hernia, ectopic pregnancy/i];
   const SPINAL_EMERGENCY: [string, RegExp][] = [
     ['urinary retention or difficulty', /retention/i],
     ['incontinence', /incontinence/i],
@@ -234,18 +241,18 @@ describe('built-in note templates', () => {
   ];
   const HIP_EMERGENCY: [string, RegExp][] = [
     ['septic arthritis, even without fever', /septic arthritis[^\n]*even without fever/i],
-    ['psoas abscess', /fever with the hip held flexed[^\n]*psoas abscess/i],
+    PSOAS_ABSCESS,
     ['hip fracture after trauma', /trauma and now unable to bear weight[^\n]*hip fracture/i],
     ['insufficiency fracture without a fall', /unable to bear weight, even without a fall[^\n]*insufficiency fracture/i],
     ['dislocated hip replacement', /hip replacement[^\n]*dislocation/i],
-    ['slipped capital femoral epiphysis', /adolescent[^\n]*obligatory external rotation[^\n]*slipped capital femoral epiphysis[^\n]*non-weight-bearing/i],
+    ['slipped capital femoral epiphysis, with same-day radiographs', /adolescent[^\n]*reduced internal rotation, obligatory external rotation on hip flexion, or inability to bear weight[^\n]*slipped capital femoral epiphysis: non-weight-bearing; same-day AP and frog-leg lateral radiographs of both hips/i],
     ['febrile child with a limp', /child with a limp[^\n]*fever[^\n]*osteomyelitis/i],
     ['iliopsoas haematoma on an anticoagulant', /anticoagulant[^\n]*iliopsoas/i],
     ['cauda equina', /cauda equina/i],
     CANCER_WITH_NEUROLOGY,
     AAA_WITH_RISK_FACTORS,
-    ['acute limb ischaemia', /limb ischaemia/i],
-    ['torsion, strangulated hernia or ectopic pregnancy', /testicular torsion, strangulated hernia, ectopic pregnancy/i],
+    LIMB_ISCHAEMIA,
+    TORSION_HERNIA_ECTOPIC,
   ];
   const WITHIN_TWO_WEEKS: [string, RegExp][] = [['unexplained weight loss on its own', /unexplained weight loss \(on its own, review or investigate within 2 weeks/i]];
 
@@ -281,16 +288,27 @@ describe('built-in note templates', () => {
       const levels = redFlagLevels(lines);
       assert.ok(levels.emergency.length >= 14 && levels.urgent.length >= 6 && levels.soon.length >= 3, `${levels.emergency.length} emergency, ${levels.urgent.length} urgent and ${levels.soon.length} within-2-weeks items`);
       for (const item of [...levels.emergency, ...levels.urgent, ...levels.soon]) assertUnansweredItem(item);
-      assertEmergencyOnly(levels, SPINAL_EMERGENCY);
-      assertConcepts(levels.emergency, [['cord compression signs, an examination finding', /upper motor neurone signs: \{absent\|present\|not examined\}/]], 'emergency');
+      assertEmergencyOnly(levels, [
+        ...SPINAL_EMERGENCY,
+        ['acute chest or thoracic pain (dissection, coronary syndrome, pulmonary embolism)', /sudden severe or tearing chest, thoracic or interscapular pain[^\n]*breathlessness, sweating, syncope or collapse[^\n]*aortic dissection, acute coronary syndrome or pulmonary embolism/i],
+        LIMB_ISCHAEMIA,
+        GI_BLEEDING,
+      ]);
+      // Cord compression is an examination finding: present or absent, never left "not examined".
+      assertConcepts(
+        levels.emergency,
+        [['cord compression signs, from the examination', /new or progressive signs of spinal cord compression[^\n]*upper motor neurone signs, from the examination below\): \{absent\|present\}(?!\|)/i]],
+        'emergency',
+      );
       assertConcepts(levels.urgent, SPINAL_URGENT, 'urgent');
       const soon: [string, RegExp][] = [
         ...WITHIN_TWO_WEEKS,
         ['age over 50, first episode', /age over 50 with a first episode of back pain[^\n]*\{no\|yes\}/i],
-        ['thoracic pain', /thoracic pain, non-mechanical or with systemic features/i],
+        ['thoracic pain of gradual onset, with no fever, cancer or neurology', /thoracic pain of gradual onset, non-mechanical, with no fever, cancer history or neurological symptoms/i],
       ];
       assertConcepts(levels.soon, soon, 'within-2-weeks');
-      assertAbsent([...levels.emergency, ...levels.urgent], [['age over 50', /age over 50/i], ['thoracic pain', /thoracic pain/i], ['weight loss', /weight loss/i]], 'emergency or urgent');
+      assertAbsent([...levels.emergency, ...levels.urgent], [['age over 50', /age over 50/i], ['gradual thoracic pain', /thoracic pain of gradual onset/i], ['weight loss', /weight loss/i]], 'emergency or urgent');
+      assertAbsent(levels.soon, [['acute chest or thoracic pain', /sudden|tearing|breathlessness|dissection/i]], 'within-2-weeks');
       assert.match(phrase.body, /\*\*Red-flag outcome:\*\* \{no red flags present\|risk factor only, review within 2 weeks/);
     });
 
@@ -302,7 +320,7 @@ describe('built-in note templates', () => {
         ['L2', 'L3', 'L4', 'L5', 'S1'],
       );
       const expected: Record<string, [RegExp, RegExp, RegExp]> = {
-        L2: [/hip flexors \(iliopsoas\)/i, /^anteromedial thigh, midway between the mid-inguinal ligament and the medial femoral condyle$/i, /^—/],
+        L2: [/hip flexors \(iliopsoas\)/i, /^anteromedial thigh, midway between the midpoint of the inguinal ligament and the medial femoral condyle$/i, /^—/],
         L3: [/knee extensors \(quadriceps\)/i, /medial femoral condyle/i, /patellar/i],
         L4: [/ankle dorsiflexors \(tibialis anterior\)/i, /medial malleolus/i, /patellar/i],
         L5: [/long toe extensors \(extensor hallucis longus\); also test hip abduction and ankle inversion[^|]*common peroneal/i, /third metatarsophalangeal/i, /^—.*unreliable/i],
@@ -327,7 +345,7 @@ describe('built-in note templates', () => {
     it('records the straight leg raise, slump, STarT Back and a working diagnosis from a list', () => {
       const body = phrase.body;
       for (const side of ['left', 'right']) {
-        assert.match(body, new RegExp(`Straight leg raise, ${side}:\\*\\* \\{negative\\|positive: familiar radicular pain below the knee reproduced at about 30° to 70°\\|back or posterior thigh pain only \\(not a positive test\\)\\}`));
+        assert.match(body, new RegExp(`Straight leg raise, ${side}:\\*\\* \\{negative\\|positive: familiar radicular pain below the knee reproduced \\(usually between 30° and 70°\\)\\|back or posterior thigh pain only \\(not a positive test\\)\\}`));
       }
       assert.match(body, /sensitive but not specific for disc-related radiculopathy; a positive crossed straight leg raise is specific but insensitive/);
       assert.match(body, /Femoral nerve stretch[^\n]*familiar anterior thigh pain, L2 to L4, not a quadriceps stretch only/);
@@ -353,7 +371,7 @@ describe('built-in note templates', () => {
     let phrase: Phrase;
     before(() => (phrase = load('follow-up')));
 
-    it('in two levels, emergency first, each an answer still to give', () => {
+    it('in three levels, emergency first, each an answer still to give', () => {
       const lines = section(phrase.body, /Red-flag re-screen/);
       assertUnclearMeansPresent(lines);
       const levels = redFlagLevels(lines);
@@ -364,12 +382,16 @@ describe('built-in note templates', () => {
         ['septic hip or prosthetic joint infection', /hot, swollen or very painful hip[^\n]*septic arthritis[^\n]*prosthetic joint infection/i],
         ['hip replacement with sudden pain or deformity', /hip replacement with sudden pain, deformity, shortening or inability to bear weight/i],
         ['insufficiency fracture without a fall', /unable to bear weight, even without a fall[^\n]*insufficiency fracture/i],
+        PSOAS_ABSCESS,
+        LIMB_ISCHAEMIA,
+        GI_BLEEDING,
+        TORSION_HERNIA_ECTOPIC,
       ]);
-      assertConcepts(
-        levels.urgent,
-        [...SPINAL_URGENT, ['unexplained weight loss', /unexplained weight loss/i], ['occult hip fracture after a fall', /can still bear weight[^\n]*occult hip fracture/i]],
-        'urgent',
-      );
+      assertConcepts(levels.urgent, [...SPINAL_URGENT, ['occult hip fracture after a fall', /can still bear weight[^\n]*occult hip fracture/i]], 'urgent');
+      // Weight loss on its own is a within-2-weeks review, as in the first assessments.
+      assertConcepts(levels.soon, WITHIN_TWO_WEEKS, 'within-2-weeks');
+      assertAbsent([...levels.emergency, ...levels.urgent], [['weight loss', /weight loss/i]], 'emergency or urgent');
+      assert.match(phrase.body, /\*\*Red-flag outcome:\*\* \{no red flags present\|risk factor only, review within 2 weeks in Plan\|/);
     });
 
     it('records consent to treatment and the safety-netting given', () => {
@@ -393,6 +415,7 @@ describe('built-in note templates', () => {
         levels.urgent,
         [
           ['cancer', /history of cancer/i],
+          ['child under 3 with a new limp, or a limp with night pain, bone tenderness or swelling', /child under 3 years with a new limp, or any child with a limp and night pain, bone tenderness or swelling[^\n]*acute childhood limp/i],
           ['avascular necrosis risk factors', /avascular necrosis[^\n]*corticosteroids[^\n]*alcohol/i],
           ['stress fracture, with protective advice', /femoral neck stress fracture: stop running, crutches until imaged/i],
           ['occult hip fracture after a fall', /fall with new hip or groin pain[^\n]*can still bear weight[^\n]*occult hip fracture[^\n]*NICE CG124/i],
@@ -463,20 +486,23 @@ describe('built-in note templates', () => {
         ['both legs or fast-worsening weakness', /both legs[^\n]*getting worse quickly/i],
         ['cancer with neurological symptoms', /cancer with new pain down a leg[^\n]*weakness[^\n]*band[^\n]*urine or stools/i],
         ['fever and very unwell', /fever with feeling very unwell/i],
+        ['fever with new back pain and a spinal infection risk', /fever with new back pain, and you inject drugs, have diabetes[^\n]*spinal injection or surgery in the last 3 months/i],
+        ['fever with new leg weakness or numbness', /fever with new weakness or numbness in a leg/i],
+        ['septic hip or psoas abscess', /fever with a hip that hurts to move or stand on, or is hot or swollen/i],
         ['trauma', /significant injury/i],
         ['unable to bear weight without a fall', /unable to bear weight, even without a fall/i],
-        ['aneurysm features and risk factors', /sudden severe pain in the back, belly or groin[^\n]*faint or collapse[^\n]*over 60, smoke or used to smoke/i],
+        ['aneurysm features and risk factors', /sudden severe pain in the back, belly or groin[^\n]*faint or collapse[^\n]*over 60, smoke or used to smoke, have high blood pressure[^\n]*parent, brother or sister has an aneurysm/i],
         ['gastrointestinal bleeding', /vomiting blood, or black stools with feeling faint/i],
-        ['acute limb ischaemia', /leg that suddenly becomes cold, pale, numb or very painful/i],
+        ['acute limb ischaemia', /leg or foot that suddenly becomes cold, pale or blue/i],
       ]);
       assertConcepts(
         levels.urgent,
         [
           ['unilateral weakness or foot drop', /weakness in one leg/i],
-          ['fever', /fever with back/i],
+          ['fever with no emergency sign', /fever with back, groin or hip pain, and none of the emergency signs above/i],
           ['weight loss', /weight loss/i],
           ['black stools when well', /black stools while feeling well/i],
-          ['infection risk', /inject drugs, have a weakened immune system[^\n]*spinal injection or surgery/i],
+          ['infection risk without fever', /inject drugs, have a weakened immune system[^\n]*spinal injection or surgery recently, with no fever/i],
         ],
         'urgent',
       );
