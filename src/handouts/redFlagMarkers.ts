@@ -29,8 +29,18 @@ export const RED_FLAGS_END_MARKER = '<!-- /iliopsoas-red-flags -->';
 const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 // Indentation and blockquote markers (a handout inserted in a list or a quote), the comment, trailing spaces.
 const MARKER_LINE = /^([ \t]*(?:>[ \t]*)*)<!--[ \t]*(iliopsoas-handout:[ \t]*([A-Za-z0-9][A-Za-z0-9._-]*)|iliopsoas-red-flags|\/iliopsoas-red-flags)[ \t]*-->[ \t]*$/;
-/** A line of the block that sends the patient to emergency care. */
+/** Words that send the patient to emergency care. */
 export const EMERGENCY_LINE = /\b911\b|\bemergency\b/i;
+const LIST_ITEM = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * Whether a line leads the emergency part of warning signs ("**Call 911 or go to the emergency
+ * department now** if…"): it says where to go and is not one of the signs (a sign of another
+ * level may name the 911 list, as "no sign from the 911 list" does).
+ */
+export function isEmergencyLead(line: string): boolean {
+  return EMERGENCY_LINE.test(line) && !LIST_ITEM.test(line);
+}
 const TITLE_LINE = /^[ \t]*(?:>[ \t]*)*# /;
 
 /** The line that starts a handout from `sourceId` in a note. */
@@ -110,7 +120,7 @@ export function findRedFlagProblemsInLines(lines: readonly string[], isExcludedL
       for (let inside = start + 1; inside < end && !emergency; inside++) {
         const text = lines[inside];
         if (blank && text.trim() !== '') blank = false;
-        if (EMERGENCY_LINE.test(text)) emergency = true;
+        if (isEmergencyLead(text)) emergency = true;
       }
       if (!emergency) {
         const startMarker = markerOf(lines[start])!;

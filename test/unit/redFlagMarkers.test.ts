@@ -58,6 +58,8 @@ describe('red-flag markers', () => {
     assert.deepStrictEqual(kinds(handout('a', markedRedFlagBlock('Go to the Emergency department.'))), []);
     assert.deepStrictEqual(kinds(handout('a', markedRedFlagBlock('Call 911.'))), []);
     assert.deepStrictEqual(kinds(handout('a', markedRedFlagBlock('Call 9110.'))), [['noEmergency', 'a', 5]]);
+    // A same-day sign that names the 911 list is not the 911 part.
+    assert.deepStrictEqual(kinds(handout('a', markedRedFlagBlock('**Call us the same day** if:\n\n- A fever, and no sign from the 911 list'))), [['noEmergency', 'a', 5]]);
   });
 
   it('judges each handout by the block between its marker and the next handout marker', () => {

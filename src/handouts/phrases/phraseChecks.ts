@@ -20,6 +20,7 @@ import { MIN_WORDS_TO_GRADE, UNFILLED_WORD } from '../../readability/prose';
 import { quotedForMessage } from '../../util/messageText';
 import { findDoNotUse } from '../doNotUse';
 import { MAX_READING_GRADE, RED_FLAG_MARKER } from '../handouts';
+import { isEmergencyLead } from '../redFlagMarkers';
 import { findPhraseFields, PHRASE_VARIABLES } from './fields';
 import type { Phrase, PhraseProblem } from './phraseFile';
 
@@ -61,7 +62,6 @@ const VARIABLE_LIST = PHRASE_VARIABLES.map((name) => `@${name}@`).join(', ');
 // only as the body part in pain.
 const BACK_OR_HIP =
   /\b(?:(?:low(?:er)?|upper|mid|middle|sore|bad|stiff|your|my)[\s-]+back\b|back[\s-]*(?:pain|aches?|injur(?:y|ies)|strain|sprain|spasms?|problems?|surgery)|backache|spin(?:e|es|al)|lumbar|sacr(?:al|um)|sacroiliac|sciatic(?:a)?|hips?|groin|buttocks?|pelvi(?:s|c)|iliopsoas|psoas|disc|discs|disk|disks|vertebra(?:e|l)?|cauda[\s-]+equina|coccyx|tailbone)\b/gi;
-const EMERGENCY_LINE = /\b911\b|\bemergency\b/i;
 const SAME_DAY_LINE = /\bsame[\s-]day\b/i;
 
 /** File text in a message: straight quotes, cut short, and never able to form a link (quotedForMessage). */
@@ -291,7 +291,7 @@ function checkWarningSigns(phrase: Phrase, { lines, excluded }: MarkdownLines, p
   if (!isAboutBackOrHipPain(phrase)) return;
   const prose = (index: number) => excluded[index] !== 1;
   if (lines.some((line, index) => prose(index) && line.trim() === RED_FLAG_LINE)) return;
-  const emergency = lines.findIndex((line, index) => prose(index) && EMERGENCY_LINE.test(line));
+  const emergency = lines.findIndex((line, index) => prose(index) && isEmergencyLead(line));
   const sameDayAfter = emergency < 0 ? -1 : lines.findIndex((line, index) => index > emergency && prose(index) && SAME_DAY_LINE.test(line));
   if (emergency >= 0 && sameDayAfter >= 0) return; // its own block, with both levels in order
   const sameDay = lines.findIndex((line, index) => prose(index) && SAME_DAY_LINE.test(line));
