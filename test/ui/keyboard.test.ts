@@ -110,12 +110,12 @@ describe('keyboard only (UI)', function () {
       assert.strictEqual(await focusedLabel(), TOP_LEVEL_SECTIONS[0]);
     });
     // A key sent while the workbench is still placing the focus is lost: pressed again until the focus moves.
-    await pressKeyUntil(page, 'ArrowDown', focusedLabel, TOP_LEVEL_SECTIONS[1], 3);
+    await pressUntil('ArrowDown', focusedLabel, TOP_LEVEL_SECTIONS[1], 3);
     const tree = page.getByRole('tree', { name: 'Sections' });
     // Right arrow expands "Causes…", or moves into it if an earlier test left it expanded.
     if ((await tree.getByRole('treeitem', { name: TOP_LEVEL_SECTIONS[1] }).getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
     await tree.getByRole('treeitem', { name: CAUSES_SUBSECTIONS[0] }).waitFor();
-    await pressKeyUntil(page, 'ArrowDown', focusedLabel, CAUSES_SUBSECTIONS[0], 3);
+    await pressUntil('ArrowDown', focusedLabel, CAUSES_SUBSECTIONS[0], 3);
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: new RegExp(`^${CAUSES_SUBSECTIONS[0]}\\b`) }).waitFor();
   });
