@@ -23,6 +23,13 @@ const READ_BATCH = 128;
 const RESCAN_AFTER_MS = 300;
 /** How often a folder without a phrase folder is looked at again when its phrases are asked for. */
 const LOOK_AGAIN_AFTER_MS = 2_000;
+/**
+ * How often a folder's phrase files are looked through again (in the background, when asked for):
+ * file watchers lose events (a watcher restarting, the system's limit on watched folders), and
+ * a phrase file changed then must still be offered. Files whose size and time are unchanged are
+ * not read again.
+ */
+const LOOK_THROUGH_AFTER_MS = 5_000;
 
 /** A clinic's phrase, with the file it comes from. */
 export interface ClinicPhrase extends Phrase {
@@ -43,6 +50,9 @@ interface ReadFile {
   readonly errorSummary: string;
   /** The file's first line's length: where a name used twice is flagged. */
   readonly firstLineLength: number;
+  /** The file's stat when read: a look through the folder reads again only files that changed. */
+  readonly mtime: number;
+  readonly size: number;
 }
 
 /** Paths compared by their characters, not the machine's locale: every clinician sees the same file win. */
@@ -93,6 +103,8 @@ export class ClinicPhraseStore implements vscode.Disposable {
    * a folder is looked at again when its phrases are asked for, at most every few seconds.
    */
   private readonly missingSince = new Map<string, number>();
+  /** When each folder was last looked through. */
+  private readonly scannedAt = new Map<string, number>();
   private watchers: vscode.Disposable[] = [];
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('iliopsoas-phrases');
   private readonly didChange = new vscode.EventEmitter<void>();
@@ -138,7 +150,14 @@ export class ClinicPhraseStore implements vscode.Disposable {
       this.missingSince.delete(key);
       this.loading.set(key, (this.loading.get(key) ?? Promise.resolve()).then(() => this.scan(folder)).catch((error: unknown) => logError('reading the clinic phrases', error)));
     }
-    await this.load(folder);
+    const ready = this.load(folder);
+    const scanned = this.scannedAt.get(key);
+    // Not waited for: this answer has the files as they are known; the next has any change.
+    if (scanned !== undefined && Date.now() - scanned > LOOK_THROUGH_AFTER_MS) {
+      this.scannedAt.set(key, Date.now());
+      this.enqueue(folder, () => this.scan(folder));
+    }
+    await ready;
     const byName = new Map<string, ClinicPhrase>();
     // By path, as publish() decides which of two files with one name is offered.
     const files = [...(this.files.get(folder.uri.toString()) ?? [])].sort(([a], [b]) => byPath(a, b));
@@ -168,6 +187,7 @@ export class ClinicPhraseStore implements vscode.Disposable {
     this.files.clear();
     this.loading.clear();
     this.missingSince.clear();
+    this.scannedAt.clear();
     this.changedFiles.clear();
     this.flaggedDuplicates.clear();
     this.diagnostics.clear();
@@ -242,21 +262,24 @@ export class ClinicPhraseStore implements vscode.Disposable {
       if (await this.listMarkdown(root, 0, uris)) anyFolder = true;
     }
     const read = new Map<string, ReadFile>();
+    const known = this.files.get(folder.uri.toString());
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
-      const results = await Promise.all(batch.map((uri) => this.readFile(uri)));
+      const results = await Promise.all(batch.map((uri) => this.readFile(uri, known?.get(uri.toString()))));
       results.forEach((result, index) => {
         if (result) read.set(batch[index].toString(), result);
       });
     }
     if (generation !== this.generation) return;
     const key = folder.uri.toString();
+    this.scannedAt.set(key, Date.now());
     if (anyFolder) this.missingSince.delete(key);
     else this.missingSince.set(key, Date.now());
     const before = this.files.get(key);
     for (const uri of before?.keys() ?? []) if (!read.has(uri)) this.forget(vscode.Uri.parse(uri));
     this.files.set(key, read);
-    this.publish(folder, [...read.keys()]);
+    // What was read again (or is new) is sent to the Problems view; files unchanged keep theirs.
+    this.publish(folder, [...read].filter(([uri, file]) => before?.get(uri) !== file).map(([uri]) => uri));
   }
 
   /** Adds the folder's Markdown files to `into`; false if there is no such folder. */
@@ -280,12 +303,15 @@ export class ClinicPhraseStore implements vscode.Disposable {
     return true;
   }
 
-  private async readFile(uri: vscode.Uri): Promise<ReadFile | undefined> {
+  /** Reads a phrase file (or keeps `known`, read before, if its size and time are the same). */
+  private async readFile(uri: vscode.Uri, known?: ReadFile): Promise<ReadFile | undefined> {
     let bytes: Uint8Array;
+    let stat: vscode.FileStat;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
+      stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.SymbolicLink || !(stat.type & vscode.FileType.File)) return undefined;
-      if (stat.size > MAX_FILE_BYTES) return readFileOf(undefined, [phrases().tooLargeProblem(MAX_FILE_BYTES)], '');
+      if (known && known.mtime === stat.mtime && known.size === stat.size) return known;
+      if (stat.size > MAX_FILE_BYTES) return readFileOf(undefined, [phrases().tooLargeProblem(MAX_FILE_BYTES)], '', stat);
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       return undefined; // deleted meanwhile
@@ -295,11 +321,11 @@ export class ClinicPhraseStore implements vscode.Disposable {
     try {
       const parsed = phrases().parsePhraseFile(text);
       const problems = parsed.phrase ? [...parsed.problems, ...this.check(parsed.phrase, text)] : parsed.problems;
-      return readFileOf(parsed.phrase && { ...parsed.phrase, uri, file }, problems, text);
+      return readFileOf(parsed.phrase && { ...parsed.phrase, uri, file }, problems, text, stat);
     } catch (error) {
       // One file that trips the parser must not keep the others from loading.
       logError(`reading the clinic phrase ${file}`, error);
-      return readFileOf(undefined, [phrases().unreadableProblem(error)], text);
+      return readFileOf(undefined, [phrases().unreadableProblem(error)], text, stat);
     }
   }
 
@@ -435,7 +461,7 @@ function diagnosticOf(problem: PhraseProblem, lineLength: number): vscode.Diagno
 }
 
 /** A file read: its problems made Diagnostics once (at most MAX_PROBLEMS_PER_FILE, and the count of the rest), its text let go. */
-function readFileOf(phrase: ClinicPhrase | undefined, problems: readonly PhraseProblem[], text: string): ReadFile {
+function readFileOf(phrase: ClinicPhrase | undefined, problems: readonly PhraseProblem[], text: string, stat: vscode.FileStat): ReadFile {
   // Each line's length from one pass over the text, not one search per problem.
   const lineLengths: number[] = [];
   let lineStart = 0;
@@ -454,6 +480,8 @@ function readFileOf(phrase: ClinicPhrase | undefined, problems: readonly PhraseP
     firstError: errors.length > 0 ? phrases().describeProblem(errors[0]) : undefined,
     errorSummary: errors.map((problem) => `${problem.line}:${problem.message}`).join('\n'),
     firstLineLength: lineLengths[0],
+    mtime: stat.mtime,
+    size: stat.size,
   };
 }
 
