@@ -31,8 +31,8 @@ export type PhraseField = FieldPlace &
   );
 
 /** Lists longer than this are not something a clinician picks from: read as text. */
-const MAX_LIST_LENGTH = 500;
-const MAX_OPTIONS = 30;
+export const MAX_LIST_LENGTH = 500;
+export const MAX_LIST_OPTIONS = 30;
 const VARIABLE_NAMES: ReadonlySet<string> = new Set(PHRASE_VARIABLES);
 const ASTERISK = 0x2a;
 const BACKSLASH = 0x5c;
@@ -83,13 +83,13 @@ function listAt(text: string, start: number, limit: number): PhraseField | undef
   const marker = inside[0];
   if (marker === '*' || marker === '+') inside = inside.slice(1);
   const options = splitOptions(inside);
-  if (options.length < 2 || options.length > MAX_OPTIONS || options.some((option) => option === '')) return undefined;
+  if (options.length < 2 || options.length > MAX_LIST_OPTIONS || options.some((option) => option === '')) return undefined;
   const place = { start, end: end + 1 };
   return marker === '+' ? { ...place, kind: 'pickMany', options } : { ...place, kind: 'pickOne', options, preselected: marker === '*' };
 }
 
 /** Options split at unescaped `|`, trimmed, escapes resolved. */
-function splitOptions(inside: string): string[] {
+export function splitOptions(inside: string): string[] {
   const options: string[] = [];
   let current = '';
   for (let i = 0; i < inside.length; i++) {

@@ -21,7 +21,7 @@ import { quotedForMessage } from '../../util/messageText';
 import { findDoNotUse } from '../doNotUse';
 import { MAX_READING_GRADE, RED_FLAG_MARKER } from '../handouts';
 import { isEmergencyLead } from '../redFlagMarkers';
-import { findPhraseFields, PHRASE_VARIABLES } from './fields';
+import { findPhraseFields, MAX_LIST_LENGTH, MAX_LIST_OPTIONS, PHRASE_VARIABLES, splitOptions } from './fields';
 import type { Phrase, PhraseProblem } from './phraseFile';
 
 /** The line that puts the shared, current warning-signs block into a clinic handout (as in the built-in ones). */
@@ -41,9 +41,6 @@ export interface PhraseCheckOptions {
   readonly doNotUse?: boolean;
 }
 
-// As fields.ts reads a list: at most this many options, this many characters between the braces.
-const MAX_LIST_OPTIONS = 30;
-const MAX_LIST_LENGTH = 500;
 /** The hardest sentences named with a grade that is too high; more would crowd the message. */
 const HARDEST_SENTENCES = 2;
 /** A shorter sentence (a heading, "Keep active.") has no grade of its own worth naming: one long word sends it past 20. */
@@ -98,21 +95,6 @@ function notAListBecause(inside: string): string | undefined {
   return undefined;
 }
 
-/** Options split at unescaped `|`, trimmed (as fields.ts splits them). */
-function splitOptions(inside: string): string[] {
-  const options: string[] = [];
-  let current = '';
-  for (let i = 0; i < inside.length; i++) {
-    const c = inside[i];
-    if (c === '\\' && i + 1 < inside.length) current += inside[++i];
-    else if (c === '|') {
-      options.push(current.trim());
-      current = '';
-    } else current += c;
-  }
-  options.push(current.trim());
-  return options;
-}
 
 /**
  * Braces that look like a list but are not one, and `@NAME@` that is not a variable, in prose

@@ -4,7 +4,7 @@ import { disposeAll } from '../../util/dispose';
 import { quotedForMessage } from '../../util/messageText';
 import type { NoteModels } from '../../util/noteModels';
 import { affectsNoteLanguages, isNote, registerForNotes } from '../../util/notes';
-import { loadHandouts, redFlagBlockText } from '../handouts';
+import { redFlagBlockText } from '../handouts';
 import { findRedFlagProblemsInLines, restoreRedFlagBlockEdit, type RedFlagProblem } from '../redFlagMarkers';
 import { clinicSettingsFor } from './clinicSettings';
 
@@ -12,14 +12,6 @@ export const RED_FLAGS_DIAGNOSTIC_SOURCE = 'Iliopsoas Notes';
 export const RED_FLAGS_REMOVED_CODE = 'red-flags-removed';
 /** Checked after a pause in typing: deleting a block line by line warns once, at the end. */
 const PUBLISH_DELAY_MS = 300;
-
-let builtInTitles: ReadonlyMap<string, string> | undefined;
-
-/** The title of a built-in handout by its id (the marker's source id). */
-function builtInTitle(sourceId: string): string | undefined {
-  builtInTitles ??= new Map(loadHandouts().map((handout) => [handout.id, handout.title]));
-  return builtInTitles.get(sourceId);
-}
 
 function messageOf(problem: RedFlagProblem, title: string): string {
   switch (problem.kind) {
@@ -118,9 +110,9 @@ class RedFlagGuard implements vscode.CodeActionProvider, vscode.Disposable {
 
 /**
  * The red-flag safety net in notes. `titleOf` names a handout by the id its marker gives (the
- * built-in handouts' titles by default); an unknown id is named as written.
+ * registration passes the built-in handouts' titles); an unknown id is named as written.
  */
-export function registerRedFlagGuard(noteModels: NoteModels, titleOf: (sourceId: string) => string | undefined = builtInTitle): vscode.Disposable {
+export function registerRedFlagGuard(noteModels: NoteModels, titleOf: (sourceId: string) => string | undefined): vscode.Disposable {
   const guard = new RedFlagGuard(noteModels, titleOf);
   const subscriptions = [
     guard,
