@@ -10,7 +10,7 @@ import type { ClinicDetails } from '../clinic';
 // A clinic handout's `{{red-flags}}` line is the built-in handouts' own marker of the block.
 import { RED_FLAG_MARKER } from '../handouts';
 import { findPhraseFields, phraseToSnippet, type PhraseValues, type PhraseVariable } from './fields';
-import { readFrontMatter, type Phrase } from './phraseFile';
+import { hasControlCharacter, readFrontMatter, type Phrase } from './phraseFile';
 
 /** A value longer than this in a note's front matter is not a name: the field stays to fill in. */
 const MAX_VALUE_LENGTH = 100;
@@ -21,7 +21,7 @@ const RED_FLAGS_SENTINEL = '\u0000red-flags\u0000';
 function usableValue(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > MAX_VALUE_LENGTH || /[\p{Cc}\u2028\u2029]/u.test(trimmed)) return undefined;
+  if (trimmed === '' || trimmed.length > MAX_VALUE_LENGTH || hasControlCharacter(trimmed)) return undefined;
   return trimmed;
 }
 

@@ -133,7 +133,7 @@ export function readFrontMatter(lines: readonly string[], problems: PhraseProble
 }
 
 /** Whether text holds a character that has no place in a one-line name (control, line and paragraph separators). */
-function hasControlCharacter(text: string): boolean {
+export function hasControlCharacter(text: string): boolean {
   return /[\p{Cc}\u2028\u2029]/u.test(text);
 }
 
